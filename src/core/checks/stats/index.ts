@@ -1,0 +1,5 @@
+// Statistical reporting checks: p-values from test statistics, GRIM, GRIMMER, DEBIT.
+
+import type { Check } from '../../types.ts';
+
+export const STATS_CHECKS: readonly Check[] = [];

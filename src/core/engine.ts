@@ -1,0 +1,112 @@
+// Runs the checks over a paper's text and turns what they report into located findings.
+
+import { createHash } from 'node:crypto';
+import { ALL_CHECKS } from './checks/index.ts';
+import type { FindingKind } from './rules.ts';
+import type { Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
+
+export interface CheckOptions {
+  /** Finding ids the user chose to hide (the project's ignore list). */
+  ignoreIds?: readonly string[];
+  /** Per-kind severity, or 'off' to drop the kind. */
+  severities?: Partial<Record<FindingKind, Severity | 'off'>>;
+  /** Which checks to run (default: all deterministic checks). */
+  checks?: readonly Check[];
+}
+
+/** Stable id: the same claim keeps its id when text elsewhere in the paper changes. */
+export function findingId(kind: string, claim: string): string {
+  const normalised = claim.replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha256').update(`${kind}\u0000${normalised}`).digest('hex').slice(0, 12);
+}
+
+export function sectionAt(paper: PaperText, offset: number): string {
+  // Blocks are in reading order; a binary search would do, but papers have few enough blocks.
+  for (const b of paper.blocks) if (offset >= b.start && offset < b.end) return b.section;
+  return '';
+}
+
+function within(span: TextSpan, outer: TextSpan): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+export function isSuppressed(paper: PaperText, span: TextSpan): boolean {
+  return paper.suppressed.some((s) => within(span, s));
+}
+
+/** Turns raw findings into located findings; used by the engine and by the model review. */
+export function materialise(paper: PaperText, raws: readonly RawFinding[], options: CheckOptions = {}): { findings: Finding[]; suppressedCount: number } {
+  const ignore = new Set(options.ignoreIds ?? []);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  let suppressedCount = 0;
+  for (const raw of raws) {
+    const override = options.severities?.[raw.kind];
+    if (override === 'off') continue;
+    const id = findingId(raw.kind, raw.claim);
+    if (ignore.has(id) || isSuppressed(paper, raw.span)) {
+      suppressedCount++;
+      continue;
+    }
+    const key = `${id}:${raw.span.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      id,
+      kind: raw.kind,
+      severity: override ?? raw.severity,
+      origin: raw.origin ?? 'deterministic',
+      message: raw.message,
+      claim: raw.claim,
+      reported: raw.reported,
+      recomputed: raw.recomputed,
+      working: raw.working,
+      suggestion: raw.suggestion,
+      explanation: raw.explanation,
+      range: paper.map.toSource(raw.span.start, raw.span.end),
+      claimRange: raw.claimSpan ? paper.map.toSource(raw.claimSpan.start, raw.claimSpan.end) : undefined,
+      related: (raw.related ?? []).map((s) => paper.map.toSource(s.start, s.end)),
+      section: sectionAt(paper, raw.span.start),
+      confidence: raw.confidence,
+      confirmed: raw.confirmed,
+    });
+  }
+  return { findings, suppressedCount };
+}
+
+function materialiseVerified(paper: PaperText, raws: readonly RawVerified[]): VerifiedClaim[] {
+  return raws.map((v) => ({ kind: v.kind, claim: v.claim, working: v.working, range: paper.map.toSource(v.span.start, v.span.end), section: sectionAt(paper, v.span.start) }));
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.uri.localeCompare(b.range.uri) ||
+    (a.range.page ?? 0) - (b.range.page ?? 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+  );
+}
+
+/** Checks a paper. Never throws: a failing check becomes a note. */
+export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckResult {
+  const raws: RawFinding[] = [];
+  const verifiedRaw: RawVerified[] = [];
+  const notes: CheckNote[] = [...paper.notes];
+  for (const check of options.checks ?? ALL_CHECKS) {
+    try {
+      const out = check(paper);
+      raws.push(...out.findings);
+      verifiedRaw.push(...out.verified);
+      if (out.notes) notes.push(...out.notes);
+    } catch (e) {
+      notes.push({ level: 'warning', message: `A check (${check.name || 'anonymous'}) failed on this paper and was skipped: ${(e as Error).message}`, uri: paper.uri });
+    }
+  }
+  const { findings, suppressedCount } = materialise(paper, raws, options);
+  findings.sort(compareFindings);
+  const verified = materialiseVerified(paper, verifiedRaw);
+  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount };
+}

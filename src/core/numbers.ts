@@ -23,7 +23,8 @@ const MINUS = '[-\\u2212\\u2013]';
 // Exponent forms the extractors produce: "× 10^6", "x 10^{-3}", "·10^6", "e-3", "E6".
 const EXP = `(?:\\s*[×x·*]\\s*10\\^\\{?(${MINUS}?\\d+)\\}?|[eE](${MINUS}?\\d+)(?![\\w.]))`;
 const NUMBER_SOURCE =
-  `(?<![\\w.,\\u2009\\u202f\\u00a0^])(${MINUS})?` +
+  // Not inside a word or another number; not a label like "BDE-209" or "COVID-19".
+  `(?<![\\w.,\\u2009\\u202f\\u00a0^]|[A-Za-z][-\\u2013])(${MINUS})?` +
   `((?:\\d{1,3}(?:${GROUP}\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)` +
   `(?![\\d])(?:${EXP})?(\\s*%)?`;
 

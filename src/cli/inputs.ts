@@ -1,0 +1,80 @@
+// Turns the CLI's PATH arguments into papers: .tex roots (following \input), orphan .tex files, PDFs.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractLatex, findLatexProject } from '../core/latex/index.ts';
+import { extractPdf } from '../core/pdf/index.ts';
+import type { PaperText } from '../core/types.ts';
+
+export class InputError extends Error {}
+
+export interface PdfOptions {
+  maxPages?: number;
+  timeoutMs?: number;
+}
+
+function readTex(uri: string): string | undefined {
+  try {
+    return readFileSync(new URL(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function texPaper(file: string): PaperText {
+  const uri = pathToFileURL(file).href;
+  const source = readTex(uri);
+  if (source === undefined) throw new InputError(`cannot read ${file}`);
+  return extractLatex(source, uri, { readFile: readTex });
+}
+
+async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return extractPdf(data, pathToFileURL(file).href, options);
+}
+
+function pdfsIn(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (extname(entry.name).toLowerCase() === '.pdf') out.push(full);
+    }
+  };
+  walk(folder);
+  return out.sort();
+}
+
+/**
+ * Every paper named by `path`. A folder is a LaTeX project (its roots and orphan .tex files);
+ * its PDFs are checked only when it has no .tex files, since they are usually the compiled paper.
+ */
+export async function papersFor(path: string, options: PdfOptions): Promise<PaperText[]> {
+  const full = resolve(path);
+  let stat;
+  try {
+    stat = statSync(full);
+  } catch {
+    throw new InputError(`no such file or folder: ${path}`);
+  }
+  if (stat.isDirectory()) {
+    const { roots, orphans } = findLatexProject(full);
+    const tex = [...roots, ...orphans];
+    if (tex.length) return tex.map(texPaper);
+    const pdfs = pdfsIn(full);
+    if (!pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
+    return Promise.all(pdfs.map((f) => pdfPaper(f, options)));
+  }
+  const ext = extname(full).toLowerCase();
+  if (ext === '.pdf') return [await pdfPaper(full, options)];
+  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [texPaper(full)];
+  throw new InputError(`not a .tex or .pdf file: ${path}`);
+}

@@ -1,0 +1,37 @@
+// The terminal format: one block per finding, compiler-style location first so editors can jump to it.
+
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { countFindings } from '../core/report/index.ts';
+import type { CheckResult, Finding, SourceRange } from '../core/types.ts';
+
+function where(range: SourceRange, cwd: string): string {
+  let file = range.uri;
+  try {
+    file = relative(cwd, fileURLToPath(range.uri)) || file;
+  } catch {
+    // not a file URI: print it as it is
+  }
+  if (range.page !== undefined) return `${file}: page ${range.page}, line ${range.start.line + 1}`;
+  return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
+}
+
+function block(f: Finding, cwd: string): string {
+  const lines = [`${where(f.range, cwd)}: ${f.severity} [${f.kind}${f.origin === 'model' ? ', model' : ''}] ${f.message}`];
+  lines.push(`    written:    ${f.claim}`);
+  if (f.recomputed !== undefined) lines.push(`    recomputed: ${f.recomputed}`);
+  if (f.working) lines.push(`    working:    ${f.working}`);
+  if (f.explanation) lines.push(`    why:        ${f.explanation}`);
+  return lines.join('\n');
+}
+
+export function renderText(results: readonly CheckResult[], cwd: string): string {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: note: ${n.message}`);
+    for (const f of r.findings) out.push(block(f, cwd));
+  }
+  const c = countFindings(results);
+  out.push(`${results.length} ${results.length === 1 ? 'document' : 'documents'} checked: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} notes, ${c.verified} claims verified.`);
+  return out.join('\n') + '\n';
+}

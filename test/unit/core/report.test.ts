@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingId, materialise } from '../../../src/core/engine.ts';
+import { renderReport } from '../../../src/core/report/index.ts';
+import { RULES } from '../../../src/core/rules.ts';
+import { plainPaper } from '../../../src/core/text/plain-paper.ts';
+import type { CheckResult } from '../../../src/core/types.ts';
+
+const text = 'Intro line.\n\nThe dose is 7000 × 60 = 42,000 ng/day <script>.';
+const paper = plainPaper(text, 'file:///tmp/paper.tex');
+const at = text.indexOf('42,000');
+const { findings } = materialise(paper, [
+  {
+    kind: 'arithmetic',
+    severity: 'error',
+    message: '7000 × 60 is 420,000, not 42,000.',
+    claim: '7000 × 60 = 42,000',
+    reported: '42,000',
+    recomputed: '420,000',
+    working: '7000 * 60',
+    suggestion: '420,000',
+    span: { start: at, end: at + 6 },
+  },
+]);
+const result: CheckResult = {
+  uri: paper.uri,
+  files: paper.files,
+  findings,
+  verified: [{ kind: 'percentage', claim: '12 of 40 (30%)', working: '12 / 40 * 100', range: findings[0].range, section: '' }],
+  notes: [{ level: 'warning', message: 'page 2 has no text layer' }],
+  suppressedCount: 0,
+};
+
+test('SARIF 2.1.0: one result per finding with 1-based region, snippet, fix and fingerprint', () => {
+  const log = JSON.parse(renderReport([result], 'sarif', { toolVersion: '1.2.3', readSource: () => text }));
+  assert.equal(log.version, '2.1.0');
+  const run = log.runs[0];
+  assert.equal(run.tool.driver.name, 'Tally');
+  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
+  assert.equal(run.results.length, 1);
+  const r = run.results[0];
+  assert.equal(r.ruleId, 'arithmetic');
+  assert.equal(r.level, 'error');
+  assert.equal(run.tool.driver.rules[r.ruleIndex].id, 'arithmetic');
+  const region = r.locations[0].physicalLocation.region;
+  assert.deepEqual([region.startLine, region.startColumn, region.endLine, region.endColumn], [3, 25, 3, 31]);
+  assert.equal(region.snippet.text, '42,000');
+  assert.equal(r.locations[0].physicalLocation.artifactLocation.uri, 'file:///tmp/paper.tex');
+  assert.equal(r.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '420,000');
+  assert.equal(r.partialFingerprints['tallyFindingId/v1'], findingId('arithmetic', '7000 × 60 = 42,000'));
+  assert.equal(run.invocations[0].toolExecutionNotifications[0].message.text, 'page 2 has no text layer');
+});
+
+test('SARIF for PDFs carries page and box, and quotes the claim', () => {
+  const pdfResult: CheckResult = { ...result, findings: [{ ...findings[0], range: { ...findings[0].range, page: 4, box: [10, 20, 30, 40] } }] };
+  const r = JSON.parse(renderReport([pdfResult], 'sarif')).runs[0].results[0];
+  assert.equal(r.properties.page, 4);
+  assert.deepEqual(r.properties.box, [10, 20, 30, 40]);
+  assert.equal(r.locations[0].physicalLocation.region.snippet.text, '7000 × 60 = 42,000');
+  assert.equal(r.fixes, undefined);
+});
+
+test('Markdown and HTML reports list failures and verified claims, escaping paper text', () => {
+  const md = renderReport([result], 'markdown');
+  assert.match(md, /\| 1 \| 0 \| 0 \| 1 \| 0 \|/);
+  assert.match(md, /7000 × 60 is 420,000, not 42,000/);
+  assert.match(md, /## Verified claims/);
+  assert.match(md, /12 of 40 \(30%\)/);
+  const html = renderReport([result], 'html');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /Content-Security-Policy/);
+  assert.doesNotMatch(html, /<script/);
+  assert.match(html, /paper\.tex:3:25/);
+  const json = JSON.parse(renderReport([result], 'json'));
+  assert.equal(json.results[0].findings[0].recomputed, '420,000');
+});

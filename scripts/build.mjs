@@ -5,7 +5,11 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+import { readFileSync } from 'node:fs';
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 const common = {
+  define: { TALLY_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

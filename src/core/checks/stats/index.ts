@@ -1,5 +1,6 @@
 // Statistical reporting checks: p-values from test statistics, GRIM, GRIMMER, DEBIT.
 
 import type { Check } from '../../types.ts';
+import { checkPValues } from './p-value.ts';
 
-export const STATS_CHECKS: readonly Check[] = [];
+export const STATS_CHECKS: readonly Check[] = [checkPValues];

@@ -1,0 +1,156 @@
+// Splits a paper into the pieces sent to the model: consecutive blocks of the same section packed up
+// to a size bound, each with the context it needs from elsewhere (the abstract or first paragraph, the
+// definitions of the abbreviations it uses, and the tables it cites).
+
+import type { Block, PaperText, TableGrid, TextSpan } from '../types.ts';
+
+export interface ContextPiece extends TextSpan {
+  label: string;
+  text: string;
+}
+
+export interface ReviewSection extends TextSpan {
+  /** Title for progress and notes ("Results", "Results (2/3)", "Methods + Results"). */
+  title: string;
+  /** paper.text.slice(start, end): sent verbatim so quotes can be found again. */
+  text: string;
+  context: ContextPiece[];
+}
+
+const MIN_SECTION_CHARS = 200;
+const CONTEXT_LIMITS = { lead: 1500, definitions: 2000, table: 3000, tables: 6000 } as const;
+
+interface Group extends TextSpan {
+  title: string;
+}
+
+/** Consecutive blocks with the same section title. */
+function groupBlocks(paper: PaperText): Group[] {
+  const blocks = paper.blocks.length > 0 ? [...paper.blocks].sort((a, b) => a.start - b.start) : [{ kind: 'paragraph', start: 0, end: paper.text.length, section: '' } as Block];
+  const groups: Group[] = [];
+  for (const b of blocks) {
+    const last = groups.at(-1);
+    if (last && last.title === b.section) last.end = Math.max(last.end, b.end);
+    else groups.push({ title: b.section, start: b.start, end: b.end });
+  }
+  return groups;
+}
+
+/** Cuts [start, end) into pieces of at most `max` chars, at paragraph, then sentence, then space boundaries. */
+function cut(text: string, start: number, end: number, max: number): TextSpan[] {
+  const out: TextSpan[] = [];
+  let s = start;
+  while (end - s > max) {
+    const window = text.slice(s, s + max);
+    let at = window.lastIndexOf('\n\n');
+    if (at < max / 2) at = Math.max(window.lastIndexOf('. '), window.lastIndexOf('.\n')) + 1;
+    if (at < max / 2) at = window.lastIndexOf(' ');
+    if (at < max / 2) at = max;
+    out.push({ start: s, end: s + at });
+    s += at;
+    while (s < end && /\s/.test(text[s])) s++;
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
+/** Pieces of at most `max` chars, each within one section or packing small neighbouring sections. */
+export function splitSections(paper: PaperText, maxChars: number): { title: string; span: TextSpan }[] {
+  const pieces: { title: string; span: TextSpan }[] = [];
+  for (const g of groupBlocks(paper)) {
+    const parts = cut(paper.text, g.start, g.end, maxChars);
+    parts.forEach((span, i) => pieces.push({ title: (g.title || 'Text') + (parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''), span }));
+  }
+  // Pack small neighbours together: one request per heading would be wasteful for short sections.
+  const packed: { title: string; span: TextSpan }[] = [];
+  for (const p of pieces) {
+    const last = packed.at(-1);
+    const lastSize = last ? last.span.end - last.span.start : 0;
+    const size = p.span.end - p.span.start;
+    if (last && (lastSize < MIN_SECTION_CHARS || size < MIN_SECTION_CHARS) && p.span.end - last.span.start <= maxChars) {
+      last.title = last.title === p.title ? last.title : `${last.title} + ${p.title}`;
+      last.span = { start: last.span.start, end: p.span.end };
+    } else packed.push({ title: p.title, span: { ...p.span } });
+  }
+  return packed.filter((p) => paper.text.slice(p.span.start, p.span.end).trim() !== '');
+}
+
+function overlaps(a: TextSpan, b: TextSpan): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max) + ' [...]';
+}
+
+/** The abstract, or failing that the first paragraph: what the paper is about. */
+function leadPiece(paper: PaperText): ContextPiece | undefined {
+  const abstract = paper.blocks.filter((b) => /abstract/i.test(b.section) && b.kind === 'paragraph');
+  const blocks = abstract.length > 0 ? abstract : paper.blocks.filter((b) => b.kind === 'paragraph').slice(0, 1);
+  if (blocks.length === 0) return undefined;
+  const start = blocks[0].start;
+  const end = blocks.at(-1)!.end;
+  return { label: abstract.length > 0 ? 'Abstract' : 'First paragraph', start, end, text: clip(paper.text.slice(start, end), CONTEXT_LIMITS.lead) };
+}
+
+const SENTENCE = /[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)/g;
+
+/** Sentences elsewhere that define an abbreviation ("body mass index (BMI)") or a symbol the section uses. */
+function definitionPieces(paper: PaperText, section: TextSpan): ContextPiece[] {
+  const sectionText = paper.text.slice(section.start, section.end);
+  const out: ContextPiece[] = [];
+  let total = 0;
+  for (const m of paper.text.matchAll(SENTENCE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (m[0].trim() === '' || overlaps(span, section)) continue;
+    const terms = [
+      ...[...m[0].matchAll(/\(([A-Z][A-Za-z0-9-]{1,9})\)/g)].map((t) => t[1]),
+      ...[...m[0].matchAll(/\b(?:let|where)\s+([A-Za-z][A-Za-z0-9_]{0,5})\s+(?:=|be|is|are|denotes?)\b/gi)].map((t) => t[1]),
+      ...[...m[0].matchAll(/\b([A-Za-z][A-Za-z0-9_]{0,5})\s+(?:is defined as|denotes)\b/gi)].map((t) => t[1]),
+    ];
+    const used = terms.filter((t) => new RegExp(`(?<![\\w])${t.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\w])`).test(sectionText));
+    if (used.length === 0) continue;
+    const text = m[0].trim();
+    if (total + text.length > CONTEXT_LIMITS.definitions) break;
+    total += text.length;
+    out.push({ label: `Definition of ${[...new Set(used)].join(', ')}`, start: span.start, end: span.end, text });
+  }
+  return out;
+}
+
+/** The table a section cites as "Table N": the one whose caption says so, else the N-th table. */
+function citedTable(paper: PaperText, n: number): TableGrid | undefined {
+  const byCaption = paper.tables.find((t) => new RegExp(`^\\s*Table\\s+${n}\\b`, 'i').test(t.caption));
+  return byCaption ?? paper.tables[n - 1];
+}
+
+function tablePieces(paper: PaperText, section: TextSpan): ContextPiece[] {
+  const sectionText = paper.text.slice(section.start, section.end);
+  const cited = new Set<number>();
+  for (const m of sectionText.matchAll(/\bTables?\s+(\d{1,2})(?:\s*(?:and|,|-|\u2013)\s*(\d{1,2}))?/gi)) {
+    cited.add(Number(m[1]));
+    if (m[2]) cited.add(Number(m[2]));
+  }
+  const out: ContextPiece[] = [];
+  let total = 0;
+  for (const n of [...cited].sort((a, b) => a - b)) {
+    const t = citedTable(paper, n);
+    if (!t || overlaps(t, section)) continue;
+    const text = clip(paper.text.slice(t.start, t.end), CONTEXT_LIMITS.table);
+    if (total + text.length > CONTEXT_LIMITS.tables) break;
+    total += text.length;
+    out.push({ label: `Table ${n}${t.caption ? `: ${clip(t.caption, 120)}` : ''}`, start: t.start, end: t.end, text });
+  }
+  return out;
+}
+
+/** The sections to send, in reading order, each with its context. */
+export function buildSections(paper: PaperText, maxChars: number): ReviewSection[] {
+  const lead = leadPiece(paper);
+  return splitSections(paper, maxChars).map(({ title, span }) => {
+    const context: ContextPiece[] = [];
+    if (lead && !overlaps(lead, span)) context.push(lead);
+    context.push(...definitionPieces(paper, span), ...tablePieces(paper, span));
+    return { title, start: span.start, end: span.end, text: paper.text.slice(span.start, span.end), context };
+  });
+}

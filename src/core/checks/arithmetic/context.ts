@@ -1,0 +1,100 @@
+// What the arithmetic checks share: which blocks are prose, the numbers of a sentence with the
+// ones that are not quantities (years, citations, figure numbers, dates, versions) marked, and
+// the small helpers that build findings.
+
+import { findNumbers, type ReportedNumber } from '../../numbers.ts';
+import { splitSentences } from '../../text/sentences.ts';
+import type { Block, PaperText, TextSpan } from '../../types.ts';
+
+export interface Num extends ReportedNumber {
+  /** Why this number is not a quantity a claim can use ('' when it is one). */
+  noise: string;
+}
+
+const PROSE: ReadonlySet<Block['kind']> = new Set(['paragraph', 'item', 'caption', 'footnote', 'display-math']);
+
+export function proseBlocks(paper: PaperText): Block[] {
+  return paper.blocks.filter((b) => PROSE.has(b.kind));
+}
+
+export interface Sentence extends TextSpan {
+  /** Index of the block it belongs to in proseBlocks(paper). */
+  block: number;
+}
+
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const LABEL_BEFORE = new RegExp(
+  `(?:\\b(?:fig(?:ure)?s?|tab(?:le)?s?|eqs?|eqns?|equations?|sec(?:tion)?s?|§|ch(?:apter)?s?|app(?:endix)?|appendices|supplement(?:ary)?|(?:supplementary )?(?:materials?|notes?|files?)|refs?|references?|studies|study|experiments?|exp|hypothes[ie]s|models?|waves?|steps?|phases?|items?|versions?|v|no|nos|number|pages?|pp?|lines?|rows?|columns?|cols?|panels?|chapters?|parts?|wave|session|round|trial|block|level|grade|stage|type|class|group|condition|cohort|dataset|task|icd|dsm|iso|${MONTHS})\\.?\\s*(?:\\d+[a-z]?\\s*(?:,|and|&|–|-|to)\\s*)*$)`,
+  'i',
+);
+
+/** Marks numbers that a claim must not use. Looks at a bounded window around each number. */
+function noiseOf(text: string, n: ReportedNumber): string {
+  const before = text.slice(Math.max(0, n.start - 40), n.start);
+  const after = text.slice(n.end, n.end + 24);
+  const isInt = n.decimals === 0 && n.exponent === 0 && !n.percent;
+  if (isInt && n.value >= 1900 && n.value <= 2035 && !/[,\u2009\u202f\u00a0]/.test(n.text)) return 'year';
+  if (/^\.\d/.test(after) || /\d\.$/.test(before)) return 'version';
+  if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(before)) return 'date';
+  if (isInt && new RegExp(`\\b${MONTHS}\\.?\\s*$`, 'i').test(before)) return 'date';
+  if (isInt && new RegExp(`^\\s*${MONTHS}\\b`, 'i').test(after)) return 'date';
+  if (LABEL_BEFORE.test(before)) return 'label';
+  // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
+  if (/\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
+  // Superscript or footnote markers.
+  if (/[\^]\{?$/.test(before)) return 'superscript';
+  // Equation numbers at the end of a display: "(3)" followed by nothing.
+  if (/\(\s*$/.test(before) && /^\s*\)\s*$/.test(after) && isInt) return 'equation-number';
+  // Version-like or identifier-like: preceded by a letter and a hyphen (BDE-209, COVID-19, PCV-13).
+  if (/[A-Za-z]-$/.test(before)) return 'identifier';
+  // Ordinals and identifiers glued to letters ("3rd", "5th", "2D").
+  if (/^(?:st|nd|rd|th|D)\b/.test(after)) return 'ordinal';
+  return '';
+}
+
+/** Numbers in text[span], each marked with its noise reason ('' for quantities). */
+export function numbersIn(text: string, span: TextSpan): Num[] {
+  const slice = text.slice(span.start, span.end);
+  return findNumbers(slice, span.start).map((n) => ({ ...n, noise: noiseOf(text, n) }));
+}
+
+/** Quantities only. */
+export function quantitiesIn(text: string, span: TextSpan): Num[] {
+  return numbersIn(text, span).filter((n) => !n.noise);
+}
+
+/** Every prose sentence of the paper, with the block it belongs to. */
+export function sentencesOf(paper: PaperText): { blocks: Block[]; sentences: Sentence[] } {
+  const blocks = proseBlocks(paper);
+  const sentences: Sentence[] = [];
+  blocks.forEach((b, i) => {
+    for (const s of splitSentences(paper.text, b.start, b.end)) sentences.push({ ...s, block: i });
+  });
+  return { blocks, sentences };
+}
+
+/** The text of a span with whitespace collapsed, for claims and messages. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function spanText(paper: PaperText, span: TextSpan): string {
+  return collapse(paper.text.slice(span.start, span.end));
+}
+
+/** Is the integer a plausible count (whole, non-negative, not a percentage)? */
+export function isCount(n: ReportedNumber): boolean {
+  return n.decimals === 0 && n.exponent === 0 && !n.percent && n.value >= 0 && Number.isInteger(n.value);
+}
+
+/** The interval of values that round to n, strict (inputs) or loose (results). */
+export function bounds(n: ReportedNumber, loose = false): [number, number] {
+  const h = 0.5 * 10 ** (n.exponent - n.decimals);
+  const lh = loose && n.trailingZeros > 0 ? 0.5 * 10 ** (n.exponent + n.trailingZeros) : h;
+  return [n.value - lh, n.value + lh];
+}
+
+/** Keeps claims short in messages: at most `max` characters around the interesting part. */
+export function clip(text: string, max = 300): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}

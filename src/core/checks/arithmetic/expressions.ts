@@ -1,0 +1,306 @@
+// Arithmetic written out: "a × b = c", "a/b = c", "a + b + c = d", "(a − b)/c = d", "c = a × b",
+// "a divided by b gives c". When the numbers carry units (written with them, or stated with them
+// earlier in the paragraph) the product is recomputed with mathjs units, which catches a
+// result off by a power of ten ("7000 ng/kg bw/day × 60 kg = 42,000 ng/day").
+
+import { evaluateExpression, tryEvaluate } from '../../math.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
+import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
+import { bounds, numbersIn, sentencesOf, type Num } from './context.ts';
+import { add, div, mul, sub, type Interval } from './interval-math.ts';
+import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
+import { unitAt, type UnitText } from './unit-text.ts';
+
+type Op = '+' | '-' | '*' | '/';
+type Token = { type: 'num'; n: Num; unit?: UnitText } | { type: 'op'; op: Op; text: string } | { type: '(' } | { type: ')' };
+
+const CONNECTOR =
+  /^\s*(\)*)\s*(×|·|⋅|\*|\/|÷|\+|\u2212|\s-\s|\sx\s|divided by|multiplied by|times|plus|minus|=|≈|equals|is equal to|gives|giving|yields|makes|is)\s*(\(*)\s*$/;
+
+function opOf(word: string): Op | 'eq' | 'approx' {
+  const w = word.trim();
+  if (['×', '·', '⋅', '*', 'x', 'times', 'multiplied by'].includes(w)) return '*';
+  if (['/', '÷', 'divided by'].includes(w)) return '/';
+  if (['+', 'plus'].includes(w)) return '+';
+  if (['-', '\u2212', 'minus'].includes(w)) return '-';
+  if (w === '≈') return 'approx';
+  return 'eq';
+}
+
+interface Node {
+  iv: Interval;
+  value: number;
+  math: string;
+  display: string;
+  units: boolean;
+  ops: Set<Op>;
+}
+
+/** Recursive descent over one side of an equation. undefined when it is not plain arithmetic. */
+function parse(tokens: Token[]): Node | undefined {
+  let i = 0;
+  const factor = (): Node | undefined => {
+    const t = tokens[i];
+    if (!t) return undefined;
+    if (t.type === '(') {
+      i++;
+      const e = expr();
+      if (!e || tokens[i]?.type !== ')') return undefined;
+      i++;
+      return { ...e, math: `(${e.math})`, display: `(${e.display})` };
+    }
+    if (t.type !== 'num') return undefined;
+    i++;
+    // Whole numbers in written-out arithmetic are exact (counts, multipliers); decimals were rounded.
+    const iv: Interval = t.n.decimals === 0 && t.n.exponent === 0 ? [t.n.value, t.n.value] : bounds(t.n);
+    const value = t.n.value;
+    const unitMath = t.unit ? ` ${t.unit.mathjs}` : '';
+    return {
+      iv,
+      value,
+      math: t.unit ? `(${plain(value)}${unitMath})` : plain(value),
+      display: t.unit ? `${t.n.text} ${t.unit.text}` : t.n.text,
+      units: Boolean(t.unit),
+      ops: new Set(),
+    };
+  };
+  const binary = (next: () => Node | undefined, ops: Op[]): Node | undefined => {
+    let left = next();
+    while (left) {
+      const t = tokens[i];
+      if (!t || t.type !== 'op' || !ops.includes(t.op)) break;
+      i++;
+      const right = next();
+      if (!right) return undefined;
+      const iv = t.op === '+' ? add(left.iv, right.iv) : t.op === '-' ? sub(left.iv, right.iv) : t.op === '*' ? mul(left.iv, right.iv) : div(left.iv, right.iv);
+      if (!iv) return undefined;
+      const value = t.op === '+' ? left.value + right.value : t.op === '-' ? left.value - right.value : t.op === '*' ? left.value * right.value : left.value / right.value;
+      const shown = t.op === '*' ? '×' : t.op === '-' ? '−' : t.op;
+      left = {
+        iv,
+        value,
+        math: `${left.math} ${t.op} ${right.math}`,
+        display: `${left.display} ${shown} ${right.display}`,
+        units: left.units || right.units,
+        ops: new Set([...left.ops, ...right.ops, t.op]),
+      };
+    }
+    return left;
+  };
+  const term = () => binary(factor, ['*', '/']);
+  const expr = (): Node | undefined => binary(term, ['+', '-']);
+  const node = expr();
+  return node && i === tokens.length ? node : undefined;
+}
+
+interface Side {
+  tokens: Token[];
+  nums: Num[];
+  /** Unit written after the side's last number. */
+  unit?: UnitText;
+}
+
+/** Attaches to bare numbers the unit they were stated with earlier in the block ("60 kg"). */
+function unitsFromContext(text: string, block: TextSpan, side: Side, blockNums: Num[]): void {
+  for (const t of side.tokens) {
+    if (t.type !== 'num' || t.unit) continue;
+    for (const n of blockNums) {
+      if (n.start >= t.n.start) break;
+      if (n.text !== t.n.text) continue;
+      const u = unitAt(text, n.end, block.end);
+      if (u) t.unit = u;
+    }
+  }
+}
+
+function isOperatorChar(c: string | undefined): boolean {
+  return c !== undefined && /[+\-\u2212×·⋅*/÷^]/.test(c);
+}
+
+export function checkExpressions(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  const text = paper.text;
+  const { blocks, sentences } = sentencesOf(paper);
+  const blockNums = new Map<number, Num[]>();
+  for (const s of sentences) {
+    const nums = numbersIn(text, s).filter((n) => !n.noise || n.noise === 'year');
+    if (nums.length < 3) continue;
+    // Walk the numbers; a run connected by operators and '=' is an equation chain.
+    let sides: Side[] = [];
+    let current: Side = { tokens: [], nums: [] };
+    let approx = false;
+    const flush = () => {
+      if (current.nums.length) sides.push(current);
+      evaluateChain(sides);
+      sides = [];
+      current = { tokens: [], nums: [] };
+      approx = false;
+    };
+    const evaluateChain = (chain: Side[]) => {
+      for (let k = 0; k + 1 < chain.length; k++) {
+        const [a, b] = [chain[k], chain[k + 1]];
+        const aOps = a.tokens.some((t) => t.type === 'op');
+        const bOps = b.tokens.some((t) => t.type === 'op');
+        if (aOps === bOps) continue;
+        const [exprSide, resultSide] = aOps ? [a, b] : [b, a];
+        if (resultSide.nums.length !== 1) continue;
+        check(exprSide, resultSide, chain, s.block);
+      }
+    };
+    const check = (exprSide: Side, resultSide: Side, chain: Side[], blockIndex: number) => {
+      const result = resultSide.nums[0];
+      const allNums = [...exprSide.nums, result];
+      if (allNums.some((n) => n.noise)) return;
+      // Percentages: only sums and differences of percentages are plain arithmetic.
+      const pcts = allNums.filter((n) => n.percent).length;
+      if (pcts && (pcts !== allNums.length || exprSide.tokens.some((t) => t.type === 'op' && (t.op === '*' || t.op === '/')))) return;
+      const block = blocks[blockIndex];
+      let nums = blockNums.get(blockIndex);
+      if (!nums) {
+        nums = numbersIn(text, block);
+        blockNums.set(blockIndex, nums);
+      }
+      const resultUnit = resultSide.unit;
+      if (resultUnit) unitsFromContext(text, block, exprSide, nums);
+      let node = parse(exprSide.tokens);
+      if (!node) return;
+      let kind: 'arithmetic' | 'unit-conversion' = 'arithmetic';
+      let working = node.math;
+      let value = node.value;
+      let iv = node.iv;
+      let resultShown = result.text;
+      if (node.units || resultUnit) {
+        const onlyProducts = [...node.ops].every((o) => o === '*' || o === '/');
+        const evaluated = onlyProducts && node.units && resultUnit ? tryEvaluate(node.math, resultUnit.mathjs) : undefined;
+        if (evaluated && node.value !== 0) {
+          const factor = evaluated.value / node.value;
+          kind = 'unit-conversion';
+          working = `${node.math} to ${resultUnit!.mathjs}`;
+          value = evaluated.value;
+          iv = [Math.min(iv[0] * factor, iv[1] * factor), Math.max(iv[0] * factor, iv[1] * factor)];
+          resultShown = `${result.text} ${resultUnit!.text}`;
+        } else {
+          // Units that do not combine: recompute the bare numbers.
+          for (const t of exprSide.tokens) if (t.type === 'num') t.unit = undefined;
+          node = parse(exprSide.tokens);
+          if (!node) return;
+          working = node.math;
+          value = node.value;
+          iv = node.iv;
+        }
+      }
+      try {
+        if (kind === 'arithmetic') value = evaluateExpression(working).value;
+      } catch {
+        return;
+      }
+      const claimSpan = cover(...chain.flatMap((c) => c.nums));
+      const display = node.display;
+      const isApprox = chainApprox.get(resultSide) ?? false;
+      const ok = intervalMeets(result, iv[0], iv[1], true) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
+      if (ok) {
+        out.verified.push(makeVerified(paper, kind, claimSpan, `${working} = ${formatLike({ ...result, percent: false }, value)}`));
+        return;
+      }
+      if (isApprox && Math.abs(value / result.value) < 2 && Math.abs(result.value / value) < 2) return;
+      const recomputed = formatResult(result, value);
+      const unitSuffix = kind === 'unit-conversion' ? ` ${resultUnit!.text}` : '';
+      out.findings.push(
+        makeFinding(paper, {
+          kind,
+          severity: isApprox ? 'warning' : 'error',
+          message: `${display} is ${recomputed}${unitSuffix}, not ${resultShown}.`,
+          claimSpan,
+          span: result,
+          reported: result.text,
+          recomputed,
+          working,
+          suggestion: isApprox ? undefined : recomputed,
+          related: exprSide.nums,
+        }),
+      );
+    };
+    const chainApprox = new Map<Side, boolean>();
+
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i];
+      if (current.nums.length === 0) {
+        // Start of a chain: not after an operator or a variable ("a + 3 = 7", "x^2").
+        const before = text.slice(Math.max(s.start, n.start - 12), n.start).replace(/[\s(]+$/, '');
+        const prevChar = before[before.length - 1];
+        const opens = /(\(+)\s*$/.exec(text.slice(Math.max(s.start, n.start - 6), n.start))?.[1].length ?? 0;
+        if (isOperatorChar(prevChar) || /[A-Za-z_\u0370-\u03ff]$/.test(text.slice(n.start - 1, n.start))) {
+          continue;
+        }
+        for (let k = 0; k < opens; k++) current.tokens.push({ type: '(' });
+      }
+      current.tokens.push({ type: 'num', n });
+      current.nums.push(n);
+      const next = nums[i + 1];
+      const limit = next ? next.start : Math.min(s.end, n.end + 40);
+      const unit = unitAt(text, n.end, limit);
+      if (unit) (current.tokens[current.tokens.length - 1] as { unit?: UnitText }).unit = unit;
+      const gapStart = unit ? unit.end : n.end;
+      const m = next ? CONNECTOR.exec(text.slice(gapStart, next.start)) : null;
+      if (!m) {
+        // End of the chain: the last side must not continue with an operator or a variable.
+        const after = text.slice(gapStart, gapStart + 3);
+        const closes = /^\s*(\)*)/.exec(after)?.[1].length ?? 0;
+        const rest = text.slice(gapStart).replace(/^\s*\)*\s*/, '').slice(0, 2);
+        if (unit) current.unit = unit;
+        for (let k = 0; k < closes; k++) current.tokens.push({ type: ')' });
+        balance(current);
+        if (isOperatorChar(rest[0]) || /^[A-Za-z]/.test(text.slice(n.end, n.end + 1))) {
+          sides = [];
+          current = { tokens: [], nums: [] };
+          continue;
+        }
+        flush();
+        continue;
+      }
+      const [, closes, word, opens] = m;
+      for (let k = 0; k < closes.length; k++) current.tokens.push({ type: ')' });
+      const op = opOf(word);
+      if (op === 'eq' || op === 'approx') {
+        if (unit) current.unit = unit;
+        balance(current);
+        sides.push(current);
+        current = { tokens: [], nums: [] };
+        if (op === 'approx') approx = true;
+        chainApprox.set(current, approx);
+        // Word results ("gives", "is") need an operator on the left and a single number on the right.
+        if (/[a-z]/.test(word) && !sides[sides.length - 1].tokens.some((t) => t.type === 'op')) {
+          sides = [];
+        }
+      } else {
+        if (word === 'x' || word.trim() === 'x') {
+          if (!/\sx\s/.test(text.slice(gapStart - 1, next!.start + 1))) {
+            flush();
+            continue;
+          }
+        }
+        current.tokens.push({ type: 'op', op, text: word });
+      }
+      for (let k = 0; k < opens.length; k++) current.tokens.push({ type: '(' });
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Drops unmatched parentheses at either end of a side (they belong to the sentence). */
+function balance(side: Side): void {
+  let depth = 0;
+  for (const t of side.tokens) {
+    if (t.type === '(') depth++;
+    else if (t.type === ')') depth--;
+  }
+  while (depth > 0 && side.tokens[0]?.type === '(') {
+    side.tokens.shift();
+    depth--;
+  }
+  while (depth < 0 && side.tokens[side.tokens.length - 1]?.type === ')') {
+    side.tokens.pop();
+    depth++;
+  }
+}

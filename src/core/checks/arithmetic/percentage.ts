@@ -1,0 +1,265 @@
+// Percentages against their counts: "12 of 40 (30%)", "30% (12/40)", "12/40 (30%)", "n = 12, 30%",
+// and "194 (18.42%)" whose total is stated earlier in the paragraph or section. A percentage whose
+// total is not written next to it is only reported when the total is established: other
+// percentages of the same passage agree with it, or it counts the same thing the claim does.
+
+import { formatLike, formatValue, roundsTo } from '../../numbers.ts';
+import type { Block, CheckOutput, PaperText, TextSpan } from '../../types.ts';
+import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
+import { cover, makeFinding, makeVerified } from './report.ts';
+
+interface PercentClaim {
+  pct: Num;
+  /** The counts the percentage is of; several when it covers "(n = 150) or (n = 20)". */
+  counts: Num[];
+  /** Total written with the count ("12 of 40", "12/40"). */
+  total?: Num;
+  sentence: Sentence;
+}
+
+const NOT_A_SHARE = /^\s*(?:CI|C\.I\.|confidence|credib|HDI|HPD|PI\b|prediction|quantile|percentile|level|power|significance|interval|of (?:the )?(?:total |explained )?variance|(?:of )?(?:the )?variance)/i;
+
+/** Finds the claims of one sentence. */
+function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[] {
+  const claims: PercentClaim[] = [];
+  for (let i = 0; i < nums.length; i++) {
+    const p = nums[i];
+    if (!p.percent || p.value > 100 || p.value < 0) continue;
+    const after = text.slice(p.end, Math.min(sentence.end, p.end + 40));
+    if (NOT_A_SHARE.test(after)) continue;
+    const q = nums[i - 1];
+    const claim = (counts: Num[], total?: Num): PercentClaim => ({ pct: p, counts, total, sentence });
+    // Count (or fraction) before: "12 (30%)", "12 participants (30%)", "12 of 40 (30%)", "12/40 (30%)", "(n = 12, 30%)".
+    if (q && isCount(q) && q.start >= sentence.start) {
+      const gap = text.slice(q.end, p.start);
+      const beforeQ = text.slice(Math.max(sentence.start, q.start - 20), q.start);
+      const parenAfterWords = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*$/.test(gap) && /^\s*[),;\]]/.test(after);
+      const listed = /^\s*[,;]\s*$/.test(gap) && /(?:[(\[]|\bn\s*=)\s*$/i.test(beforeQ);
+      if (parenAfterWords || listed) {
+        const k = nums[i - 2];
+        const between = k ? text.slice(k.end, q.start) : '';
+        if (k && isCount(k) && k.start >= sentence.start && /^\s*(?:of|out of)\s+(?:the\s+|all\s+)?$|^\s*\/\s*$/.test(between) && k.value <= q.value) {
+          claims.push(claim([k], q));
+        } else if (!/\/\s*$/.test(beforeQ) && !/(?:of|out of)\s+(?:the\s+)?$/.test(beforeQ)) {
+          claims.push(claim([q]));
+        }
+        continue;
+      }
+    }
+    // Count after: "30% (12/40)", "30% (12 of 40)", "30% (n = 12)", "30% of participants (n = 12)".
+    const k = nums[i + 1];
+    if (k && isCount(k) && k.end <= sentence.end) {
+      const gap = text.slice(p.end, k.start);
+      const direct = /^\s*[(\[]\s*(?:n\s*=\s*)?$/i.test(gap);
+      const worded = /^\s*(?:of\s+)?(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*n\s*=\s*$/i.test(gap);
+      if (direct || worded) {
+        const n = nums[i + 2];
+        const between = n ? text.slice(k.end, n.start) : '';
+        if (n && isCount(n) && n.end <= sentence.end && /^\s*(?:\/|of|out of)\s*(?:the\s+)?$/.test(between) && k.value <= n.value) {
+          claims.push(claim([k], n));
+          continue;
+        }
+        if (/^\s*[)\],;]/.test(text.slice(k.end, k.end + 3))) {
+          claims.push(claim([k]));
+          continue;
+        }
+      }
+    }
+    // "Most evaluations (78%) were cost-effective (n = 150) or cost-saving (n = 20)."
+    if (/[(\[]\s*$/.test(text.slice(p.start - 2, p.start)) && /^\s*[)\]]/.test(after) && !(q && q.start >= sentence.start && /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*$/.test(text.slice(q.end, p.start)))) {
+      const counts: Num[] = [];
+      for (let j = i + 1; j < nums.length && nums[j].end <= sentence.end; j++) {
+        const c = nums[j];
+        if (c.percent) break;
+        if (isCount(c) && /[(\[]\s*n\s*=\s*$/i.test(text.slice(c.start - 8, c.start)) && /^\s*[)\]]/.test(text.slice(c.end, c.end + 3))) counts.push(c);
+      }
+      if (counts.length) claims.push(claim(counts));
+    }
+  }
+  return claims;
+}
+
+/** Consistent when some count interpretation gives a percentage that rounds to the reported one. */
+function consistent(pct: Num, count: number, total: number): boolean {
+  return total > 0 && roundsTo(pct, (100 * count) / total);
+}
+
+/** Truncated rather than rounded: not an error, the convention is unclear. */
+function truncates(pct: Num, count: number, total: number): boolean {
+  const exact = (100 * count) / total;
+  const unit = 10 ** -pct.decimals;
+  return exact >= pct.value - 1e-9 && exact < pct.value + unit;
+}
+
+const STOP = new Set(['were', 'was', 'with', 'from', 'that', 'this', 'have', 'had', 'been', 'their', 'there', 'which', 'total', 'each', 'unique', 'initial', 'final', 'other', 'more', 'than', 'about', 'over', 'under', 'into', 'also', 'only', 'those', 'these', 'they', 'them', 'whom', 'after', 'before', 'during', 'between', 'among', 'within', 'across', 'including', 'included']);
+
+function stem(word: string): string {
+  return word.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
+}
+
+/** The words that say what a number counts: up to three words after it. */
+function nounsAfter(text: string, n: Num, limit: number): string[] {
+  const m = /^\s*((?:[A-Za-z][\w'\u2019-]*\s*){1,3})/.exec(text.slice(n.end, Math.min(limit, n.end + 48)));
+  if (!m) return [];
+  return m[1]
+    .split(/\s+/)
+    .filter((w) => w.length >= 4 && !STOP.has(w.toLowerCase()))
+    .map(stem);
+}
+
+/** Extends a claim over the bracket that closes it ("12 (30%" → "12 (30%)"). */
+export function closeParen(text: string, span: TextSpan): TextSpan {
+  const m = /^\s*[)\]]/.exec(text.slice(span.end, span.end + 4));
+  return m ? { start: span.start, end: span.end + m[0].length } : span;
+}
+
+interface Candidate {
+  n: Num;
+  nouns: string[];
+  sameBlock: boolean;
+  sameSentence: boolean;
+}
+
+const MAX_BLOCKS_BACK = 3;
+
+export function checkPercentages(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  const text = paper.text;
+  const { blocks, sentences } = sentencesOf(paper);
+  const numsBySentence = sentences.map((s) => quantitiesIn(text, s));
+  const claimsBySentence = sentences.map((s, i) => claimsOf(text, s, numsBySentence[i]));
+  const sentencesByBlock = new Map<number, number[]>();
+  sentences.forEach((s, i) => {
+    const list = sentencesByBlock.get(s.block) ?? [];
+    list.push(i);
+    sentencesByBlock.set(s.block, list);
+  });
+
+  // The blocks a claim may take its total from: its own and up to three earlier ones in the same section.
+  const scopeBlocks = (b: number): number[] => {
+    const idx = paper.blocks.indexOf(blocks[b]);
+    const out: number[] = [b];
+    for (let back = 1, j = b - 1; back <= MAX_BLOCKS_BACK && j >= 0; back++, j--) {
+      const prev = blocks[j];
+      const between = paper.blocks.slice(paper.blocks.indexOf(prev) + 1, idx);
+      if (prev.section !== blocks[b].section || between.some((x: Block) => x.kind === 'heading')) break;
+      out.push(j);
+    }
+    return out;
+  };
+
+  const candidatesFor = (si: number, claimNums: Set<Num>): Candidate[] => {
+    const s = sentences[si];
+    const cands: Candidate[] = [];
+    for (const b of scopeBlocks(s.block)) {
+      for (const sj of sentencesByBlock.get(b) ?? []) {
+        if (b === s.block && sj > si) continue;
+        for (const n of numsBySentence[sj]) {
+          if (!isCount(n) || claimNums.has(n) || n.value < 2) continue;
+          // A number used as a count inside a "k (p%)" claim is a part, not a total.
+          cands.push({ n, nouns: nounsAfter(text, n, sentences[sj].end), sameBlock: b === s.block, sameSentence: sj === si });
+        }
+      }
+    }
+    return cands;
+  };
+
+  const partNums = new Set<Num>();
+  for (const claims of claimsBySentence) for (const c of claims) for (const k of c.counts) partNums.add(k);
+
+  for (let si = 0; si < sentences.length; si++) {
+    for (const claim of claimsBySentence[si]) {
+      const { pct, counts, total } = claim;
+      const sum = counts.reduce((a, c) => a + c.value, 0);
+      const countText = counts.length === 1 ? counts[0].text : counts.map((c) => c.text).join(' + ');
+      const claimSpan = closeParen(text, cover(pct, ...counts, ...(total ? [total] : [])));
+      if (total) {
+        const working = `${sum} / ${total.value} * 100`;
+        if (consistent(pct, sum, total.value)) {
+          out.verified.push(makeVerified(paper, 'percentage', claimSpan, `${working} = ${formatValue((100 * sum) / total.value, 3)}%`));
+        } else if (!truncates(pct, sum, total.value)) {
+          const recomputed = formatLike(pct, (100 * sum) / total.value);
+          out.findings.push(
+            makeFinding(paper, {
+              kind: 'percentage',
+              severity: 'error',
+              message: `${countText} of ${total.text} is ${recomputed}, not ${pct.text}.`,
+              claimSpan,
+              span: pct,
+              reported: pct.text,
+              recomputed,
+              working,
+              suggestion: recomputed,
+              related: [...counts, total],
+            }),
+          );
+        }
+        continue;
+      }
+      const interpretations = counts.length > 1 ? [sum, ...counts.map((c) => c.value)] : [sum];
+      const claimSet = new Set<Num>(counts);
+      const cands = candidatesFor(si, claimSet).filter((c) => c.n.value >= sum && !partNums.has(c.n));
+      const match = cands.find((c) => interpretations.some((k) => consistent(pct, k, c.n.value)));
+      if (match) {
+        const k = interpretations.find((x) => consistent(pct, x, match.n.value)) as number;
+        out.verified.push(makeVerified(paper, 'percentage', claimSpan, `${k} / ${match.n.value} * 100 = ${formatValue((100 * k) / match.n.value, 3)}%`));
+        continue;
+      }
+      if (cands.some((c) => interpretations.some((k) => truncates(pct, k, c.n.value)))) continue;
+      // Which total is established? Score each candidate by the other claims of the passage it fits
+      // and by whether it counts the same thing.
+      const claimWords = new Set(
+        text
+          .slice(sentences[si].start, sentences[si].end)
+          .split(/[^A-Za-z'\u2019-]+/)
+          .filter((w) => w.length >= 4)
+          .map(stem),
+      );
+      let best: { c: Candidate; score: number; sameSentenceSibling: boolean } | undefined;
+      const seenValues = new Set<number>();
+      for (const c of cands) {
+        if (seenValues.has(c.n.value)) continue;
+        seenValues.add(c.n.value);
+        let score = 0;
+        let sameSentenceSibling = false;
+        let integerSiblings = 0;
+        for (const b of scopeBlocks(sentences[si].block)) {
+          for (const sj of sentencesByBlock.get(b) ?? []) {
+            for (const other of claimsBySentence[sj]) {
+              if (other === claim || other.total) continue;
+              const otherSum = other.counts.reduce((a, x) => a + x.value, 0);
+              if (otherSum > c.n.value || !consistent(other.pct, otherSum, c.n.value)) continue;
+              if (other.pct.decimals >= 1) score += 2;
+              else integerSiblings++;
+              if (sj === si) sameSentenceSibling = true;
+            }
+          }
+        }
+        score += Math.min(integerSiblings, 2);
+        if (c.nouns.some((w) => claimWords.has(w))) score += 1;
+        if (!best || score > best.score) best = { c, score, sameSentenceSibling };
+      }
+      if (!best || best.score < 2) continue;
+      const N = best.c.n;
+      const severity = best.c.sameBlock || best.sameSentenceSibling ? 'error' : 'warning';
+      const k = sum;
+      const recomputed = formatLike(pct, (100 * k) / N.value);
+      const alternatives = counts.length > 1 ? ` (nor does any one of ${counts.map((c) => c.text).join(', ')})` : '';
+      out.findings.push(
+        makeFinding(paper, {
+          kind: 'percentage',
+          severity,
+          message: `${countText} of the ${N.text} stated earlier is ${recomputed}, not ${pct.text}${alternatives}.`,
+          claimSpan,
+          span: pct,
+          reported: pct.text,
+          recomputed,
+          working: `${k} / ${N.value} * 100`,
+          suggestion: severity === 'error' ? recomputed : undefined,
+          related: [...counts, N],
+        }),
+      );
+    }
+  }
+  return out;
+}

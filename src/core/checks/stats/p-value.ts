@@ -180,7 +180,10 @@ export function checkPValues(paper: PaperText): CheckOutput {
   for (const t of findTableTests(paper)) tests.push(t);
   for (const t of tests) {
     const sentenceSpan = layout.sentenceAt(t.span.start);
-    const sentence = t.sentence ?? text.slice(Math.min(sentenceSpan.start, t.span.start), Math.max(sentenceSpan.end, t.span.end));
+    // A window of the sentence: enough for "one-tailed" or "Bonferroni", bounded so long lines stay linear.
+    const from = Math.max(Math.min(sentenceSpan.start, t.span.start), t.span.start - 600);
+    const to = Math.min(Math.max(sentenceSpan.end, t.span.end), t.span.end + 600);
+    const sentence = t.sentence ?? text.slice(from, to);
     const r = judgeTest(t, sentence, mentionsOneTailed);
     if (r?.finding) findings.push(r.finding);
     if (r?.verified) verified.push(r.verified);

@@ -1,0 +1,45 @@
+// DEBIT (Heathers & Brown 2019): for 0/1 data the SD follows from the mean (a proportion) and n:
+// SD = √(p(1 − p) · n/(n − 1)). Checked when the sentence says the variable is binary.
+
+import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../types.ts';
+import { statsContext, sentenceWindow } from './context.ts';
+import { dataKind } from './descriptives.ts';
+import { binarySd, debitCheck } from './granularity.ts';
+import { collapse } from './text-util.ts';
+
+export function checkDebit(paper: PaperText): CheckOutput {
+  const c = statsContext(paper);
+  const findings: RawFinding[] = [];
+  const verified: RawVerified[] = [];
+  for (const d of c.descriptives) {
+    if (!d.n || !d.sd) continue;
+    if (d.mean.value < 0 || d.mean.value > 1) continue;
+    const w = sentenceWindow(c, d.span.start, d.span.end);
+    if (dataKind(w.text).kind !== 'binary') continue;
+    const n = d.n.value;
+    const result = debitCheck(d.mean, d.sd, n);
+    if (result === 'mean') continue; // GRIM reports it.
+    const claim = collapse(c.text.slice(d.span.start, d.span.end));
+    const k = Math.round(d.mean.value * n);
+    const expected = binarySd(k, n);
+    if (result === 'ok') {
+      verified.push({ kind: 'debit', claim, span: d.sd, working: `DEBIT: √(${(k / n).toFixed(4)} × ${(1 - k / n).toFixed(4)} × ${n}/${n - 1}) = ${expected.toFixed(4)} rounds to ${d.sd.text}` });
+      continue;
+    }
+    const shown = expected.toFixed(d.sd.decimals);
+    findings.push({
+      kind: 'debit',
+      severity: 'error',
+      message: `Binary (0/1) data with mean ${d.mean.text} and n = ${n} have SD ${shown}, not ${d.sd.text}.`,
+      claim,
+      reported: d.sd.text,
+      recomputed: shown,
+      working: `SD = √(p(1 − p) · n/(n − 1)) = √(${(k / n).toFixed(4)} × ${(1 - k / n).toFixed(4)} × ${n}/${n - 1}) = ${expected.toFixed(4)}`,
+      explanation: `DEBIT test: for a yes/no variable the standard deviation is fixed by the proportion and n, and a proportion of ${d.mean.text} among ${n} gives an SD of ${shown}, not ${d.sd.text}.`,
+      span: { start: d.sd.start, end: d.sd.end },
+      claimSpan: d.span,
+      related: [{ start: d.mean.start, end: d.mean.end }, d.n.span],
+    });
+  }
+  return { findings, verified };
+}

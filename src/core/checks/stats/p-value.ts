@@ -123,7 +123,7 @@ export function judgeTest(t: LocatedTest, sentence: string, paperMentionsOneTail
 
   const repSig = reportedSignificant(t.p);
   const compSig = computedSignificant(two.lo, two.hi);
-  const decision = repSig !== undefined && compSig !== undefined && repSig !== compSig && !oneFits;
+  const decision = repSig !== undefined && compSig !== undefined && repSig !== compSig;
   const like = t.p.value?.text ?? '.05';
   const gives = describeP(two.mid, t.p.value?.decimals ?? 3, like);
   const label = testLabel(t);

@@ -45,7 +45,7 @@ const ANCHOR = new RegExp(
   'gu',
 );
 
-const DF_PAREN = /\s?\(\s*([^()\n]{1,60}?)\s*\)/y;
+const DF_PAREN = /\s?\(\s*([^()]{1,60}?)\s*\)/y;
 const DF_SUB_BRACED = /\s?_\s?\{\s*([^{}\n]{1,40}?)\s*\}/y;
 const DF_SUB_PLAIN = /\s?_\s?(\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)?)(?![\d.])/y;
 const STAT_VALUE = new RegExp(String.raw`\s*(=|<|>|≤|≥|<=|>=)\s*(${MINUS}\s?)?(${NUM})(?![\d\p{L}])`, 'uy');

@@ -5,7 +5,7 @@ import type { Block, PaperText, TextSpan } from '../../types.ts';
 
 /**
  * A copy of `text` of the same length (so offsets stay valid) in which PDF mathematical
- * alphanumerics (𝑝, 𝑡, 𝐹, 𝜒) become a zero-width space plus the plain letter.
+ * alphanumerics (𝑝, 𝑡, 𝐹, 𝜒) become a space plus the plain letter.
  */
 export function normaliseForStats(text: string): string {
   if (!/[\uD835]/.test(text)) return text;
@@ -22,7 +22,7 @@ export function normaliseForStats(text: string): string {
     } else if (cp >= 0x1d7ce && cp <= 0x1d7ff) {
       ch = String.fromCharCode(48 + ((cp - 0x1d7ce) % 10));
     }
-    return ch ? '\u200b' + ch : '\u200b\u200b';
+    return ch ? ' ' + ch : '  ';
   });
 }
 

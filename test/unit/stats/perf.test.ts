@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { STATS_CHECKS } from '../../../src/core/checks/stats/index.ts';
+import { plainPaper } from '../../../src/core/text/plain-paper.ts';
+
+function runAll(text: string): number {
+  const paper = plainPaper(text);
+  const t0 = performance.now();
+  for (const check of STATS_CHECKS) check(paper);
+  return performance.now() - t0;
+}
+
+describe('stats checks stay linear', () => {
+  it('on a 1 MB line of near-misses for every pattern', () => {
+    const pieces = ['t(', 'F(1, ', 'p = .', '1'.repeat(50), ' = ', 'χ^2(', '(((', 'M = 3.4, SD = ', ', ', '% of 26 participants ', 'n = ', '_{', '63.4% women, '];
+    let s = '';
+    for (let i = 0; s.length < 1_000_000; i++) s += pieces[i % pieces.length];
+    const ms = runAll(s);
+    assert.ok(ms < 4000, `took ${ms} ms`);
+  });
+
+  it('on a 1 MB line with no spaces and no sentence ends', () => {
+    const ms = runAll('t(28)=2.1,p=.04;M=3.4(SD=1.0),n=25;'.repeat(30_000));
+    assert.ok(ms < 6000, `took ${ms} ms`);
+  });
+
+  it('grows linearly with the number of tests', () => {
+    const a = runAll('We found t(28) = 2.10, p = .045. '.repeat(2_000));
+    const b = runAll('We found t(28) = 2.10, p = .045. '.repeat(8_000));
+    assert.ok(b < a * 8 + 200, `2k: ${a} ms, 8k: ${b} ms`);
+  });
+});

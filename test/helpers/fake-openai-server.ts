@@ -54,6 +54,8 @@ export interface FakeOpenAIServer {
   setFallback(reply: ScriptedReply): void;
   /** Replies still queued. */
   readonly pending: number;
+  /** Forgets queued replies and recorded requests (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -202,6 +204,10 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     },
     get pending() {
       return queue.length;
+    },
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
     },
     close() {
       for (const t of timers) clearTimeout(t);

@@ -78,11 +78,20 @@ export async function reviewPaper(paper: PaperText, config: ModelConfig | undefi
     return result;
   }
   try {
-    await run(paper, config, opts, result, log, note);
+    await run(paper, config, opts, result, log, note, redact);
   } catch (e) {
     note('error', `stopped by an internal error: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // Model text (explanations, quotes) is shown to users: a server that echoes the key must not leak it there.
+  result.findings = result.findings.map((f) => redactStrings(f, redact));
+  result.dropped = result.dropped.map((d) => redactStrings(d, redact));
   return result;
+}
+
+function redactStrings<T extends object>(value: T, redact: (s: string) => string): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = redact(v);
+  return out as T;
 }
 
 async function run(
@@ -92,6 +101,7 @@ async function run(
   result: ReviewResult,
   log: (line: string) => void,
   note: (level: CheckNote['level'], message: string) => void,
+  redact: (s: string) => string,
 ): Promise<void> {
   const bad = checkBaseURL(baseURLOf(config));
   if (bad) {
@@ -167,7 +177,7 @@ async function run(
       if (!answer.content.trim()) throw new UnusableAnswer(answer.finishReason === 'length' ? 'the answer was cut off (length limit)' : 'the answer was empty');
       const valid = validated(answer.content, answer.finishReason);
       if (!valid) throw new UnusableAnswer('the answer was not the JSON Tally asked for');
-      const cacheError = cachePut(config.cacheDir, keyFor(used), { model: config.model, host, content: answer.content });
+      const cacheError = cachePut(config.cacheDir, keyFor(used), { model: config.model, host, content: redact(answer.content) });
       if (cacheError) log(cacheError);
       return valid;
     }

@@ -1,0 +1,270 @@
+// Lines of all pages -> the paper's checkable text: blocks (paragraphs, headings, captions,
+// tables, footnotes) separated by "\n\n", lines of a paragraph joined by one space, words
+// hyphenated at line ends joined again, and a run-level source map.
+
+import type { Block, BlockKind, TableCell, TableGrid } from '../types.ts';
+import type { PageLayout, PdfLine } from './model.ts';
+import { PdfSourceMap } from './source-map.ts';
+import { CAPTION_START, detectTables } from './tables.ts';
+import type { DetectedTable } from './tables.ts';
+
+const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\p{Lu}/u;
+const NAMED_HEADING = /^(?:abstract|introduction|background|methods?|materials and methods|results|discussion|conclusions?|references|bibliography|acknowledge?ments?|appendix(?:\s+\S+)?|supplementary (?:material|information)|limitations|data availability|funding|author contributions|conflicts? of interest|keywords)\.?$/i;
+
+type Unit = { kind: 'line'; line: PdfLine } | { kind: 'table'; table: DetectedTable; page: number };
+
+export interface Assembled {
+  text: string;
+  map: PdfSourceMap;
+  blocks: Block[];
+  tables: TableGrid[];
+}
+
+function charWeightedMode(values: Array<[number, number]>): number {
+  const counts = new Map<number, number>();
+  for (const [v, w] of values) {
+    const k = Math.round(v * 2) / 2;
+    counts.set(k, (counts.get(k) ?? 0) + w);
+  }
+  let best = 10;
+  let bestW = -1;
+  for (const [k, w] of counts) if (w > bestW) [best, bestW] = [k, w];
+  return best;
+}
+
+/** Typical distance between baselines of consecutive text lines of one size. */
+function linePitch(lines: readonly PdfLine[], bodySize: number): number {
+  const ds: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (a.column !== b.column || Math.abs(a.size - bodySize) > 0.05 * bodySize || Math.abs(b.size - bodySize) > 0.05 * bodySize) continue;
+    const d = a.y - b.y;
+    if (d > 0.9 * bodySize && d < 3 * bodySize) ds.push(d);
+  }
+  if (ds.length === 0) return 1.2 * bodySize;
+  ds.sort((x, y) => x - y);
+  return ds[Math.floor(ds.length * 0.3)];
+}
+
+const endsSentence = (s: string) => /[.!?:]["'’”)\]]*$/.test(s);
+const isIndented = (l: PdfLine) => l.x0 - l.colLeft > 0.7 * l.size && l.x0 - l.colLeft < 4 * l.size;
+const isShort = (l: PdfLine) => l.x1 < l.colRight - 2.5 * l.size;
+const startsBlock = (l: PdfLine) => CAPTION_START.test(l.text) || (NUMBERED_HEADING.test(l.text) && isShort(l) && !endsSentence(l.text));
+
+function sameSize(a: PdfLine, b: PdfLine): boolean {
+  return Math.abs(a.size - b.size) <= 0.1 * Math.max(a.size, b.size);
+}
+
+/** Whether b continues the paragraph a is in. */
+function continues(a: PdfLine, b: PdfLine, pitch: number): boolean {
+  if (!sameSize(a, b) || startsBlock(b)) return false;
+  const jumped = a.page !== b.page || a.column !== b.column || b.y > a.y;
+  if (jumped) {
+    // A paragraph goes on in the next column or page when its last line was full and did not end a sentence,
+    // or the new line starts in lower case.
+    if (isIndented(b)) return false;
+    return (!isShort(a) && !endsSentence(a.text)) || /^[\p{Ll}(,;]/u.test(b.text);
+  }
+  const d = a.y - b.y;
+  if (d > 1.3 * pitch && d > 1.25 * Math.max(a.size, b.size)) return false;
+  if (isIndented(b) && (isShort(a) || !isIndented(a) || a.x0 < b.x0 - 0.5 * b.size)) return false;
+  if (isShort(a) && endsSentence(a.text)) return false;
+  if (isHeadingLine(a) && isShort(a)) return false;
+  return true;
+}
+
+function isHeadingLine(l: PdfLine): boolean {
+  return (NUMBERED_HEADING.test(l.text) && !endsSentence(l.text) && l.text.length < 100) || NAMED_HEADING.test(l.text.trim());
+}
+
+function classify(lines: readonly PdfLine[], bodySize: number, pageHeight: number): BlockKind {
+  const first = lines[0];
+  if (CAPTION_START.test(first.text)) return 'caption';
+  const text = lines.map((l) => l.text).join(' ');
+  const words = text.split(/\s+/).length;
+  if (lines.length <= 2 && text.length <= 150 && !/[,;=]$/.test(text) && !/^[\d\s.,%()|±−-]+$/.test(text)) {
+    if (NAMED_HEADING.test(text.trim()) || (NUMBERED_HEADING.test(text) && words <= 14 && !/[.]$/.test(text))) return 'heading';
+    if (first.size >= 1.12 * bodySize && words <= 20 && !endsSentence(text)) return 'heading';
+  }
+  if (first.size <= 0.92 * bodySize && first.y < 0.4 * pageHeight && lines.every((l) => l.size <= 0.92 * bodySize)) return 'footnote';
+  return 'paragraph';
+}
+
+/** Words printed in the paper, to decide whether a line-end hyphen is part of the word. */
+function wordSets(pages: readonly PageLayout[]): { words: Set<string>; compounds: Set<string> } {
+  const words = new Set<string>();
+  const compounds = new Set<string>();
+  for (const p of pages) {
+    let prevHyphen = false;
+    for (const l of p.lines) {
+      if (l.furniture) continue;
+      const tokens = l.text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+      tokens.forEach((t, i) => {
+        if (i === 0 && prevHyphen) return; // the second half of a hyphenated word
+        if (i === tokens.length - 1 && t.endsWith('-')) return;
+        const w = t.toLowerCase();
+        if (w.includes('-')) compounds.add(w);
+        else words.add(w);
+      });
+      prevHyphen = /\p{L}-$/u.test(l.text);
+    }
+  }
+  return { words, compounds };
+}
+
+function keepsHyphen(before: string, after: string, sets: { words: Set<string>; compounds: Set<string> }): boolean {
+  const left = /([\p{L}\p{N}-]+)-$/u.exec(before)?.[1] ?? '';
+  const right = /^[\p{L}\p{N}]+/u.exec(after)?.[0] ?? '';
+  if (!left || !right) return true;
+  if (/\d$/.test(left) || /^[\p{Lu}\p{N}]/u.test(right)) return true;
+  const l = left.toLowerCase();
+  const r = right.toLowerCase();
+  if (sets.compounds.has(`${l}-${r}`)) return true;
+  if (sets.words.has(l + r)) return false;
+  // "disability-adjusted": both halves are words of their own; "sci-entific": not.
+  const lastPart = l.split('-').pop() ?? l;
+  return sets.words.has(lastPart) && sets.words.has(r) && lastPart.length > 2;
+}
+
+export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
+  const map = new PdfSourceMap(uri);
+  const all = pages.flatMap((p) => p.lines.filter((l) => !l.furniture));
+  const bodySize = charWeightedMode(all.map((l) => [l.size, l.text.length]));
+  const pitch = linePitch(all, bodySize);
+  const sets = wordSets(pages);
+  const heights = new Map(pages.map((p) => [p.page, p.height]));
+
+  // Units in reading order, tables replacing their lines.
+  const units: Unit[] = [];
+  const captionOf = new Map<DetectedTable, PdfLine>();
+  for (const p of pages) {
+    const tables = detectTables(p.lines);
+    const tableAt = new Map<number, DetectedTable>();
+    const inTable = new Set<number>();
+    for (const t of tables) {
+      tableAt.set(t.lineIndexes[0], t);
+      for (const k of t.lineIndexes) inTable.add(k);
+      captionOf.set(t, p.lines[t.captionLine]);
+    }
+    p.lines.forEach((l, i) => {
+      const t = tableAt.get(i);
+      if (t) units.push({ kind: 'table', table: t, page: p.page });
+      else if (!inTable.has(i) && !l.furniture) units.push({ kind: 'line', line: l });
+    });
+  }
+
+  // Group lines into blocks.
+  type Group = { kind: 'lines'; lines: PdfLine[] } | { kind: 'table'; table: DetectedTable };
+  const groups: Group[] = [];
+  for (const u of units) {
+    if (u.kind === 'table') {
+      groups.push({ kind: 'table', table: u.table });
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (last && last.kind === 'lines' && continues(last.lines[last.lines.length - 1], u.line, pitch)) last.lines.push(u.line);
+    else groups.push({ kind: 'lines', lines: [u.line] });
+  }
+
+  rejoinAcrossFloats(groups as Array<{ kind: string; lines?: PdfLine[] }>);
+
+  let text = '';
+  const blocks: Block[] = [];
+  const tables: TableGrid[] = [];
+  const tableBlocks: Array<{ grid: TableGrid; caption: PdfLine | undefined }> = [];
+  const blockOfLine = new Map<PdfLine, Block>();
+  let section = '';
+
+  const emit = (line: PdfLine, from: number, to: number) => {
+    for (const s of line.spans) {
+      const a = Math.max(from, s.start);
+      const b = Math.min(to, s.end);
+      if (b > a) map.add(text.length + (a - from), b - a, line, s, a);
+    }
+    text += line.text.slice(from, to);
+  };
+
+  for (const g of groups) {
+    if (blocks.length) text += '\n\n';
+    const start = text.length;
+    if (g.kind === 'table') {
+      const rows: TableCell[][] = [];
+      g.table.rows.forEach((row, ri) => {
+        if (ri > 0) text += '\n';
+        const cells: TableCell[] = [];
+        let col = 0;
+        for (const cell of row) {
+          // Empty cells for grid columns the row leaves blank, so columns stay aligned.
+          while (col < cell.column) {
+            if (cells.length) text += ' | ';
+            cells.push({ start: text.length, end: text.length, text: '', column: col, colspan: 1 });
+            col++;
+          }
+          if (cells.length) text += ' | ';
+          const cs = text.length;
+          cell.pieces.forEach((piece, pi) => {
+            if (pi > 0) text += ' ';
+            emit(piece.line, piece.start, piece.end);
+          });
+          cells.push({ start: cs, end: text.length, text: text.slice(cs), column: cell.column, colspan: cell.colspan });
+          col = cell.column + cell.colspan;
+        }
+        rows.push(cells);
+      });
+      const block: Block = { kind: 'table', start, end: text.length, section };
+      blocks.push(block);
+      const grid: TableGrid = { start, end: text.length, caption: '', section, rows };
+      tables.push(grid);
+      tableBlocks.push({ grid, caption: captionOf.get(g.table) });
+      continue;
+    }
+    const lines = g.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      const next = lines[i + 1];
+      let to = l.text.length;
+      let joiner = ' ';
+      if (next && /\p{L}-$/u.test(l.text) && /^[\p{L}]/u.test(next.text)) {
+        joiner = '';
+        if (!keepsHyphen(l.text, next.text, sets)) to--;
+      }
+      emit(l, 0, to);
+      if (next) text += joiner;
+    }
+    const kind = classify(lines, bodySize, heights.get(lines[0].page) ?? 792);
+    if (kind === 'heading') section = text.slice(start).replace(/\s+/g, ' ').trim();
+    const block: Block = { kind, start, end: text.length, section };
+    blocks.push(block);
+    for (const l of lines) blockOfLine.set(l, block);
+  }
+  for (const { grid, caption } of tableBlocks) {
+    const b = caption ? blockOfLine.get(caption) : undefined;
+    grid.caption = b ? text.slice(b.start, b.end) : '';
+  }
+  map.finish(text.length);
+  return { text, map, blocks, tables };
+}
+
+/**
+ * A paragraph interrupted by a figure or table (its caption, its contents) goes on after it:
+ * a group that starts in lower case is moved back onto the paragraph that broke off mid-sentence.
+ */
+function rejoinAcrossFloats(groups: Array<{ kind: string; lines?: PdfLine[] }>): void {
+  const isFloat = (g: { kind: string; lines?: PdfLine[] }) => !g.lines || CAPTION_START.test(g.lines[0].text) || g.lines.length <= 2;
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i];
+    if (!g.lines || !/^\p{Ll}/u.test(g.lines[0].text)) continue;
+    let k = i - 1;
+    while (k >= 0 && i - k <= 4 && isFloat(groups[k])) k--;
+    if (k === i - 1 || k < 0) continue;
+    const prev = groups[k];
+    if (!prev.lines) continue;
+    const last = prev.lines[prev.lines.length - 1];
+    if (!endsSentence(last.text) && !isShort(last) && sameSize(last, g.lines[0]) && !CAPTION_START.test(prev.lines[0].text)) {
+      prev.lines.push(...g.lines);
+      groups.splice(i, 1);
+      i--;
+    }
+  }
+}

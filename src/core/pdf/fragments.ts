@@ -1,0 +1,84 @@
+// pdfjs text items -> fragments in layout coordinates. Text drawn at an angle other than the
+// page's dominant one (arXiv side stamps, rotated figure labels) is left out.
+
+import type { PdfjsTextItem } from './pdfjs.ts';
+import type { Frag } from './model.ts';
+import { joinDigitGroups, normalizeText } from './normalize.ts';
+
+export interface PageFragments {
+  frags: Frag[];
+  /** Items skipped because they were drawn at another angle. */
+  rotatedSkipped: number;
+}
+
+function isTextItem(it: unknown): it is PdfjsTextItem {
+  return typeof (it as PdfjsTextItem).str === 'string' && Array.isArray((it as PdfjsTextItem).transform);
+}
+
+/** Quarter turns of the text direction: 0 for normal text, 1 for text running upwards, ... */
+function quarter(t: number[]): number {
+  const a = Math.atan2(t[1], t[0]);
+  const q = Math.round(a / (Math.PI / 2));
+  if (Math.abs(a - (q * Math.PI) / 2) > 0.02) return -1; // slanted: not a reading direction
+  return ((q % 4) + 4) % 4;
+}
+
+/** Rotates user-space point by -q quarter turns so text of that direction reads left to right. */
+function toLayout(x: number, y: number, q: number): [number, number] {
+  switch (q) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
+}
+
+export function pageFragments(items: readonly unknown[]): PageFragments {
+  const text: PdfjsTextItem[] = [];
+  const counts = [0, 0, 0, 0];
+  for (const it of items) {
+    if (!isTextItem(it) || it.str.trim() === '') continue;
+    text.push(it);
+    const q = quarter(it.transform);
+    if (q >= 0) counts[q] += it.str.length;
+  }
+  const dominant = counts.indexOf(Math.max(...counts));
+  const frags: Frag[] = [];
+  let rotatedSkipped = 0;
+  for (const it of text) {
+    const t = it.transform;
+    if (quarter(t) !== dominant) {
+      rotatedSkipped++;
+      continue;
+    }
+    // Font size: length of the transformed em's vertical axis (transform[0] also carries
+    // horizontal scaling, e.g. microtype's font expansion).
+    const size = Math.hypot(t[2], t[3]) || Math.abs(it.height) || 1;
+    const dirx = Math.cos((dominant * Math.PI) / 2);
+    const diry = Math.sin((dominant * Math.PI) / 2);
+    const ux0 = t[4];
+    const uy0 = t[5];
+    const width = Math.max(0, it.width);
+    // Leading and trailing spaces are dropped; move the ends in proportion so boxes stay tight.
+    const raw = it.str;
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    const per = raw.length > 0 ? width / raw.length : 0;
+    const a = lead * per;
+    const b = width - trail * per;
+    const sx = ux0 + dirx * a;
+    const sy = uy0 + diry * a;
+    const ex = ux0 + dirx * b;
+    const ey = uy0 + diry * b;
+    const [lx0, ly] = toLayout(sx, sy, dominant);
+    const [lx1] = toLayout(ex, ey, dominant);
+    const str = joinDigitGroups(normalizeText(raw.trim()).replace(/ {2,}/g, ' '));
+    if (!str) continue;
+    frags.push({ text: str, x0: Math.min(lx0, lx1), x1: Math.max(lx0, lx1), y: ly, size, ux0: sx, uy0: sy, ux1: ex, uy1: ey, script: 0 });
+  }
+  return { frags, rotatedSkipped };
+}

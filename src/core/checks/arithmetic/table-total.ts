@@ -1,0 +1,208 @@
+// Table totals: a row or column labelled Total, Sum, All or Overall against the entries it sums,
+// and an aggregate row of percentages or means against the (count-weighted) mean of the rows
+// above. Only judged where the structure is unambiguous: another column of the same row must
+// confirm that the row is a sum, or a count column must sum exactly to give the weights.
+
+import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
+import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
+import { bounds, type Num } from './context.ts';
+import type { Interval } from './interval-math.ts';
+import { makeFinding, makeVerified, plain } from './report.ts';
+import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+
+function countOf(cell: ParsedCell | undefined): Num | undefined {
+  if (!cell?.value) return undefined;
+  if (cell.kind === 'count-percent') return cell.value;
+  if (cell.kind === 'number') return cell.value;
+  return undefined;
+}
+
+function isPercentColumn(grid: Grid, c: number, rows: number[]): boolean {
+  const cells = rows.map((r) => grid.rows[r][c]).filter((x) => x && x.kind !== 'empty');
+  return cells.length > 0 && (cells.every((x) => x!.kind === 'percent') || (/%|percent|rate|proportion|share/i.test(grid.columnHeader[c] ?? '') && cells.every((x) => x!.kind === 'number')));
+}
+
+function sumInterval(nums: Num[]): Interval {
+  return nums.reduce<Interval>((acc, n) => {
+    const [lo, hi] = n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n);
+    return [acc[0] + lo, acc[1] + hi];
+  }, [0, 0]);
+}
+
+export function checkTableTotals(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  for (const table of paper.tables) {
+    const grid = readGrid(paper.text, table);
+    totalRows(paper, grid, out);
+    totalColumns(paper, grid, out);
+  }
+  return out;
+}
+
+/** The rows a total row may sum: all body rows since the last total, or the last group only. */
+function candidateRanges(grid: Grid, t: number): number[][] {
+  let start = grid.headerRows;
+  for (let r = t - 1; r >= grid.headerRows; r--) {
+    if (isTotalLabel(grid.labels[r])) {
+      start = r + 1;
+      break;
+    }
+  }
+  const all: number[] = [];
+  for (let r = start; r < t; r++) if (!isGroupHeading(grid, r)) all.push(r);
+  const ranges = [all];
+  let g = t - 1;
+  while (g >= start && !isGroupHeading(grid, g)) g--;
+  if (g >= start) {
+    const group: number[] = [];
+    for (let r = g + 1; r < t; r++) group.push(r);
+    if (group.length >= 2 && group.length < all.length) ranges.push(group);
+  }
+  return ranges.filter((r) => r.length >= 2);
+}
+
+function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  for (let t = grid.headerRows; t < grid.rows.length; t++) {
+    if (!isTotalLabel(grid.labels[t])) continue;
+    const label = grid.labels[t];
+    for (const rows of candidateRanges(grid, t)) {
+      // Sums: count columns where every row above has a number.
+      const sums: { c: number; total: Num; parts: Num[]; ok: boolean }[] = [];
+      for (let c = 1; c < grid.width; c++) {
+        const total = countOf(grid.rows[t][c]);
+        if (!total || isPercentColumn(grid, c, rows)) continue;
+        const parts = rows.map((r) => countOf(grid.rows[r][c]));
+        if (parts.some((p) => !p)) continue;
+        const iv = sumInterval(parts as Num[]);
+        sums.push({ c, total, parts: parts as Num[], ok: intervalMeets(total, iv[0], iv[1]) });
+      }
+      const confirmed = sums.filter((x) => x.ok);
+      if (!confirmed.length) continue; // not a sum row over this range
+      for (const x of sums) {
+        const working = x.parts.map((p) => plain(p.value)).join(' + ');
+        const exact = x.parts.reduce((a, p) => a + p.value, 0);
+        const cell = grid.rows[t][x.c]!;
+        if (x.ok) {
+          out.verified.push(makeVerified(paper, 'table-total', span(cell), `${working} = ${formatValue(exact, 4)}`));
+          continue;
+        }
+        const recomputed = formatLike(x.total, exact);
+        out.findings.push(
+          makeFinding(paper, {
+            kind: 'table-total',
+            severity: 'error',
+            message: `${label} row, ${grid.columnHeader[x.c] || `column ${x.c + 1}`}: the rows above add up to ${recomputed}, not ${x.total.text}.`,
+            claimSpan: span(cell),
+            span: x.total,
+            reported: x.total.text,
+            recomputed,
+            working,
+            suggestion: recomputed,
+            related: x.parts,
+          }),
+        );
+      }
+      // Aggregate percentages: the mean of the rows above, weighted by the confirmed count column.
+      const weights = confirmed.length === 1 ? confirmed[0] : undefined;
+      for (let c = 1; c < grid.width; c++) {
+        if (sums.some((x) => x.c === c)) continue;
+        const agg = grid.rows[t][c];
+        if (!agg?.value || agg.kind !== 'percent') continue;
+        const vals = rows.map((r) => grid.rows[r][c]);
+        if (vals.some((v) => !v?.value || v.kind !== 'percent')) continue;
+        const nums = vals.map((v) => v!.value!);
+        const n = nums.length;
+        const unweighted: Interval = [nums.reduce((a, x) => a + bounds(x)[0], 0) / n, nums.reduce((a, x) => a + bounds(x)[1], 0) / n];
+        const cellSpan = span(agg);
+        if (intervalMeets(agg.value, ...unweighted, true)) {
+          out.verified.push(makeVerified(paper, 'table-total', cellSpan, `mean(${nums.map((x) => plain(x.value)).join(', ')})`));
+          continue;
+        }
+        if (!weights) continue;
+        const w = weights.parts.map((p) => p.value);
+        const W = w.reduce((a, x) => a + x, 0);
+        const weighted: Interval = [nums.reduce((a, x, i) => a + w[i] * bounds(x)[0], 0) / W, nums.reduce((a, x, i) => a + w[i] * bounds(x)[1], 0) / W];
+        const exact = nums.reduce((a, x, i) => a + w[i] * x.value, 0) / W;
+        const working = `(${nums.map((x, i) => `${w[i]} * ${plain(x.value)}`).join(' + ')}) / ${W}`;
+        if (intervalMeets(agg.value, ...weighted, true)) {
+          out.verified.push(makeVerified(paper, 'table-total', cellSpan, `${working} = ${formatValue(exact, 3)}`));
+          continue;
+        }
+        const recomputed = formatLike(agg.value, exact);
+        const wName = grid.columnHeader[weights.c] || `column ${weights.c + 1}`;
+        out.findings.push(
+          makeFinding(paper, {
+            kind: 'table-total',
+            severity: 'error',
+            message: `${label} row, ${grid.columnHeader[c] || `column ${c + 1}`}: the rows above, weighted by ${wName}, average ${recomputed}, not ${agg.value.text}.`,
+            claimSpan: cellSpan,
+            span: agg.value,
+            reported: agg.value.text,
+            recomputed,
+            working,
+            suggestion: recomputed,
+            related: nums,
+          }),
+        );
+      }
+      break; // the first range that is confirmed as a sum is the one the row totals
+    }
+  }
+}
+
+function totalColumns(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  for (let t = 2; t < grid.width; t++) {
+    const header = grid.columnHeader[t] ?? '';
+    if (!isTotalLabel(header.split(/\s{2,}/).pop() ?? header) && !/^(?:total|sum|all|overall)\b/i.test(header.trim())) continue;
+    // Count columns between the label column and the total column, after the last percentage column.
+    const results: { r: number; total: Num; parts: Num[]; ok: boolean }[] = [];
+    for (let r = grid.headerRows; r < grid.rows.length; r++) {
+      const total = countOf(grid.rows[r][t]);
+      if (!total) continue;
+      const parts: Num[] = [];
+      let clean = true;
+      for (let c = 1; c < t; c++) {
+        const cell = grid.rows[r][c];
+        if (!cell || cell.kind === 'empty') continue;
+        const n = countOf(cell);
+        if (!n || cell.kind === 'percent') {
+          clean = false;
+          break;
+        }
+        parts.push(n);
+      }
+      if (!clean || parts.length < 2) continue;
+      const iv = sumInterval(parts);
+      results.push({ r, total, parts, ok: intervalMeets(total, iv[0], iv[1]) });
+    }
+    const okCount = results.filter((x) => x.ok).length;
+    if (okCount < 2 || okCount < results.length / 2) continue;
+    for (const x of results) {
+      const cell = grid.rows[x.r][t]!;
+      const working = x.parts.map((p) => plain(p.value)).join(' + ');
+      const exact = x.parts.reduce((a, p) => a + p.value, 0);
+      if (x.ok) {
+        out.verified.push(makeVerified(paper, 'table-total', span(cell), `${working} = ${formatValue(exact, 4)}`));
+        continue;
+      }
+      const recomputed = formatLike(x.total, exact);
+      const label = grid.labels[x.r] || `row ${x.r + 1}`;
+      out.findings.push(
+        makeFinding(paper, {
+          kind: 'table-total',
+          severity: 'error',
+          message: `${label}: the entries of the row add up to ${recomputed}, not ${x.total.text} (${header}).`,
+          claimSpan: { start: grid.rows[x.r].find((c) => c)?.cell.start ?? cell.cell.start, end: cell.cell.end },
+          span: x.total,
+          reported: x.total.text,
+          recomputed,
+          working,
+          suggestion: recomputed,
+          related: x.parts,
+        }),
+      );
+    }
+  }
+}
+
+export type { TableGrid };

@@ -1,0 +1,126 @@
+// Quantities with units in prose: a conversion written next to a quantity ("0.42 mg (420 µg)"),
+// and a result stated in words from two quantities of the paragraph whose units multiply or
+// divide into its unit ("a reference dose of 7000 ng/kg bw/day for a 60 kg adult corresponds to
+// 420,000 ng/day"). mathjs does the unit algebra, so a power of ten slipped anywhere shows.
+
+import { convertUnit, tryEvaluate } from '../../math.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
+import type { CheckOutput, PaperText } from '../../types.ts';
+import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
+import { unitAt, type UnitText } from './unit-text.ts';
+
+interface Quantity {
+  n: Num;
+  unit: UnitText;
+}
+
+// Calendar units convert only approximately (a month, a year), and papers round them freely.
+const CALENDAR = /\b(?:day|week|month|year)\b/;
+const RESULT_CUE = /(?:\bgives?|\bgiving|\byield(?:s|ing)?|\bcorrespond(?:s|ing)?\s+to|\bequivalent\s+to|\bequal(?:s|ling)?(?:\s+to)?|\bresult(?:s|ing)?\s+in|\bamount(?:s|ing)?\s+to|\btranslat(?:es|ing)\s+(?:in)?to)\s*(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:about\s+|approximately\s+)?$/i;
+
+function dimensionless(expr: string): boolean {
+  return tryEvaluate(expr) !== undefined && tryEvaluate(expr)?.unit === undefined;
+}
+
+export function checkUnits(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  const text = paper.text;
+  const { sentences } = sentencesOf(paper);
+  const blockQuantities = new Map<number, Quantity[]>();
+  for (const s of sentences) {
+    const nums = quantitiesIn(text, s);
+    const qs: Quantity[] = [];
+    nums.forEach((n, i) => {
+      if (n.percent) return;
+      const unit = unitAt(text, n.end, nums[i + 1]?.start ?? s.end);
+      if (unit) qs.push({ n, unit });
+    });
+    const list = blockQuantities.get(s.block) ?? [];
+    blockQuantities.set(s.block, list);
+
+    // Conversions: "X U1 (Y U2)", "X U1, i.e. Y U2", "X U1 = Y U2".
+    for (let i = 0; i + 1 < qs.length; i++) {
+      const a = qs[i];
+      const b = qs[i + 1];
+      if (!/^\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
+      if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
+      const factor = convertUnit(1, a.unit.mathjs, b.unit.mathjs);
+      if (factor === undefined) continue;
+      const [lo, hi] = bounds(a.n);
+      const exact = a.n.value * factor;
+      const claimSpan = cover(a.n, b.n, { start: b.unit.end, end: b.unit.end });
+      const working = `${plain(a.n.value)} ${a.unit.mathjs} to ${b.unit.mathjs}`;
+      if (intervalMeets(b.n, lo * factor, hi * factor, true)) {
+        out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(exact)}`));
+        continue;
+      }
+      const recomputed = b.n.exponent ? formatResult(b.n, exact) : formatLike(b.n, exact);
+      out.findings.push(
+        makeFinding(paper, {
+          kind: 'unit-conversion',
+          severity: 'error',
+          message: `${a.n.text} ${a.unit.text} is ${recomputed} ${b.unit.text}, not ${b.n.text} ${b.unit.text}.`,
+          claimSpan,
+          span: b.n,
+          reported: b.n.text,
+          recomputed,
+          working,
+          suggestion: recomputed,
+          related: [a.n],
+        }),
+      );
+    }
+
+    // Products in words: a cued result whose unit two earlier quantities of the paragraph make.
+    for (const r of qs) {
+      const cue = RESULT_CUE.exec(text.slice(Math.max(s.start, r.n.start - 48), r.n.start));
+      if (!cue) continue;
+      const earlier = [...list, ...qs.filter((q) => q.n.end <= r.n.start - cue[0].length)];
+      const pairs: { a: Quantity; b: Quantity; op: '*' | '/' }[] = [];
+      for (let i = 0; i < earlier.length; i++) {
+        for (let j = 0; j < earlier.length; j++) {
+          if (i === j) continue;
+          const [a, b] = [earlier[i], earlier[j]];
+          if (a.unit.mathjs === r.unit.mathjs || b.unit.mathjs === r.unit.mathjs) continue;
+          if (i < j && dimensionless(`(1 ${a.unit.mathjs}) * (1 ${b.unit.mathjs}) / (1 ${r.unit.mathjs})`)) pairs.push({ a, b, op: '*' });
+          if (dimensionless(`(1 ${a.unit.mathjs}) / (1 ${b.unit.mathjs}) / (1 ${r.unit.mathjs})`)) pairs.push({ a, b, op: '/' });
+        }
+      }
+      if (pairs.length !== 1) continue; // none, or several readings
+      const { a, b, op } = pairs[0];
+      const expr = `(${plain(a.n.value)} ${a.unit.mathjs}) ${op} (${plain(b.n.value)} ${b.unit.mathjs})`;
+      const evaluated = tryEvaluate(expr, r.unit.mathjs);
+      if (!evaluated) continue;
+      const unitFactor = evaluated.value / (op === '*' ? a.n.value * b.n.value : a.n.value / b.n.value);
+      const [alo, ahi] = bounds(a.n);
+      const [blo, bhi] = b.n.decimals === 0 && b.n.exponent === 0 ? [b.n.value, b.n.value] : bounds(b.n);
+      const corners = op === '*' ? [alo * blo, alo * bhi, ahi * blo, ahi * bhi] : [alo / blo, alo / bhi, ahi / blo, ahi / bhi];
+      const lo = Math.min(...corners) * unitFactor;
+      const hi = Math.max(...corners) * unitFactor;
+      const claimSpan = cover(a.n, b.n, r.n);
+      const working = `${expr} to ${r.unit.mathjs}`;
+      if (intervalMeets(r.n, lo, hi, true)) {
+        out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(evaluated.value)}`));
+        continue;
+      }
+      const recomputed = r.n.exponent ? formatResult(r.n, evaluated.value) : formatLike(r.n, evaluated.value);
+      out.findings.push(
+        makeFinding(paper, {
+          kind: 'unit-conversion',
+          severity: 'error',
+          message: `${a.n.text} ${a.unit.text} ${op === '*' ? '×' : '/'} ${b.n.text} ${b.unit.text} is ${recomputed} ${r.unit.text}, not ${r.n.text} ${r.unit.text}.`,
+          claimSpan,
+          span: r.n,
+          reported: r.n.text,
+          recomputed,
+          working,
+          suggestion: recomputed,
+          related: [a.n, b.n],
+        }),
+      );
+    }
+    list.push(...qs);
+  }
+  return out;
+}

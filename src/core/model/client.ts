@@ -15,9 +15,11 @@ export function createClient(config: ModelConfig): OpenAI {
     maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
     // The SDK must not print to the console (the extension host's, the CLI's stdout): we report ourselves.
     logLevel: 'off',
-    // Never pick organization/project ids up from the environment for a user's local server.
+    // Nothing ambient from the environment (OPENAI_ORG_ID, OPENAI_ADMIN_KEY, ...): only what Tally was given.
     organization: null,
     project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
   });
 }
 

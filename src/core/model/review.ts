@@ -207,8 +207,18 @@ async function run(
   const reviewSection = async (section: ReviewSection): Promise<void> => {
     const prefer = [section, ...section.context];
     const perRun: RawFinding[][] = [];
+    let failedRuns = 0;
     for (let r = 0; r < runs; r++) {
-      const found = await answerFor(section, r);
+      let found: ModelFinding[];
+      try {
+        found = await answerFor(section, r);
+      } catch (e) {
+        // With several runs, one unusable answer is one run that found nothing; with all runs unusable the section is skipped.
+        if (!(e instanceof UnusableAnswer) || ++failedRuns === runs) throw e;
+        log(`"${section.title}" run ${r + 1}: ${e.message}`);
+        perRun.push([]);
+        continue;
+      }
       const list: RawFinding[] = [];
       for (const m of found) {
         const p = processFinding(paper, m, prefer);

@@ -100,12 +100,22 @@ function validateItem(raw: unknown): ModelFinding | { error: string; quote?: str
   };
 }
 
-/** Parses a message's content. Tolerates a ```json fence around it (json_object servers add them). */
+/**
+ * Parses a message's content. Servers without structured output wrap the JSON in a ```json fence or a
+ * sentence: the outermost {...} is tried then. (What it yields is validated like everything else.)
+ */
 export function parseContent(content: string): unknown {
   let text = content.trim();
   const fence = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(text);
   if (fence) text = fence[1];
-  return JSON.parse(text);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const open = text.indexOf('{');
+    const close = text.lastIndexOf('}');
+    if (open > 0 && close > open) return JSON.parse(text.slice(open, close + 1));
+    throw e;
+  }
 }
 
 /**

@@ -379,3 +379,21 @@ test('mergeFindings keeps the deterministic finding on the same span', async () 
   assert.equal(merged.filter((f) => f.origin === 'deterministic').length, 1);
   assert.ok(!merged.some((f) => f.origin === 'model' && f.kind === 'parts-total'));
 });
+
+test('reasoning effort is sent only when configured; no ambient organization header', async () => {
+  server.enqueue(findingsReply([]), findingsReply([]));
+  await review(paper, { reasoningEffort: 'low' });
+  await review(paper);
+  const [withEffort, without] = server.chatRequests;
+  assert.equal(withEffort.body.reasoning_effort, 'low');
+  assert.equal('reasoning_effort' in without.body, false);
+  assert.equal(withEffort.headers['openai-organization'], undefined);
+});
+
+test('with self-consistency, one unusable run counts as a run that found nothing', async () => {
+  server.enqueue(findingsReply([totalFinding]), chatReply('garbage'));
+  const r = await review(paper, { selfConsistency: 2 });
+  assert.equal(r.findings.length, 1);
+  assert.match(r.findings[0].message, /1 of 2 runs agree/);
+  assert.ok(!r.notes.some((n) => n.level === 'warning'));
+});

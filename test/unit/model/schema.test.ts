@@ -43,5 +43,7 @@ test('missing optional fields are null; control characters are removed', () => {
 test('parses content with or without a code fence', () => {
   assert.deepEqual(parseContent('{"findings":[]}'), { findings: [] });
   assert.deepEqual(parseContent('```json\n{"findings":[]}\n```'), { findings: [] });
+  assert.deepEqual(parseContent('Here you go:\n{"findings":[]}\nHope this helps.'), { findings: [] });
   assert.throws(() => parseContent('Sure! Here are the findings: none'));
+  assert.throws(() => parseContent('Sure! {"findings": [ {"quote": "a'));
 });

@@ -5,7 +5,7 @@
 // sentence states the sample and the percentages split it ("26 participants …: 63.4% women,
 // 36.6% men").
 
-import { findNumbers } from '../../numbers.ts';
+import { parseReported } from '../../numbers.ts';
 import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
 import { statsContext, sentenceWindow } from './context.ts';
@@ -60,6 +60,18 @@ function checkMeans(c: StatsContext, findings: RawFinding[], verified: RawVerifi
   }
 }
 
+const PERCENT = /(?<![\w.,\u2009\u202f\u00a0^])(?:\d+(?:\.\d+)?|\.\d+)\s?%/g;
+
+/** Percentages between 0 and 100, as written (only these are parsed, so long texts stay fast). */
+function findPercentages(text: string): ReportedNumber[] {
+  const out: ReportedNumber[] = [];
+  for (const m of text.matchAll(PERCENT)) {
+    const n = parseReported(m[0], m.index);
+    if (n && n.percent && n.value <= 100) out.push(n);
+  }
+  return out;
+}
+
 const PEOPLE_AFTER = /^\s*of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+(?!%|percent)[\p{L}]/u;
 const COUNT_BEFORE = /(?<![\d.,])(\d+)\s*\(\s*$/;
 
@@ -108,7 +120,7 @@ function nearestSample(c: StatsContext, from: number, before: number): { n: numb
 }
 
 function checkPercentages(c: StatsContext, findings: RawFinding[], verified: RawVerified[]): void {
-  const pcts = findNumbers(c.text).filter((x) => x.percent && x.value >= 0 && x.value <= 100);
+  const pcts = findPercentages(c.text);
   const done = new Set<number>();
   const judge = (cand: PctCandidate, claimSpan: TextSpan): void => {
     if (done.has(cand.pct.start)) return;

@@ -92,18 +92,6 @@ function occurrences(haystack: string, needle: string, from = 0): number[] {
   return out;
 }
 
-/** First squeezed offset of `pos`-or-later original text. */
-function squeezedIndexAt(s: Squeezed, offset: number): number {
-  let lo = 0;
-  let hi = s.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function locateInTier(paper: PaperText, fragments: string[], tierIndex: number, prefer: readonly TextSpan[]): TextSpan | undefined {
   const hay = squeezedPaper(paper, tierIndex);
   const needles = fragments.map((f) => squeeze(f, TIERS[tierIndex]).text).filter((n) => n.length > 0);

@@ -25,7 +25,7 @@ import { buildSections, type ReviewSection } from './sections.ts';
 export interface ReviewProgress {
   /** Title of the section being reviewed. */
   section: string;
-  /** 1-based position of that section. */
+  /** 0-based position of that section (show `index + 1` of `total`). */
   index: number;
   total: number;
 }
@@ -235,9 +235,10 @@ async function run(
   const worker = async (): Promise<void> => {
     for (;;) {
       if (fatal || controller.signal.aborted || started >= total) return;
-      const section = sections[started++];
+      const index = started++;
+      const section = sections[index];
       try {
-        opts.onProgress?.({ section: section.title, index: started, total });
+        opts.onProgress?.({ section: section.title, index, total });
       } catch {
         // Progress is best effort.
       }

@@ -56,6 +56,7 @@ export const FINDINGS_SCHEMA = {
 export type Validation = { ok: true; findings: ModelFinding[]; rejected: { reason: string; quote?: string }[] } | { ok: false; reason: string };
 
 // Control characters (other than tab and newline) have no business in a finding shown to a user.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 function cleanString(v: string): string {

@@ -18,6 +18,8 @@ export interface ReviewSection extends TextSpan {
 }
 
 const MIN_SECTION_CHARS = 200;
+// Neighbouring sections share a request while together they fill at most this much of one.
+const PACK_FRACTION = 0.5;
 const CONTEXT_LIMITS = { lead: 1500, definitions: 2000, table: 3000, tables: 6000 } as const;
 
 interface Group extends TextSpan {
@@ -67,8 +69,10 @@ export function splitSections(paper: PaperText, maxChars: number): { title: stri
     const last = packed.at(-1);
     const lastSize = last ? last.span.end - last.span.start : 0;
     const size = p.span.end - p.span.start;
-    if (last && (lastSize < MIN_SECTION_CHARS || size < MIN_SECTION_CHARS) && p.span.end - last.span.start <= maxChars) {
-      last.title = last.title === p.title ? last.title : `${last.title} + ${p.title}`;
+    const combined = p.span.end - (last?.span.start ?? 0);
+    const small = lastSize < MIN_SECTION_CHARS || size < MIN_SECTION_CHARS;
+    if (last && combined <= maxChars && (small || combined <= maxChars * PACK_FRACTION)) {
+      if (!last.title.split(' + ').includes(p.title)) last.title = `${last.title} + ${p.title}`;
       last.span = { start: last.span.start, end: p.span.end };
     } else packed.push({ title: p.title, span: { ...p.span } });
   }

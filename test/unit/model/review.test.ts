@@ -53,7 +53,7 @@ function review(p = paper, extra: Partial<ModelConfig> = {}, opts: { signal?: Ab
   return reviewPaper(p, config(extra), { ...opts, log: (l) => logs.push(l) });
 }
 
-/** Many sections: one per heading, each long enough not to be packed with its neighbours. */
+/** Many sections, one per heading; with maxSectionChars 400 each is its own request. */
 function sectionedPaper(n: number) {
   const parts = Array.from({ length: n }, (_, i) => `Section ${i + 1} reports that ${i + 2} plus ${i + 3} makes ${2 * i + 5} in total, as expected. `.repeat(4).trim());
   const text = parts.join('\n\n');
@@ -136,7 +136,7 @@ test('a server without json_schema support (400) gets json_object with the schem
     findingsReply([]),
     findingsReply([]),
   );
-  const r = await review(p);
+  const r = await review(p, { maxSectionChars: 400 });
   assert.equal(r.notes.filter((n) => n.level !== 'info').length, 0, JSON.stringify(r.notes));
   const formats = server.chatRequests.map((q) => q.body.response_format?.type);
   assert.deepEqual(formats, ['json_schema', 'json_object', 'json_object']);
@@ -184,7 +184,7 @@ test('server down (connection refused) becomes a note', async () => {
 
 test('a bad key (401) stops the review after one request with a clear note', async () => {
   server.enqueue(errorReply(401, 'Incorrect API key provided.', { code: 'invalid_api_key' }));
-  const r = await review(sectionedPaper(3));
+  const r = await review(sectionedPaper(3), { maxSectionChars: 400 });
   assert.equal(server.chatRequests.length, 1);
   assert.ok(r.notes.some((n) => /rejected the API key \(401/.test(n.message) && /stopped after 0 of 3 sections/.test(n.message)), JSON.stringify(r.notes));
 });
@@ -198,16 +198,16 @@ test('cancellation mid-review resolves with what was found so far', async () => 
   const controller = new AbortController();
   const progress: ReviewProgress[] = [];
   const started = Date.now();
-  const r = await review(p, {}, {
+  const r = await review(p, { maxSectionChars: 400 }, {
     signal: controller.signal,
     onProgress: (pr) => {
       progress.push(pr);
-      if (pr.index === 2) setTimeout(() => controller.abort(), 50);
+      if (pr.index === 1) setTimeout(() => controller.abort(), 50);
     },
   });
   assert.ok(Date.now() - started < 3000);
   assert.equal(server.chatRequests.length, 2);
-  assert.deepEqual(progress.map((x) => [x.section, x.index, x.total]), [['Part 1', 1, 3], ['Part 2', 2, 3]]);
+  assert.deepEqual(progress.map((x) => [x.section, x.index, x.total]), [['Part 1', 0, 3], ['Part 2', 1, 3]]);
   assert.equal(r.findings.length, 1);
   assert.ok(r.notes.some((n) => /cancelled after 1 of 3 sections/.test(n.message)), JSON.stringify(r.notes));
   // Already cancelled: no request at all.

@@ -110,13 +110,20 @@ function otherSamples(c: StatsContext, at: number, n: number): number[] {
 
 function nearestSample(c: StatsContext, from: number, before: number): { n: number; span: TextSpan } | undefined {
   let best: { n: number; span: TextSpan } | undefined;
-  // Samples are in text order; a binary search would do, but a paragraph has few.
   for (const s of c.samples) {
     if (s.start < from) continue;
     if (s.end > before) break;
     best = { n: s.n, span: { start: s.start, end: s.end } };
   }
   return best;
+}
+
+/** The sample of a paragraph: only when everything earlier in it names one size, as people or N. */
+function paragraphSample(c: StatsContext, from: number, before: number): { n: number; span: TextSpan } | undefined {
+  const found = c.samples.filter((s) => s.start >= from && s.end <= before);
+  if (found.length === 0 || found.some((s) => s.n !== found[0].n) || !found.some((s) => s.strong)) return undefined;
+  const last = found[found.length - 1];
+  return { n: last.n, span: { start: last.start, end: last.end } };
 }
 
 function checkPercentages(c: StatsContext, findings: RawFinding[], verified: RawVerified[]): void {
@@ -166,7 +173,7 @@ function checkPercentages(c: StatsContext, findings: RawFinding[], verified: Raw
     let severity: Severity = 'error';
     if (!sample) {
       const para = c.layout.paragraphAt(p.start);
-      sample = nearestSample(c, para.start, p.start);
+      sample = paragraphSample(c, para.start, w.start);
       severity = 'warning';
     }
     if (!sample) continue;

@@ -5,6 +5,8 @@ import type { TextSpan } from '../../types.ts';
 
 export interface SampleSize extends TextSpan {
   n: number;
+  /** "26 participants" or "N = 26"; a lowercase "n = 26" is often a subgroup's count. */
+  strong: boolean;
 }
 
 const PEOPLE =
@@ -22,7 +24,7 @@ export function findSampleSizes(s: string): SampleSize[] {
     const n = Number(digits.replace(/,/g, ''));
     if (!(n >= 2)) continue;
     const at = m.index + m[0].indexOf(digits);
-    out.push({ n, start: at, end: at + digits.length });
+    out.push({ n, start: at, end: at + digits.length, strong: m[1] !== undefined || m[0].startsWith('N') });
   }
   return out;
 }

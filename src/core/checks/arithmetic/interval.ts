@@ -51,11 +51,13 @@ export function checkIntervals(paper: PaperText): CheckOutput {
       const [loLo, loHi] = bounds(lo);
       const [hiLo, hiHi] = bounds(hi);
       if (loLo > hiHi) {
+        // Bounds in the wrong order: a slip of order if the estimate lies between them, else wrong.
+        const between = estimate ? bounds(estimate)[1] >= hiLo && bounds(estimate)[0] <= loHi : false;
         out.findings.push(
           makeFinding(paper, {
             kind: 'interval',
-            severity: 'warning',
-            message: `The interval's lower bound ${lo.text} is above its upper bound ${hi.text}.`,
+            severity: estimate && !between ? 'error' : 'warning',
+            message: `The interval's lower bound ${lo.text} is above its upper bound ${hi.text}${estimate && !between ? `, and the estimate ${estimate.text} lies outside it either way` : ''}.`,
             claimSpan,
             span: { start: lo.start, end: hi.end },
             reported: `${lo.text}, ${hi.text}`,

@@ -8,7 +8,7 @@ import { bounds, isCount, quantitiesIn, sentencesOf, type Num, type Sentence } f
 import { sum, type Interval } from './interval-math.ts';
 import { cover, makeFinding, makeVerified, plain } from './report.ts';
 
-const REMAINING_BEFORE = /\b(?:the\s+)?(?:remaining|rest|remainder|others?)\b(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w-]*){0,2}\s*(?:\(?\s*\d[\d,]*\s*\(?)?\s*[(:,]?\s*$/i;
+const REMAINING_BEFORE = /(?:\b(?:the\s+)?(?:remaining|remainder)|\bthe\s+(?:rest|others?))\b(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w-]*){0,2}\s*(?:\(?\s*\d[\d,]*\s*\(?)?\s*[(:,]?\s*$/i;
 const NOT_SHARE_AFTER = /^\s*(?:CI|C\.I\.|confidence|credib|of\s+(?:the\s+)?(?:total\s+)?(?:variance|variability))/i;
 const VARIANCE_AFTER = /^\s*(?:of\s+(?:the\s+)?(?:total\s+|common\s+|explained\s+)?(?:variance|variability|variation))/i;
 const EXPLAIN_BEFORE = /\b(?:explain\w*|account\w*\s+for)\s+(?:a\s+total\s+of\s+|together\s+|jointly\s+|cumulatively\s+|about\s+|approximately\s+)?$/i;

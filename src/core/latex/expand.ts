@@ -1,0 +1,421 @@
+// The expansion pass: follows \input/\include/\subfile/\import (and the paper's own macros that
+// wrap them), records \newcommand/\def/\let definitions in source order, and expands uses of the
+// paper's macros. Expanded text keeps the source range of the macro use.
+
+import type { CheckNote } from '../types.ts';
+import type { LNode, Src } from './ast.ts';
+import { relocate } from './ast.ts';
+import { Cursor, rawText, spanOf, type Arg } from './args.ts';
+import { IMPORT_MACROS, INPUT_MACROS, SKIPPED_ENVS } from './names.ts';
+import { parseSource, type ParserChoice } from './parse.ts';
+import { HANDLED_MACROS } from './handled.ts';
+import { LineIndex } from '../text/line-index.ts';
+import type { SourceFile } from './source-map.ts';
+
+interface MacroDef {
+  /** Argument spec: o (optional, with `optDefault`) and m. */
+  spec: string;
+  optDefault?: LNode[];
+  body: LNode[];
+  /** Bodies with TeX programming (conditionals, assignments) are not expanded; their arguments' text is kept. */
+  opaque: boolean;
+}
+
+export interface ExpandContext {
+  files: (SourceFile & { contributes: boolean })[];
+  notes: CheckNote[];
+  readFile?: (uri: string) => string | undefined;
+  rootUri: string;
+  parser?: ParserChoice;
+  maxBytes: number;
+  defs: Map<string, MacroDef>;
+  aliases: Map<string, string>;
+  includeStack: string[];
+  expansions: number;
+  bytesRead: number;
+  warnedBudget: boolean;
+  parsers: Set<string>;
+  unifiedChars: number;
+}
+
+const MAX_EXPANSIONS = 200_000;
+const MAX_DEPTH = 40;
+const MAX_INCLUDE_DEPTH = 16;
+
+const PROGRAMMING = new Set([
+  'if', 'ifx', 'ifnum', 'ifdim', 'ifcase', 'ifthenelse', 'ifdefined', 'ifcsname', 'else', 'fi', 'expandafter', 'csname', 'endcsname', 'def', 'edef', 'gdef', 'xdef', 'let',
+  'newcommand', 'renewcommand', 'providecommand', 'setlength', 'addtolength', 'begingroup', 'endgroup', 'global', 'setcounter', 'addtocounter', 'stepcounter',
+  'refstepcounter', '@ifnextchar', '@ifstar', '@startsection', 'futurelet', 'afterassignment', 'noexpand', 'protected', 'long', 'catcode', 'makeatletter',
+  'makeatother', 'ExplSyntaxOn', 'IfFileExists', 'ifstrequal', 'IfValueT', 'IfValueTF', 'IfNoValueTF', 'IfBooleanTF', 'NewDocumentCommand', 'DeclareRobustCommand',
+  'newenvironment', 'renewenvironment', 'titleformat', 'titlespacing', 'parbox', 'hbox', 'vbox', 'scalerel', 'stackengine', 'usepackage', 'relax', 'ignorespaces',
+]);
+
+function isOpaque(body: readonly LNode[]): boolean {
+  for (const n of body) {
+    if (n.t === 'mac' && (PROGRAMMING.has(n.name) || n.name.startsWith('if') || n.name.includes('@'))) return true;
+    if ((n.t === 'grp' || n.t === 'env' || n.t === 'math') && isOpaque(n.c)) return true;
+  }
+  return false;
+}
+
+export function newContext(rootUri: string, rootText: string, opts: { readFile?: (uri: string) => string | undefined; maxBytes?: number; parser?: ParserChoice }): ExpandContext {
+  return {
+    files: [{ uri: rootUri, text: rootText, contributes: true }],
+    notes: [],
+    readFile: opts.readFile,
+    rootUri,
+    parser: opts.parser,
+    maxBytes: opts.maxBytes ?? 20_000_000,
+    defs: new Map(),
+    aliases: new Map(),
+    includeStack: [rootUri],
+    expansions: 0,
+    bytesRead: rootText.length,
+    warnedBudget: false,
+    parsers: new Set(),
+    unifiedChars: 0,
+  };
+}
+
+function rangeOf(ctx: ExpandContext, src: Src): { uri: string; range: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } } } {
+  const f = ctx.files[src.file];
+  const idx = new LineIndex(f.text);
+  return { uri: f.uri, range: { uri: f.uri, start: idx.positionAt(src.start), end: idx.positionAt(src.end) } };
+}
+
+/** Name of the macro a definition names: `\foo`, `{\foo}`. */
+function definedName(arg: Arg | undefined): string | undefined {
+  if (!arg) return undefined;
+  const first = arg.c.find((n) => n.t !== 'ws');
+  return first?.t === 'mac' ? first.name : undefined;
+}
+
+function resolve(ctx: ExpandContext, name: string): string {
+  let n = name;
+  for (let k = 0; k < 10 && ctx.aliases.has(n); k++) n = ctx.aliases.get(n)!;
+  return n;
+}
+
+/** Expands a node list. `depth` counts nested macro expansions. */
+export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth = 0): LNode[] {
+  const out: LNode[] = [];
+  const cur = new Cursor(nodes);
+  while (!cur.done) {
+    const n = cur.next()!;
+    if (n.t === 'grp' || n.t === 'math') {
+      out.push({ ...n, c: expandNodes(n.c, ctx, depth) });
+      continue;
+    }
+    if (n.t === 'env') {
+      out.push(SKIPPED_ENVS.has(n.name) ? n : { ...n, c: expandNodes(n.c, ctx, depth) });
+      continue;
+    }
+    if (n.t !== 'mac') {
+      out.push(n);
+      continue;
+    }
+    const name = resolve(ctx, n.name);
+    switch (name) {
+      case 'newcommand':
+      case 'renewcommand':
+      case 'providecommand':
+      case 'DeclareRobustCommand':
+      case 'DeclareMathOperator': {
+        cur.star();
+        const target = definedName(cur.mandatory());
+        if (name === 'DeclareMathOperator') {
+          const body = cur.mandatory();
+          if (target && body) define(ctx, target, { spec: '', body: [{ t: 'mac', name: 'mathrm', src: n.src }, { t: 'grp', c: body.c, src: body.src }], opaque: false }, name);
+          continue;
+        }
+        const count = cur.optional();
+        const dflt = cur.optional();
+        const body = cur.mandatory();
+        const nargs = Math.min(9, Number(count ? rawText(count.c).trim() : '0') || 0);
+        const spec = (dflt && nargs > 0 ? 'o' : '') + 'm'.repeat(Math.max(0, nargs - (dflt && nargs > 0 ? 1 : 0)));
+        if (target && body) define(ctx, target, { spec, optDefault: dflt?.c, body: body.c, opaque: isOpaque(body.c) }, name);
+        continue;
+      }
+      case 'NewDocumentCommand':
+      case 'RenewDocumentCommand':
+      case 'ProvideDocumentCommand':
+      case 'DeclareDocumentCommand': {
+        const target = definedName(cur.mandatory());
+        const specArg = cur.mandatory();
+        const body = cur.mandatory();
+        const spec = rawText(specArg?.c ?? []).replace(/[^mosO]/g, '').replace(/O/g, 'o');
+        if (target && body) define(ctx, target, { spec, body: body.c, opaque: isOpaque(body.c) }, name);
+        continue;
+      }
+      case 'def':
+      case 'gdef':
+      case 'edef':
+      case 'xdef': {
+        const nameNode = cur.next();
+        let nargs = 0;
+        while (!cur.done && cur.peek()!.t !== 'grp') {
+          const p = cur.next()!;
+          if (p.t === 'param') nargs++;
+          if (p.t === 'par') break;
+        }
+        const body = cur.peek()?.t === 'grp' ? cur.next() : undefined;
+        if (nameNode?.t === 'mac' && body?.t === 'grp') define(ctx, nameNode.name, { spec: 'm'.repeat(nargs), body: body.c, opaque: isOpaque(body.c) }, name);
+        continue;
+      }
+      case 'let': {
+        const a = cur.next();
+        let b = cur.next();
+        while (b && (b.t === 'ws' || (b.t === 'str' && b.s === '='))) b = cur.next();
+        if (a?.t === 'mac' && b?.t === 'mac' && !HANDLED_MACROS.has(a.name)) {
+          const target = resolve(ctx, b.name);
+          const def = ctx.defs.get(target);
+          if (def) ctx.defs.set(a.name, def);
+          else ctx.aliases.set(a.name, target);
+        }
+        continue;
+      }
+      case 'newenvironment':
+      case 'renewenvironment':
+      case 'provideenvironment':
+        cur.star();
+        cur.args('moomm');
+        continue;
+      case 'iffalse': {
+        // \iffalse … \fi: commented-out text.
+        let level = 1;
+        while (!cur.done && level > 0) {
+          const m = cur.next()!;
+          if (m.t === 'mac' && m.name === 'fi') level--;
+          else if (m.t === 'mac' && /^if/.test(m.name)) level++;
+        }
+        continue;
+      }
+      case 'usepackage':
+      case 'RequirePackage': {
+        cur.optional();
+        const pkgs = cur.mandatory();
+        for (const pkg of rawText(pkgs?.c ?? []).split(',').map((s) => s.trim()).filter(Boolean)) loadPackage(ctx, pkg);
+        continue;
+      }
+    }
+    if (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name)) {
+      out.push(...include(ctx, cur, n, name, depth));
+      continue;
+    }
+    const def = ctx.defs.get(name);
+    if (def) {
+      ctx.expansions++;
+      const args = readArgs(cur, def);
+      const use = spanOf(n.src, args);
+      if (depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS) {
+        if (!ctx.warnedBudget) {
+          ctx.warnedBudget = true;
+          ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src) });
+        }
+        continue;
+      }
+      if (def.opaque) {
+        // Keep the text of the braced arguments, as for any unknown macro.
+        for (const a of args) if (a && a.open !== '[') out.push(...expandNodes([{ t: 'grp', c: a.c, src: a.src }], ctx, depth + 1));
+        continue;
+      }
+      const body = substitute(def.body, args, use);
+      out.push(...expandNodes(body, ctx, depth + 1));
+      continue;
+    }
+    out.push(name === n.name ? n : { ...n, name });
+  }
+  return out;
+}
+
+function define(ctx: ExpandContext, name: string, def: MacroDef, how: string): void {
+  // The extractor's own handling of structural macros (\section, \caption, \SI...) wins over
+  // preamble redefinitions, which are about typesetting.
+  if (HANDLED_MACROS.has(name)) return;
+  if (how === 'providecommand' && ctx.defs.has(name)) return;
+  ctx.aliases.delete(name);
+  ctx.defs.set(name, def);
+}
+
+function readArgs(cur: Cursor, def: MacroDef): (Arg | undefined)[] {
+  const args = cur.args(def.spec);
+  if (def.spec.startsWith('o') && !args[0] && def.optDefault) args[0] = { open: '[', c: def.optDefault, src: { file: 0, start: 0, end: 0, exact: false } };
+  return args;
+}
+
+/** The body with #k replaced by the arguments; body text is re-pointed at the macro use. */
+function substitute(body: readonly LNode[], args: readonly (Arg | undefined)[], use: Src): LNode[] {
+  const out: LNode[] = [];
+  for (const b of body) {
+    if (b.t === 'param') {
+      const a = args[b.n - 1];
+      if (a) out.push(...a.c);
+    } else if (b.t === 'grp' || b.t === 'env' || b.t === 'math') out.push({ ...b, src: use, c: substitute(b.c, args, use) });
+    else out.push(relocate(b, use));
+  }
+  return out;
+}
+
+function joinUri(base: string, rel: string): string | undefined {
+  try {
+    return new URL(rel.replace(/\\/g, '/'), base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCandidates(ctx: ExpandContext, uris: string[]): { uri: string; text: string } | undefined {
+  for (const uri of uris) {
+    try {
+      const text = ctx.readFile?.(uri);
+      if (text !== undefined) return { uri, text };
+    } catch {
+      // An unreadable file is reported as missing.
+    }
+  }
+  return undefined;
+}
+
+function candidates(base: string, name: string, ext: string): string[] {
+  const uris: string[] = [];
+  const hasExt = /\.[A-Za-z0-9]{1,4}$/.test(name);
+  if (!name.endsWith(ext)) {
+    const u = joinUri(base, name + ext);
+    if (u) uris.push(u);
+  }
+  if (hasExt || name.endsWith(ext)) {
+    const u = joinUri(base, name);
+    if (u) uris.push(u);
+  }
+  return uris;
+}
+
+/** Reads the file name argument of \input: {name} or a bare word. */
+function fileArg(cur: Cursor, ctx: ExpandContext): { name: string; args: (Arg | undefined)[] } | undefined {
+  const j = cur.i;
+  const first = cur.peek();
+  if (first?.t === 'grp') {
+    const a = cur.mandatory()!;
+    return { name: rawText(expandNodes(a.c, ctx)).trim(), args: [a] };
+  }
+  // \input file (TeX primitive syntax): the name runs to the next space.
+  let name = '';
+  let k = j;
+  if (cur.nodes[k]?.t === 'ws') k++;
+  const start = cur.nodes[k]?.src;
+  let end = start;
+  while (k < cur.nodes.length && cur.nodes[k].t === 'str') {
+    name += (cur.nodes[k] as { s: string }).s;
+    end = cur.nodes[k].src;
+    k++;
+  }
+  if (!name || !start || !end) return undefined;
+  cur.i = k;
+  return { name: name.trim(), args: [{ open: '', c: [], src: { ...start, end: end.end } }] };
+}
+
+function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth: number): LNode[] {
+  const root = ctx.rootUri;
+  const here = ctx.files[n.src.file]?.uri ?? root;
+  let uris: string[];
+  let label: string;
+  let args: (Arg | undefined)[];
+  if (IMPORT_MACROS.has(name)) {
+    cur.star();
+    args = cur.args('mm');
+    const dir = rawText(args[0]?.c ?? []).trim();
+    const file = rawText(args[1]?.c ?? []).trim();
+    const base = joinUri(name.startsWith('sub') ? here : root, dir.endsWith('/') || dir === '' ? dir : dir + '/') ?? root;
+    uris = candidates(base, file, '.tex');
+    label = `${dir}${dir && !dir.endsWith('/') ? '/' : ''}${file}`;
+  } else {
+    if (name === 'includeonly') {
+      cur.mandatory();
+      return [];
+    }
+    if (name === 'InputIfFileExists') {
+      args = cur.args('mmm');
+      label = rawText(args[0]?.c ?? []).trim();
+      uris = candidates(root, label, '.tex');
+    } else {
+      const fa = fileArg(cur, ctx);
+      if (!fa) return [];
+      args = fa.args;
+      label = fa.name;
+      // \subfile resolves like \input from the root; so do \input and \include.
+      uris = candidates(root, label, '.tex');
+      if (here !== root) uris.push(...candidates(here, label, '.tex'));
+    }
+  }
+  const use = spanOf(n.src, args);
+  if (!label) return [];
+  const found = readCandidates(ctx, uris);
+  if (!found) {
+    if (!/\.(png|jpe?g|pdf|eps|svg|bbl|aux|toc)$/i.test(label)) {
+      ctx.notes.push({ level: 'warning', message: `Could not read the file "${label}" (\\${n.t === 'mac' ? n.name : name}); its text is not checked.`, ...rangeOf(ctx, use) });
+    }
+    return [];
+  }
+  if (ctx.includeStack.includes(found.uri) || ctx.includeStack.length > MAX_INCLUDE_DEPTH) {
+    ctx.notes.push({ level: 'warning', message: `"${label}" includes itself (directly or through other files); the repeated inclusion is skipped.`, ...rangeOf(ctx, use) });
+    return [];
+  }
+  return withFile(ctx, found.uri, found.text, true, false, depth);
+}
+
+/** Parses and expands another file in place. */
+export function withFile(ctx: ExpandContext, uri: string, text: string, contributes: boolean, atLetter: boolean, depth: number): LNode[] {
+  let body = text;
+  if (ctx.bytesRead + body.length > ctx.maxBytes) {
+    const room = Math.max(0, ctx.maxBytes - ctx.bytesRead);
+    ctx.notes.push({ level: 'warning', message: `The paper is larger than the ${Math.round(ctx.maxBytes / 1e6)} MB limit; only the first part of "${uri.split('/').pop()}" is checked.`, uri });
+    body = body.slice(0, room);
+  }
+  ctx.bytesRead += body.length;
+  const existing = ctx.files.findIndex((f) => f.uri === uri);
+  const fileIdx = existing >= 0 ? existing : ctx.files.push({ uri, text, contributes }) - 1;
+  if (contributes) ctx.files[fileIdx].contributes = true;
+  const parsed = parseFile(ctx, body, fileIdx, uri, atLetter);
+  ctx.includeStack.push(uri);
+  try {
+    return expandNodes(parsed, ctx, depth);
+  } finally {
+    ctx.includeStack.pop();
+  }
+}
+
+export function parseFile(ctx: ExpandContext, text: string, fileIdx: number, uri: string, atLetter: boolean): LNode[] {
+  const cleaned = looksBinary(text);
+  if (cleaned) {
+    ctx.notes.push({ level: 'warning', message: `"${uri.split('/').pop()}" does not look like LaTeX text (binary content); it is skipped.`, uri });
+    return [];
+  }
+  const parsed = parseSource(text, fileIdx, { parser: ctx.parser, atLetter, unifiedSoFar: ctx.unifiedChars });
+  ctx.parsers.add(parsed.parser);
+  if (parsed.parser === 'unified') ctx.unifiedChars += text.length;
+  if (parsed.fallbackReason) {
+    ctx.notes.push({ level: 'info', message: `"${uri.split('/').pop()}" was read with the simple tokenizer because ${parsed.fallbackReason}.`, uri });
+  }
+  return parsed.nodes;
+}
+
+/** True when the text has NUL bytes or is mostly control characters. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    else if (c === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** A local package (\usepackage{assets/main}) is read for its macro definitions only. */
+function loadPackage(ctx: ExpandContext, pkg: string): void {
+  if (!/[/.]/.test(pkg) && !ctx.readFile) return;
+  const found = readCandidates(ctx, candidates(ctx.rootUri, pkg, '.sty'));
+  if (!found || ctx.includeStack.includes(found.uri)) return;
+  withFile(ctx, found.uri, found.text, false, true, 0);
+}

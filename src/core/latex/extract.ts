@@ -1,0 +1,58 @@
+// extractLatex: one root .tex file (and what it includes) → PaperText.
+
+import type { CheckNote, PaperText, TextSpan } from '../types.ts';
+import { Converter } from './convert.ts';
+import { expandNodes, newContext, parseFile } from './expand.ts';
+import type { ParserChoice } from './parse.ts';
+import { mergeSpans, SegmentMap } from './source-map.ts';
+import { suppressedRanges } from './suppress.ts';
+
+export interface ExtractOptions {
+  /** Reads an included file by URI; undefined when it does not exist. */
+  readFile?: (uri: string) => string | undefined;
+  /** Limit on the characters read across all files (default 20 MB). */
+  maxBytes?: number;
+  /** Which parser to use: unified-latex where fast enough ('auto', default), or always one. */
+  parser?: ParserChoice;
+}
+
+export function extractLatex(source: string, uri: string, opts: ExtractOptions = {}): PaperText {
+  try {
+    return extract(source, uri, opts);
+  } catch (e) {
+    // Never throw at the caller: an empty paper with the reason.
+    const note: CheckNote = { level: 'error', message: `The LaTeX extractor failed on this file: ${(e as Error)?.message ?? String(e)}`, uri };
+    const empty = new SegmentMap([], [{ uri, text: source }], 0);
+    return { uri, text: '', map: empty, blocks: [], tables: [], notes: [note], files: [uri], suppressed: [] };
+  }
+}
+
+function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
+  const maxBytes = opts.maxBytes ?? 20_000_000;
+  let root = source;
+  const notes: CheckNote[] = [];
+  if (root.length > maxBytes) {
+    notes.push({ level: 'warning', message: `The file is larger than the ${Math.round(maxBytes / 1e6)} MB limit; only its first part is checked.`, uri });
+    root = root.slice(0, maxBytes);
+  }
+  const ctx = newContext(uri, root, { readFile: opts.readFile, maxBytes, parser: opts.parser });
+  const nodes = parseFile(ctx, root, 0, uri, false);
+  const expanded = expandNodes(nodes, ctx);
+  const conv = new Converter();
+  conv.document(expanded);
+  const b = conv.b;
+  const files = ctx.files.map((f) => ({ uri: f.uri, text: f.text }));
+  const map = new SegmentMap(b.segs, files, b.length);
+  const suppressed: TextSpan[] = [];
+  ctx.files.forEach((f, i) => suppressed.push(...map.textSpansFor(i, suppressedRanges(f.text))));
+  return {
+    uri,
+    text: b.text,
+    map,
+    blocks: b.blocks,
+    tables: b.tables,
+    notes: [...notes, ...ctx.notes],
+    files: ctx.files.filter((f) => f.contributes).map((f) => f.uri),
+    suppressed: mergeSpans(suppressed),
+  };
+}

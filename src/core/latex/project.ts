@@ -1,0 +1,84 @@
+// LaTeX projects on disk: which .tex files are roots, which are included by them, which are
+// orphans (checked on their own).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PaperText } from '../types.ts';
+import { extractLatex } from './extract.ts';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'dist', 'out']);
+const MAX_FILES = 5000;
+
+function listTex(dir: string, out: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (out.length >= MAX_FILES) break;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) listTex(p, out);
+    } else if (e.isFile() && e.name.endsWith('.tex')) out.push(p);
+  }
+  return out;
+}
+
+/** Reads a file:// URI, or undefined when it is missing or not a regular file. */
+export function readFileUri(uri: string): string | undefined {
+  try {
+    const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    if (!fs.statSync(p).isFile()) return undefined;
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function stripComments(text: string): string {
+  return text.replace(/(?<!\\)%.*$/gm, '');
+}
+
+function isRoot(text: string): boolean {
+  return /\\documentclass\b/.test(stripComments(text));
+}
+
+/**
+ * Roots are the .tex files with \documentclass; orphans are the .tex files no root reaches.
+ * Given a file, the project is its folder's, restricted to what concerns that file.
+ */
+export function findLatexProject(folderOrFile: string): { roots: string[]; orphans: string[] } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folderOrFile);
+  } catch {
+    return { roots: [], orphans: [] };
+  }
+  if (stat.isFile()) {
+    const text = readFileUri(folderOrFile) ?? '';
+    return isRoot(text) ? { roots: [path.resolve(folderOrFile)], orphans: [] } : { roots: [], orphans: [path.resolve(folderOrFile)] };
+  }
+  const all = listTex(path.resolve(folderOrFile)).sort();
+  const roots = all.filter((f) => isRoot(readFileUri(f) ?? ''));
+  const reached = new Set<string>();
+  for (const r of roots) {
+    for (const uri of extractLatex(readFileUri(r) ?? '', pathToFileURL(r).href, { readFile: readFileUri, parser: 'simple' }).files) {
+      try {
+        reached.add(path.resolve(fileURLToPath(uri)));
+      } catch {
+        // not a file URI
+      }
+    }
+  }
+  const orphans = all.filter((f) => !roots.includes(f) && !reached.has(f));
+  return { roots, orphans };
+}
+
+/** One PaperText per root and per orphan of a folder (or for one file). */
+export function extractLatexProject(folderOrFile: string): PaperText[] {
+  const { roots, orphans } = findLatexProject(folderOrFile);
+  return [...roots, ...orphans].map((f) => extractLatex(readFileUri(f) ?? '', pathToFileURL(f).href, { readFile: readFileUri }));
+}

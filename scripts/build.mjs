@@ -20,9 +20,19 @@ const common = {
   external: ['vscode', 'pdfjs-dist', 'pdfjs-dist/*'],
 };
 
+// CommonJS bundles have no import.meta; give them import.meta.url (the PDF extractor finds
+// dist/pdfjs/ from it).
+const cjs = {
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__tallyImportMetaUrl' },
+  banner: { js: "const __tallyImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client/extension.cjs', format: 'cjs' },
-  { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server/server.cjs', format: 'cjs' },
+  { ...common, ...cjs, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client/extension.cjs' },
+  { ...common, ...cjs, entryPoints: ['src/server/server.ts'], outfile: 'dist/server/server.cjs' },
+  // The language server's check worker (extraction and checks off the server's main thread).
+  { ...common, ...cjs, entryPoints: ['src/server/worker.ts'], outfile: 'dist/server/worker.cjs' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -34,6 +44,20 @@ const builds = [
 ];
 
 import { existsSync } from 'node:fs';
+import { copyPdfjsViewer } from './copy-pdfjs-viewer.mjs';
+// The PDF viewer webview loads pdf.js from media/pdfjs/.
+copyPdfjsViewer();
+// The PDF extractor's pdfjs (Node legacy build, fonts, cmaps) next to the bundles, for a .vsix
+// packaged without node_modules: dist/pdfjs/ is looked at before node_modules.
+{
+  const { cpSync, mkdirSync } = await import('node:fs');
+  const from = new URL('../node_modules/pdfjs-dist/', import.meta.url);
+  const to = new URL('../dist/pdfjs/', import.meta.url);
+  mkdirSync(to, { recursive: true });
+  for (const f of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) cpSync(new URL(f, from), new URL(f.split('/').pop(), to));
+  for (const d of ['standard_fonts', 'cmaps']) cpSync(new URL(d, from), new URL(d, to), { recursive: true });
+  cpSync(new URL('LICENSE', from), new URL('LICENSE', to));
+}
 const present = builds.filter((b) => existsSync(b.entryPoints[0]));
 if (watch) {
   for (const b of present) await (await esbuild.context(b)).watch();

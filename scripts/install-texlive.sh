@@ -6,6 +6,8 @@ set -euo pipefail
 
 need=()
 command -v pdflatex >/dev/null 2>&1 || need+=(texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-science)
+# Type 1 versions of the T1/TS1-encoded CM fonts (siunitx's \micro), so no bitmap Type 3 fonts.
+dpkg -s cm-super-minimal >/dev/null 2>&1 || need+=(cm-super-minimal)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ ${#need[@]} -eq 0 ]; then

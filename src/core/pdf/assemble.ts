@@ -68,7 +68,9 @@ function continues(a: PdfLine, b: PdfLine, pitch: number): boolean {
   }
   const d = a.y - b.y;
   if (d > 1.3 * pitch && d > 1.25 * Math.max(a.size, b.size)) return false;
-  if (isIndented(b) && (isShort(a) || !isIndented(a) || a.x0 < b.x0 - 0.5 * b.size)) return false;
+  // A first-line indent: the line starts further right than the one before it.
+  const indent = b.x0 - a.x0;
+  if (indent > 0.7 * b.size && indent < 4 * b.size) return false;
   if (isShort(a) && endsSentence(a.text)) return false;
   if (isHeadingLine(a) && isShort(a)) return false;
   return true;

@@ -41,7 +41,7 @@ export function buildLines(frags: readonly Frag[]): RawLine[] {
       const lowered = small && dy < -0.07 * l.size && dy >= -0.45 * l.size;
       if (raised || lowered) {
         // A script stands right after, over or just before some text of the line.
-        const attached = l.frags.some(
+        const attached = [...l.frags, ...l.scripts].some(
           (g) => (f.x0 >= g.x0 - 0.1 * l.size && f.x0 <= g.x1 + 0.35 * l.size) || (f.x1 >= g.x0 - 0.35 * l.size && f.x1 <= g.x0 + 0.1 * l.size),
         );
         if (attached) {
@@ -54,7 +54,11 @@ export function buildLines(frags: readonly Frag[]): RawLine[] {
           continue;
         }
       }
-      if (Math.abs(dy) <= 0.2 * l.size && f.size >= 0.5 * l.size && Math.abs(dy) < bestDist) {
+      // Text of another size on the same baseline joins only when it stands close by (a heading
+      // in one column and body text in the other are different lines).
+      const similar = f.size >= 0.85 * l.size && f.size <= 1.18 * l.size;
+      const close = similar || l.frags.some((g) => f.x0 <= g.x1 + 0.4 * Math.min(f.size, g.size) && f.x1 >= g.x0 - 0.4 * Math.min(f.size, g.size));
+      if (close && Math.abs(dy) <= 0.2 * l.size && f.size >= 0.5 * l.size && Math.abs(dy) < bestDist) {
         best = l;
         bestDist = Math.abs(dy);
         script = 0;
@@ -82,7 +86,7 @@ export function buildLines(frags: readonly Frag[]): RawLine[] {
   return lines;
 }
 
-/** A line's fragments split at wide gaps; scripts go with the segment they stand next to. */
+/** A line's fragments split at wide gaps. */
 export interface RawSegment {
   line: RawLine;
   x0: number;
@@ -93,8 +97,12 @@ export interface RawSegment {
 export function splitSegments(line: RawLine): RawSegment[] {
   const segs: RawSegment[] = [];
   let cur: RawSegment | undefined;
-  for (const f of line.frags) {
-    if (cur && f.x0 - cur.x1 <= SEGMENT_GAP_EM * line.size) {
+  // Scripts count as text here, so "g g^-1," is not split at the superscript.
+  const all = [...line.frags, ...line.scripts].sort((a, b) => a.x0 - b.x0 || b.script - a.script);
+  for (const f of all) {
+    const prev = cur?.frags[cur.frags.length - 1];
+    const em = prev ? Math.min(Math.max(prev.size, f.size), line.size) : line.size;
+    if (cur && f.x0 - cur.x1 <= SEGMENT_GAP_EM * em) {
       cur.frags.push(f);
       cur.x1 = Math.max(cur.x1, f.x1);
     } else {
@@ -102,20 +110,6 @@ export function splitSegments(line: RawLine): RawSegment[] {
       segs.push(cur);
     }
   }
-  for (const s of line.scripts) {
-    let target = segs[0];
-    let best = Infinity;
-    for (const seg of segs) {
-      const d = s.x0 < seg.x0 ? seg.x0 - s.x0 : s.x0 > seg.x1 ? s.x0 - seg.x1 : 0;
-      if (d < best) {
-        best = d;
-        target = seg;
-      }
-    }
-    target.frags.push(s);
-    target.x1 = Math.max(target.x1, s.x1);
-  }
-  for (const seg of segs) seg.frags.sort((a, b) => a.x0 - b.x0 || b.script - a.script);
   return segs;
 }
 
@@ -169,7 +163,8 @@ export function renderLine(segments: readonly RawSegment[], size: number): Rende
       }
       if (prev) {
         const gap = f.x0 - prev.x1;
-        if (gap > SPACE_GAP_EM * size) {
+        // Scripts are followed by \scriptspace and have loose advance widths: allow more.
+        if (gap > (prev.script !== 0 ? 0.25 : SPACE_GAP_EM) * size) {
           const thin = gap < 0.25 * size && prev.script === 0 && isDigitGroupJoin(text, f.text);
           text += thin ? '\u2009' : ' ';
         }

@@ -125,7 +125,24 @@ export function loadPdfjs(): Promise<PdfjsRuntime> {
   return loading;
 }
 
+/** pdfjs 6 expects Node 22 built-ins; VS Code's Electron has them, a Node 20 CLI may not. */
+function polyfill(): void {
+  const P = Promise as unknown as { withResolvers?: unknown };
+  if (typeof P.withResolvers !== 'function') {
+    P.withResolvers = function withResolvers<T>() {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise, resolve, reject };
+    };
+  }
+}
+
 async function load(): Promise<PdfjsRuntime> {
+  polyfill();
   const tried: string[] = [];
   for (const c of pdfjsCandidates()) {
     tried.push(c.root);

@@ -1,0 +1,202 @@
+// Tally's PDF viewer webview: pdf.js's PDFViewer plus a highlight over every finding's box.
+// Talks to the extension with postMessage; keeps page and zoom across reloads (webview state).
+import * as pdfjsLib from '../pdfjs/pdf.min.mjs';
+import * as pdfjsViewer from '../pdfjs/pdf_viewer.mjs';
+
+const vscode = acquireVsCodeApi();
+const base = document.body.dataset.pdfjs.replace(/\/?$/, '/');
+pdfjsLib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.mjs';
+
+const container = document.getElementById('viewerContainer');
+const eventBus = new pdfjsViewer.EventBus();
+const linkService = new pdfjsViewer.PDFLinkService({ eventBus, externalLinkTarget: pdfjsViewer.LinkTarget.BLANK });
+const viewer = new pdfjsViewer.PDFViewer({ container, viewer: document.getElementById('viewer'), eventBus, linkService, removePageBorders: false });
+linkService.setViewer(viewer);
+
+const pageInfo = document.getElementById('pageInfo');
+const summary = document.getElementById('summary');
+const statusEl = document.getElementById('status');
+const tooltip = document.getElementById('tooltip');
+
+let pdfDocument = null;
+let findings = [];
+let current = -1;
+/** Page, zoom and scroll to restore after the next load. */
+let restore = vscode.getState() ?? null;
+
+function saveState() {
+  if (!pdfDocument) return;
+  const state = { scale: viewer.currentScaleValue, page: viewer.currentPageNumber, top: container.scrollTop, left: container.scrollLeft };
+  vscode.setState(state);
+}
+let saveTimer;
+container.addEventListener('scroll', () => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveState, 150);
+});
+
+eventBus.on('pagesinit', () => {
+  if (restore?.scale) {
+    viewer.currentScaleValue = restore.scale;
+    // The pages have their size once the scale is set; restore the exact scroll position.
+    requestAnimationFrame(() => {
+      container.scrollTop = restore.top ?? 0;
+      container.scrollLeft = restore.left ?? 0;
+      restore = null;
+    });
+  } else {
+    viewer.currentScaleValue = 'page-width';
+  }
+  vscode.postMessage({ type: 'rendered', pages: pdfDocument.numPages });
+});
+eventBus.on('pagechanging', ({ pageNumber }) => {
+  pageInfo.textContent = `Page ${pageNumber} / ${pdfDocument?.numPages ?? '–'}`;
+});
+eventBus.on('scalechanging', () => saveState());
+eventBus.on('pagerendered', ({ pageNumber }) => drawPage(pageNumber));
+
+async function load(data, reload) {
+  if (reload && pdfDocument) restore = { scale: viewer.currentScaleValue, page: viewer.currentPageNumber, top: container.scrollTop, left: container.scrollLeft };
+  statusEl.textContent = '';
+  try {
+    const task = pdfjsLib.getDocument({
+      data,
+      cMapUrl: base + 'cmaps/',
+      cMapPacked: true,
+      standardFontDataUrl: base + 'standard_fonts/',
+      wasmUrl: base + 'wasm/',
+      iccUrl: base + 'iccs/',
+      isEvalSupported: false,
+      enableXfa: false,
+    });
+    const doc = await task.promise;
+    const old = pdfDocument;
+    pdfDocument = doc;
+    viewer.setDocument(doc);
+    linkService.setDocument(doc, null);
+    pageInfo.textContent = `Page 1 / ${doc.numPages}`;
+    if (old) void old.destroy();
+  } catch (e) {
+    statusEl.textContent = `Cannot open this PDF: ${e?.message ?? e}`;
+    vscode.postMessage({ type: 'error', message: String(e?.stack ?? e) });
+  }
+}
+
+// ---- highlights ---------------------------------------------------------------------------
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+function tooltipText(f) {
+  const lines = [`${SEVERITY_LABEL[f.severity] ?? f.severity}${f.origin === 'model' ? ' (model)' : ''}: ${f.message}`];
+  if (f.reported !== undefined) lines.push(`Reported: ${f.reported}`);
+  if (f.recomputed !== undefined) lines.push(`Recomputed: ${f.recomputed}`);
+  if (f.working) lines.push(`Working: ${f.working}`);
+  return lines.join('\n');
+}
+
+function drawPage(pageNumber) {
+  const pageView = viewer.getPageView(pageNumber - 1);
+  if (!pageView?.div) return;
+  for (const old of pageView.div.querySelectorAll('.tally-hl')) old.remove();
+  const viewport = pageView.viewport;
+  findings.forEach((f, index) => {
+    const r = f.range;
+    if (r.page !== pageNumber || !r.box) return;
+    const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(r.box);
+    const el = document.createElement('div');
+    el.className = `tally-hl tally-${f.severity}${f.origin === 'model' ? ' tally-model' : ''}${index === current ? ' tally-current' : ''}`;
+    el.style.left = `${Math.min(x0, x1) - 2}px`;
+    el.style.top = `${Math.min(y0, y1) - 2}px`;
+    el.style.width = `${Math.abs(x1 - x0) + 4}px`;
+    el.style.height = `${Math.abs(y1 - y0) + 4}px`;
+    el.dataset.index = String(index);
+    el.tabIndex = 0;
+    el.setAttribute('aria-label', tooltipText(f));
+    el.addEventListener('mouseenter', () => showTooltip(el, f));
+    el.addEventListener('mouseleave', () => (tooltip.hidden = true));
+    el.addEventListener('click', () => vscode.postMessage({ type: 'reveal', finding: f }));
+    pageView.div.appendChild(el);
+  });
+}
+
+function redrawAll() {
+  if (!pdfDocument) return;
+  for (let i = 1; i <= pdfDocument.numPages; i++) {
+    const pv = viewer.getPageView(i - 1);
+    if (pv?.renderingState === pdfjsViewer.RenderingStates.FINISHED) drawPage(i);
+  }
+}
+
+function showTooltip(el, f) {
+  tooltip.textContent = tooltipText(f);
+  tooltip.hidden = false;
+  const rect = el.getBoundingClientRect();
+  tooltip.style.left = `${Math.max(4, Math.min(rect.left, window.innerWidth - tooltip.offsetWidth - 4))}px`;
+  const below = rect.bottom + 6;
+  tooltip.style.top = `${below + tooltip.offsetHeight > window.innerHeight ? rect.top - tooltip.offsetHeight - 6 : below}px`;
+}
+
+function setFindings(list) {
+  findings = (list ?? []).filter((f) => f.range?.page);
+  current = -1;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of list ?? []) counts[f.severity]++;
+  const total = (list ?? []).length;
+  summary.textContent = total ? `Tally: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)` : 'Tally: no problems found';
+  redrawAll();
+}
+
+function reveal(finding) {
+  const index = findings.findIndex((f) => f.id === finding.id && f.range.page === finding.range.page && f.range.start.line === finding.range.start.line);
+  if (index >= 0) current = index;
+  const r = finding.range;
+  if (!r.page || !pdfDocument) return;
+  const dest = r.box ? [null, { name: 'XYZ' }, Math.max(0, r.box[0] - 40), r.box[3] + 60, null] : undefined;
+  viewer.scrollPageIntoView({ pageNumber: r.page, destArray: dest, allowNegativeOffset: true });
+  redrawAll();
+  requestAnimationFrame(() => {
+    const el = document.querySelector(`.tally-hl[data-index="${current}"]`);
+    if (el) {
+      el.classList.add('tally-flash');
+      setTimeout(() => el.classList.remove('tally-flash'), 1200);
+    }
+  });
+}
+
+function step(delta) {
+  if (!findings.length) return;
+  current = (current + delta + findings.length) % findings.length;
+  reveal(findings[current]);
+}
+
+// ---- toolbar and messages -----------------------------------------------------------------
+
+document.getElementById('zoomIn').addEventListener('click', () => viewer.increaseScale());
+document.getElementById('zoomOut').addEventListener('click', () => viewer.decreaseScale());
+document.getElementById('fitWidth').addEventListener('click', () => (viewer.currentScaleValue = 'page-width'));
+document.getElementById('nextFinding').addEventListener('click', () => step(1));
+document.getElementById('prevFinding').addEventListener('click', () => step(-1));
+window.addEventListener('resize', () => {
+  if (viewer.currentScaleValue === 'page-width' || viewer.currentScaleValue === 'auto') viewer.currentScaleValue = viewer.currentScaleValue;
+});
+
+window.addEventListener('message', (event) => {
+  const m = event.data;
+  switch (m?.type) {
+    case 'load':
+      void load(m.data, m.reload);
+      break;
+    case 'findings':
+      setFindings(m.findings);
+      break;
+    case 'reveal':
+      reveal(m.finding);
+      break;
+    case 'status':
+    case 'error':
+      statusEl.textContent = m.message;
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,24 @@
+// Copies the browser side of pdfjs-dist into media/pdfjs/ for the PDF viewer webview: the .vsix
+// ships without node_modules, so the webview can only load what lies under media/.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+export function copyPdfjsViewer() {
+  const pkg = dirname(require.resolve('pdfjs-dist/package.json'));
+  const out = join(root, 'media', 'pdfjs');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const files = ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'web/pdf_viewer.mjs', 'web/pdf_viewer.css', 'LICENSE'];
+  for (const f of files) cpSync(join(pkg, f), join(out, f.split('/').pop()));
+  for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) if (existsSync(join(pkg, dir))) cpSync(join(pkg, dir), join(out, dir), { recursive: true });
+  cpSync(join(pkg, 'web', 'images'), join(out, 'images'), { recursive: true });
+  // Generated: keep it out of git (the .vsix includes it through .vscodeignore).
+  writeFileSync(join(out, '.gitignore'), '*\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) copyPdfjsViewer();

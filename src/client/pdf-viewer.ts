@@ -1,0 +1,222 @@
+// Tally's PDF viewer: a readonly custom editor showing pdf.js in a webview, with every finding's
+// box highlighted on its page. The server checks the PDF (tally/checkPdf); the viewer reloads in
+// place, keeping its page and zoom, when the file changes on disk.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Finding } from '../core/types.ts';
+import { CheckPdfRequest } from '../shared/protocol.ts';
+import { sendRequest } from './rpc.ts';
+import { csp, escapeHtml, nonce } from './webview-html.ts';
+
+export const PDF_VIEW_TYPE = 'tally.pdfViewer';
+
+type FromViewer =
+  | { type: 'ready' }
+  | { type: 'reveal'; finding: Finding }
+  | { type: 'error'; message: string }
+  | { type: 'rendered'; pages: number };
+
+interface ViewerEntry {
+  uri: vscode.Uri;
+  panel: vscode.WebviewPanel;
+  findings: Finding[];
+  ready: boolean;
+  pages: number;
+  pendingReveal?: Finding;
+}
+
+class PdfDocument implements vscode.CustomDocument {
+  readonly uri: vscode.Uri;
+  constructor(uri: vscode.Uri) {
+    this.uri = uri;
+  }
+  dispose(): void {}
+}
+
+export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<PdfDocument> {
+  private readonly context: vscode.ExtensionContext;
+  private readonly client: () => LanguageClient | undefined;
+  private readonly log: vscode.LogOutputChannel;
+  private readonly entries = new Set<ViewerEntry>();
+  private active: ViewerEntry | undefined;
+  private readonly onDidChangeActiveEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChangeActive = this.onDidChangeActiveEmitter.event;
+
+  constructor(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel) {
+    this.context = context;
+    this.client = client;
+    this.log = log;
+  }
+
+  static register(context: vscode.ExtensionContext, provider: PdfViewerProvider): vscode.Disposable {
+    return vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, provider, {
+      webviewOptions: { retainContextWhenHidden: true, enableFindWidget: false },
+      supportsMultipleEditorsPerDocument: true,
+    });
+  }
+
+  /** The URI of the PDF in the active viewer, if a viewer is active. */
+  get activeUri(): vscode.Uri | undefined {
+    return this.active?.uri;
+  }
+
+  /** Open PDF viewers (for tests and the status bar). */
+  openUris(): string[] {
+    return [...this.entries].map((e) => e.uri.toString());
+  }
+
+  viewerState(uri: string): { findings: number; pages: number; ready: boolean } | undefined {
+    for (const e of this.entries) if (e.uri.toString() === uri) return { findings: e.findings.length, pages: e.pages, ready: e.ready };
+    return undefined;
+  }
+
+  async openCustomDocument(uri: vscode.Uri): Promise<PdfDocument> {
+    return new PdfDocument(uri);
+  }
+
+  async resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0 };
+    this.entries.add(entry);
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.webview.html = this.html(panel.webview);
+
+    const disposables: vscode.Disposable[] = [];
+    disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromViewer) => this.onMessage(entry, m)),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) this.setActive(entry);
+        else if (this.active === entry) this.setActive(undefined);
+      }),
+    );
+    // Reload in place when the PDF is rebuilt (latexmk, a new download...).
+    const folder = vscode.Uri.joinPath(document.uri, '..');
+    const name = document.uri.path.split('/').pop() ?? '';
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+    let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+    const reload = () => {
+      if (reloadTimer) clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => void this.load(entry, true), 250);
+    };
+    disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload));
+    panel.onDidDispose(() => {
+      this.entries.delete(entry);
+      if (this.active === entry) this.setActive(undefined);
+      if (reloadTimer) clearTimeout(reloadTimer);
+      for (const d of disposables) d.dispose();
+    });
+    if (panel.active) this.setActive(entry);
+  }
+
+  private setActive(entry: ViewerEntry | undefined): void {
+    this.active = entry;
+    this.onDidChangeActiveEmitter.fire(entry?.uri);
+  }
+
+  private onMessage(entry: ViewerEntry, m: FromViewer): void {
+    switch (m.type) {
+      case 'ready':
+        entry.ready = true;
+        void this.load(entry, false);
+        break;
+      case 'rendered':
+        entry.pages = m.pages;
+        if (entry.pendingReveal) {
+          void entry.panel.webview.postMessage({ type: 'reveal', finding: entry.pendingReveal });
+          entry.pendingReveal = undefined;
+        }
+        break;
+      case 'reveal':
+        void vscode.commands.executeCommand('tally.revealFinding', m.finding);
+        break;
+      case 'error':
+        this.log.error(`PDF viewer (${entry.uri.fsPath}): ${m.message}`);
+        break;
+    }
+  }
+
+  private async load(entry: ViewerEntry, reload: boolean): Promise<void> {
+    let data: Uint8Array;
+    try {
+      data = await vscode.workspace.fs.readFile(entry.uri);
+    } catch (e) {
+      void entry.panel.webview.postMessage({ type: 'error', message: `Cannot read ${entry.uri.fsPath}: ${(e as Error).message}` });
+      return;
+    }
+    await entry.panel.webview.postMessage({ type: 'load', data, reload });
+    await this.refreshFindings(entry, reload);
+  }
+
+  private async refreshFindings(entry: ViewerEntry, force: boolean): Promise<void> {
+    const client = this.client();
+    if (!client) return;
+    try {
+      const result = await sendRequest(client, CheckPdfRequest, { uri: entry.uri.toString(), force });
+      this.setFindings(entry.uri.toString(), result.findings);
+      for (const note of result.notes) if (note.level !== 'info') this.log.warn(`${entry.uri.fsPath}: ${note.message}`);
+    } catch (e) {
+      this.log.error(`Checking ${entry.uri.fsPath} failed: ${(e as Error).message}`);
+      void entry.panel.webview.postMessage({ type: 'status', message: `Tally could not check this PDF: ${(e as Error).message}` });
+    }
+  }
+
+  /** New findings for a PDF (after a check, a model review, or a change to the ignore list). */
+  setFindings(uri: string, findings: Finding[]): void {
+    for (const e of this.entries) {
+      if (e.uri.toString() !== uri) continue;
+      e.findings = findings;
+      void e.panel.webview.postMessage({ type: 'findings', findings });
+    }
+  }
+
+  /** Opens the PDF in the viewer and scrolls to the finding's box. */
+  async reveal(finding: Finding): Promise<void> {
+    const uri = vscode.Uri.parse(finding.range.uri);
+    let entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
+    if (!entry) {
+      await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE);
+      entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
+    } else {
+      entry.panel.reveal(entry.panel.viewColumn, false);
+    }
+    if (!entry) return;
+    if (entry.pages) void entry.panel.webview.postMessage({ type: 'reveal', finding });
+    else entry.pendingReveal = finding;
+  }
+
+  private html(webview: vscode.Webview): string {
+    const n = nonce();
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const pdfjs = webview.asWebviewUri(vscode.Uri.joinPath(media, 'pdfjs'));
+    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp(webview, n, { wasm: true, workers: true }))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('pdfjs', 'pdf_viewer.css')}">
+<link rel="stylesheet" href="${asset('pdfviewer', 'viewer.css')}">
+<title>Tally PDF viewer</title>
+</head>
+<body data-pdfjs="${escapeHtml(pdfjs.toString())}">
+<div id="toolbar" role="toolbar">
+  <button id="zoomOut" title="Zoom out" aria-label="Zoom out">−</button>
+  <button id="zoomIn" title="Zoom in" aria-label="Zoom in">+</button>
+  <button id="fitWidth" title="Fit width">Fit width</button>
+  <span class="sep"></span>
+  <span id="pageInfo">–</span>
+  <span class="sep"></span>
+  <button id="prevFinding" title="Previous finding" aria-label="Previous finding">▲</button>
+  <button id="nextFinding" title="Next finding" aria-label="Next finding">▼</button>
+  <span id="summary">Checking…</span>
+  <span id="status"></span>
+</div>
+<div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div>
+<div id="tooltip" role="tooltip" hidden></div>
+<script nonce="${n}" type="module" src="${asset('pdfviewer', 'viewer.mjs')}"></script>
+</body>
+</html>`;
+  }
+}

@@ -1,0 +1,125 @@
+// Tally: Generate Verification Report — a theme-aware webview listing every finding by section
+// and kind, with the working, origin, and the claims found consistent; exports through the
+// engine's renderReport (tally/report) and a save dialog.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RULES } from '../core/rules.ts';
+import type { CheckResult, Finding } from '../core/types.ts';
+import { ReportRequest, ResultsRequest } from '../shared/protocol.ts';
+import type { ReportFormat } from '../shared/protocol.ts';
+import { sendRequest } from './rpc.ts';
+import { csp, escapeHtml, nonce } from './webview-html.ts';
+
+type FromReport = { type: 'ready' } | { type: 'export'; format: ReportFormat } | { type: 'reveal'; finding: Finding } | { type: 'refresh' };
+
+const FILTERS: Record<ReportFormat, Record<string, string[]>> = {
+  markdown: { Markdown: ['md'] },
+  html: { HTML: ['html'] },
+  json: { JSON: ['json'] },
+  sarif: { SARIF: ['sarif', 'json'] },
+};
+
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private readonly panel: vscode.WebviewPanel;
+  private readonly client: LanguageClient;
+  private uris: string[];
+  private results: CheckResult[] = [];
+
+  static show(context: vscode.ExtensionContext, client: LanguageClient, uris: string[]): ReportPanel {
+    if (ReportPanel.current) {
+      ReportPanel.current.uris = uris;
+      ReportPanel.current.panel.reveal(vscode.ViewColumn.Beside);
+      void ReportPanel.current.refresh();
+      return ReportPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('tally.report', 'Tally Report', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+    });
+    ReportPanel.current = new ReportPanel(context, panel, client, uris);
+    return ReportPanel.current;
+  }
+
+  static get open(): ReportPanel | undefined {
+    return ReportPanel.current;
+  }
+
+  private constructor(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, client: LanguageClient, uris: string[]) {
+    this.panel = panel;
+    this.client = client;
+    this.uris = uris;
+    const n = nonce();
+    const asset = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', ...p)).toString();
+    panel.webview.html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp(panel.webview, n))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('report', 'report.css')}">
+<title>Tally Report</title></head>
+<body>
+<header>
+  <h1>Tally verification report</h1>
+  <div class="actions" role="toolbar">
+    <span>Export:</span>
+    <button data-format="markdown">Markdown</button>
+    <button data-format="html">HTML</button>
+    <button data-format="json">JSON</button>
+    <button data-format="sarif">SARIF</button>
+    <button id="refresh" class="secondary">Refresh</button>
+  </div>
+</header>
+<main id="report"><p class="muted">Loading…</p></main>
+<script nonce="${n}" src="${asset('report', 'report.js')}"></script>
+</body></html>`;
+    panel.webview.onDidReceiveMessage((m: FromReport) => void this.onMessage(m));
+    panel.onDidDispose(() => {
+      if (ReportPanel.current === this) ReportPanel.current = undefined;
+    });
+  }
+
+  private async onMessage(m: FromReport): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+      case 'refresh':
+        await this.refresh();
+        break;
+      case 'export':
+        await this.export(m.format);
+        break;
+      case 'reveal':
+        await vscode.commands.executeCommand('tally.revealFinding', m.finding);
+        break;
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const { results } = await sendRequest(this.client, ResultsRequest, { uris: this.uris });
+      this.results = results;
+      await this.panel.webview.postMessage({ type: 'results', results, rules: RULES, scope: this.uris.length ? 'file' : 'workspace' });
+    } catch (e) {
+      await this.panel.webview.postMessage({ type: 'error', message: (e as Error).message });
+    }
+  }
+
+  /** What the webview shows (for tests). */
+  get shownResults(): CheckResult[] {
+    return this.results;
+  }
+
+  async export(format: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const { text, extension } = await sendRequest(this.client, ReportRequest, { uris: this.uris, format, title: 'Tally verification report' });
+    const first = this.results[0]?.uri;
+    const stem = first ? first.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'tally';
+    const folder = first ? vscode.Uri.joinPath(vscode.Uri.parse(first), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const defaultUri = folder ? vscode.Uri.joinPath(folder, `${stem}.tally-report${extension}`) : undefined;
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[format], saveLabel: 'Export report' }));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    void vscode.window.showInformationMessage(`Tally report saved to ${vscode.workspace.asRelativePath(uri)}`);
+    return uri;
+  }
+}

@@ -1,0 +1,13 @@
+// Typed use of the custom messages declared in src/shared/protocol.ts.
+
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Notification, Request } from '../shared/protocol.ts';
+
+export function sendRequest<P, R>(client: LanguageClient, type: Request<P, R>, params: P, token?: vscode.CancellationToken): Promise<R> {
+  return client.sendRequest<R>(type.method, params, token);
+}
+
+export function onNotification<P>(client: LanguageClient, type: Notification<P>, handler: (params: P) => void): vscode.Disposable {
+  return client.onNotification(type.method, handler);
+}

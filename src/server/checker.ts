@@ -1,0 +1,268 @@
+// Keeps the results of every checked paper, schedules checks (debounced while typing, one at a
+// time per root), and publishes diagnostics per source file.
+
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { mergeFindings } from './merge.ts';
+import type { CheckResult, Finding } from '../core/types.ts';
+import type { FindingCounts } from '../shared/protocol.ts';
+import { byFile, toDiagnostic } from './diagnostics.ts';
+import { ignoreIdsFor } from './ignore.ts';
+import { normalizeUri, readDisk } from './papers.ts';
+import { resolveRoot } from './roots.ts';
+import type { ServerSettings } from './settings.ts';
+import { extensionOf } from './settings.ts';
+import type { RunOptions } from './worker-client.ts';
+import { CancelledError } from './worker-client.ts';
+import type { CheckOutcome, JobOptions, LatexJob, PdfJob, ReviewOutcome } from './worker-protocol.ts';
+import type { Job, JobResult } from './worker-protocol.ts';
+
+export interface CheckerHost {
+  settings(): ServerSettings;
+  /** Text of the open documents, keyed by URI as the client sent it. */
+  openDocuments(): Iterable<{ uri: string; text: string }>;
+  runJob(job: Job, options?: RunOptions): Promise<JobResult>;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  workspaceFolderFor(uri: string): string | undefined;
+  resultsChanged(uris: string[]): void;
+}
+
+interface RootState {
+  kind: 'latex' | 'pdf';
+  /** Bumped by every edit that schedules a check; a run's result is published only if it is still current. */
+  generation: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** A run waiting behind the current one (requests coalesce into it). */
+  queued?: Promise<CheckResult | undefined>;
+  tail: Promise<unknown>;
+  forcePdf?: boolean;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { error: 0, warning: 0, info: 0, model: 0 };
+  for (const f of findings) {
+    counts[f.severity]++;
+    if (f.origin === 'model') counts.model++;
+  }
+  return counts;
+}
+
+export class Checker {
+  private readonly host: CheckerHost;
+  private readonly deterministic = new Map<string, CheckResult>();
+  private readonly model = new Map<string, ReviewOutcome>();
+  private readonly merged = new Map<string, CheckResult>();
+  /** Root -> files it published diagnostics on. */
+  private readonly published = new Map<string, Set<string>>();
+  /** Normalised file URI -> the root whose check reads it. */
+  private readonly rootOfFile = new Map<string, string>();
+  /** Normalised file URI -> findings located in it (all roots). */
+  private readonly findingsByFile = new Map<string, Finding[]>();
+  private readonly roots = new Map<string, RootState>();
+  /** Timings of the last runs, for tests and the log. */
+  readonly timings: { root: string; elapsedMs: number; cached: boolean }[] = [];
+
+  constructor(host: CheckerHost) {
+    this.host = host;
+  }
+
+  // ---- which root ------------------------------------------------------------------------
+
+  private openText(uri: string): string | undefined {
+    const key = normalizeUri(uri);
+    for (const d of this.host.openDocuments()) if (normalizeUri(d.uri) === key) return d.text;
+    return undefined;
+  }
+
+  isCheckable(uri: string, languageId?: string): boolean {
+    const types = this.host.settings().fileTypes;
+    const ext = extensionOf(uri);
+    if (types.includes(ext)) return true;
+    return languageId === 'latex' && !ext && types.includes('.tex');
+  }
+
+  rootFor(uri: string): string {
+    if (/\.pdf$/i.test(uri)) return uri;
+    const text = this.openText(uri) ?? readDisk(uri) ?? '';
+    return resolveRoot(uri, text, (u) => this.rootOfFile.get(normalizeUri(u)), this.host.workspaceFolderFor(uri));
+  }
+
+  private state(root: string): RootState {
+    let st = this.roots.get(root);
+    if (!st) {
+      st = { kind: /\.pdf$/i.test(root) ? 'pdf' : 'latex', generation: 0, tail: Promise.resolve() };
+      this.roots.set(root, st);
+    }
+    return st;
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------
+
+  /** Check the root of `uri` after `delayMs` of quiet (edits in between push it back). */
+  schedule(uri: string, delayMs: number): void {
+    const root = this.rootFor(uri);
+    const st = this.state(root);
+    st.generation++;
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      this.request(root).catch((e: unknown) => this.reportFailure(root, e));
+    }, delayMs);
+  }
+
+  /** Any root that reads `uri` (for files changed on disk). */
+  rootsReading(uri: string): string[] {
+    const root = this.rootOfFile.get(normalizeUri(uri));
+    return root ? [root] : [];
+  }
+
+  /** Check a root now (after any run in progress) and return its merged result. */
+  request(root: string, signal?: AbortSignal): Promise<CheckResult | undefined> {
+    const st = this.state(root);
+    if (st.queued && !signal) return st.queued;
+    const run = st.tail.then(() => {
+      if (st.queued === run) st.queued = undefined;
+      return this.execute(root, st, signal);
+    });
+    if (!signal) st.queued = run;
+    st.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  checkNow(uri: string, signal?: AbortSignal): Promise<CheckResult | undefined> {
+    const root = this.rootFor(uri);
+    const st = this.state(root);
+    if (st.timer) {
+      clearTimeout(st.timer);
+      st.timer = undefined;
+    }
+    return this.request(root, signal);
+  }
+
+  checkPdf(uri: string, force: boolean, signal?: AbortSignal): Promise<CheckResult | undefined> {
+    const st = this.state(uri);
+    if (force) st.forcePdf = true;
+    st.generation++;
+    return this.request(uri, signal);
+  }
+
+  private reportFailure(root: string, e: unknown): void {
+    if (e instanceof CancelledError) return;
+    this.host.log('error', `Checking ${root} failed: ${(e as Error)?.stack ?? String(e)}`);
+  }
+
+  jobOptions(root: string): JobOptions {
+    const settings = this.host.settings();
+    return { severities: settings.severities, ignoreIds: ignoreIdsFor(root, settings.ignore, (m) => this.host.log('warn', m)) };
+  }
+
+  /** The job that extracts a root (for checks, and for the model review). */
+  paperJob(root: string): LatexJob | PdfJob {
+    const settings = this.host.settings();
+    const options = this.jobOptions(root);
+    if (/\.pdf$/i.test(root)) return { type: 'pdf', uri: root, maxPages: settings.pdfMaxPages, timeoutMs: settings.pdfTimeoutMs, options };
+    const overlay: Record<string, string> = {};
+    for (const d of this.host.openDocuments()) overlay[normalizeUri(d.uri)] = d.text;
+    const rootText = overlay[normalizeUri(root)] ?? readDisk(root);
+    if (rootText === undefined) throw new Error(`Cannot read ${root}`);
+    return { type: 'latex', rootUri: root, rootText, overlay, options };
+  }
+
+  private async execute(root: string, st: RootState, signal?: AbortSignal): Promise<CheckResult | undefined> {
+    const generation = st.generation;
+    const job = this.paperJob(root);
+    if (job.type === 'pdf' && st.forcePdf) {
+      job.force = true;
+      st.forcePdf = false;
+    }
+    const outcome = (await this.host.runJob(job, { signal })) as CheckOutcome;
+    this.timings.push({ root, elapsedMs: Math.round(outcome.elapsedMs), cached: outcome.cached });
+    if (this.timings.length > 100) this.timings.shift();
+    if (!outcome.cached) this.host.log('info', `Checked ${root} in ${Math.round(outcome.elapsedMs)} ms: ${outcome.result.findings.length} finding(s), ${outcome.result.verified.length} consistent claim(s)`);
+    for (const note of outcome.result.notes) if (!outcome.cached && note.level !== 'info') this.host.log('warn', `${note.uri ?? root}: ${note.message}`);
+    if (st.generation !== generation && (st.timer || st.queued)) return this.merged.get(root) ?? outcome.result; // edits since: the next run publishes
+    this.store(root, outcome.result);
+    return this.merged.get(root);
+  }
+
+  // ---- results ----------------------------------------------------------------------------
+
+  private store(root: string, result: CheckResult): void {
+    this.deterministic.set(root, result);
+    for (const file of result.files) this.rootOfFile.set(normalizeUri(file), root);
+    this.rootOfFile.set(normalizeUri(root), root);
+    this.remerge(root);
+  }
+
+  storeModel(root: string, outcome: ReviewOutcome): void {
+    this.model.set(root, outcome);
+    this.remerge(root);
+  }
+
+  private remerge(root: string): void {
+    const base = this.deterministic.get(root);
+    const model = this.model.get(root);
+    if (!base && !model) return;
+    const result: CheckResult = base
+      ? { ...base, findings: [...base.findings] }
+      : { uri: root, files: [root], findings: [], verified: [], notes: [], suppressedCount: 0 };
+    if (model) {
+      const ignore = new Set(this.jobOptions(root).ignoreIds);
+      // A model finding where a deterministic one already is would be shown twice.
+      result.findings = mergeFindings(result.findings, model.findings.filter((f) => !ignore.has(f.id)));
+      result.notes = [...result.notes, ...model.notes];
+    }
+    this.merged.set(root, result);
+    this.publishRoot(root, result);
+  }
+
+  private publishRoot(root: string, result: CheckResult): void {
+    const grouped = byFile(result.findings);
+    const before = this.published.get(root) ?? new Set<string>();
+    const now = new Set<string>([...grouped.keys()]);
+    for (const file of result.files) now.add(file);
+    now.add(root);
+    for (const file of now) {
+      const findings = grouped.get(file) ?? [];
+      this.findingsByFile.set(normalizeUri(file), findings);
+      this.host.publish(file, findings.map(toDiagnostic));
+    }
+    for (const file of before) {
+      if (now.has(file)) continue;
+      this.findingsByFile.delete(normalizeUri(file));
+      this.host.publish(file, []);
+    }
+    this.published.set(root, now);
+    this.host.resultsChanged([root, ...now]);
+  }
+
+  /** Re-publish every root (after the ignore list or severities changed). */
+  recheckAll(): void {
+    for (const root of this.deterministic.keys()) {
+      const st = this.state(root);
+      st.generation++;
+      this.request(root).catch((e: unknown) => this.reportFailure(root, e));
+    }
+  }
+
+  findingsIn(uri: string): Finding[] {
+    return this.findingsByFile.get(normalizeUri(uri)) ?? [];
+  }
+
+  /** Merged results for the given roots or source files; all results when none are given. */
+  results(uris?: readonly string[]): CheckResult[] {
+    if (!uris?.length) return [...this.merged.values()];
+    const roots = new Set<string>();
+    for (const uri of uris) {
+      const key = normalizeUri(uri);
+      for (const root of this.merged.keys()) if (normalizeUri(root) === key) roots.add(root);
+      const root = this.rootOfFile.get(key);
+      if (root && this.merged.has(root)) roots.add(root);
+    }
+    return [...roots].map((r) => this.merged.get(r)!);
+  }
+
+  resultFor(root: string): CheckResult | undefined {
+    return this.merged.get(root);
+  }
+}

@@ -1,0 +1,43 @@
+// Findings as LSP diagnostics: source "Tally" (or "Tally (model)"), code = kind linking to the
+// rule's documentation, the finding itself in `data` for code actions and tests.
+
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Finding, Severity } from '../core/types.ts';
+import { DIAGNOSTIC_SOURCE, MODEL_DIAGNOSTIC_SOURCE, ruleDocUrl } from '../shared/protocol.ts';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function diagnosticMessage(f: Finding): string {
+  let message = f.message;
+  if (f.range.page !== undefined) message = `page ${f.range.page}, line ${f.range.start.line + 1}: ${message}`;
+  if (f.origin === 'model') message = `[model] ${message}`;
+  return message;
+}
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: { start: f.range.start, end: f.range.end },
+    severity: SEVERITY[f.severity],
+    source: f.origin === 'model' ? MODEL_DIAGNOSTIC_SOURCE : DIAGNOSTIC_SOURCE,
+    code: f.kind,
+    codeDescription: { href: ruleDocUrl(f.kind) },
+    message: diagnosticMessage(f),
+    data: f,
+  };
+}
+
+/** Findings grouped by the file they are in. */
+export function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.range.uri) ?? [];
+    list.push(f);
+    out.set(f.range.uri, list);
+  }
+  return out;
+}

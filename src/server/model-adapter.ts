@@ -1,0 +1,32 @@
+// Adapter from the editor's model settings to the engine's model review (src/core/model).
+// Runs in the check worker; the API key lives only in the job message of one request.
+
+import { modelConfigFromSettings, planReview, reviewPaper } from '../core/model/index.ts';
+import type { ReviewPlan } from '../core/model/index.ts';
+import type { PaperText } from '../core/types.ts';
+import type { PlanJob, ReviewJob, ReviewOutcome } from './worker-protocol.ts';
+
+export interface ReviewHooks {
+  signal: AbortSignal;
+  onProgress: (message: string, percent?: number) => void;
+  log: (message: string) => void;
+}
+
+export function planModelReview(paper: PaperText, job: PlanJob): ReviewPlan {
+  // The plan needs no key; a placeholder gets past the "no key" check and is never sent.
+  const config = modelConfigFromSettings({ ...job.model, enabled: true }, 'plan-only', { cacheDir: job.cacheDir });
+  if ('error' in config) throw new Error(config.error);
+  return planReview(paper, { ...config, apiKey: undefined });
+}
+
+export async function runModelReview(paper: PaperText, job: ReviewJob, hooks: ReviewHooks): Promise<ReviewOutcome> {
+  const config = modelConfigFromSettings(job.model, job.apiKey, { cacheDir: job.cacheDir });
+  if ('error' in config) throw new Error(config.error);
+  const review = await reviewPaper(paper, config, {
+    signal: hooks.signal,
+    log: hooks.log,
+    checkOptions: job.options,
+    onProgress: (p) => hooks.onProgress(`Section ${p.index}/${p.total}: ${p.section || 'front matter'}`, ((p.index - 1) / Math.max(1, p.total)) * 100),
+  });
+  return { rootUri: paper.uri, findings: review.findings, notes: review.notes, requests: review.requests, cached: review.cached };
+}

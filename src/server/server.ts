@@ -1,0 +1,277 @@
+// Tally's language server (dist/server/server.cjs). The main thread only keeps documents and
+// answers requests; extraction and checks run in the check worker (worker.cjs) so typing,
+// hover and code actions never wait behind a long paper.
+
+import { fileURLToPath } from 'node:url';
+import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
+import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { renderReport } from '../core/report/index.ts';
+import {
+  CheckDocumentRequest,
+  CheckFilesRequest,
+  CheckPdfRequest,
+  IGNORE_ID_COMMAND,
+  PlanReviewRequest,
+  ProgressNotification,
+  ReportRequest,
+  ResultsChangedNotification,
+  ResultsRequest,
+  ReviewRequest,
+} from '../shared/protocol.ts';
+import type { CheckFilesResult, FindingCounts, IgnoreIdParams, ReviewPlan } from '../shared/protocol.ts';
+import { Checker, countFindings } from './checker.ts';
+import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
+import { hoverFor } from './hover.ts';
+import { addIgnoredId } from './ignore.ts';
+import { normalizeUri, readDisk } from './papers.ts';
+import { onRequest, sendNotification, signalFor } from './rpc.ts';
+import { DEFAULT_SETTINGS, parseSettings } from './settings.ts';
+import type { ServerSettings } from './settings.ts';
+import { CancelledError, CheckWorker } from './worker-client.ts';
+import type { ReviewOutcome } from './worker-protocol.ts';
+
+declare const TALLY_VERSION: string | undefined;
+const VERSION = typeof TALLY_VERSION === 'string' ? TALLY_VERSION : '0.0.0';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+function log(level: 'info' | 'warn' | 'error', message: string): void {
+  if (level === 'error') connection.console.error(message);
+  else if (level === 'warn') connection.console.warn(message);
+  else connection.console.info(message);
+}
+
+const worker = new CheckWorker(__dirname, log);
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let settingsReady: Promise<void> = Promise.resolve();
+let canPullConfiguration = false;
+let canWatchWorkspaceFolders = false;
+let workspaceFolders: WorkspaceFolder[] = [];
+
+const checker = new Checker({
+  settings: () => settings,
+  openDocuments: () => documents.all().map((d) => ({ uri: d.uri, text: d.getText() })),
+  runJob: (job, options) => worker.run(job, options),
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  log,
+  workspaceFolderFor: (uri) => workspaceFolderFor(uri),
+  resultsChanged: (uris) => sendNotification(connection, ResultsChangedNotification, { uris }),
+});
+
+function workspaceFolderFor(uri: string): string | undefined {
+  const key = normalizeUri(uri);
+  return workspaceFolders.map((f) => f.uri).find((f) => key.startsWith(normalizeUri(f).replace(/\/?$/, '/')));
+}
+
+function folderPath(uri: string | undefined): string | undefined {
+  try {
+    return uri ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    settings = parseSettings(await connection.workspace.getConfiguration('tally'));
+  } catch (e) {
+    log('warn', `Could not read the tally settings, using defaults: ${(e as Error).message}`);
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  worker.warmUp();
+  const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  if (initial) settings = parseSettings(initial);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [KIND_REPLACE, KIND_IGNORE_LINE, KIND_IGNORE_ID], resolveProvider: false },
+      executeCommandProvider: { commands: [IGNORE_ID_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'tally', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  settingsReady = loadSettings();
+  if (canWatchWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+    });
+  }
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const pushed = (change.settings as { tally?: unknown } | undefined)?.tally;
+  if (canPullConfiguration) await (settingsReady = loadSettings());
+  else if (pushed) settings = parseSettings(pushed);
+  checker.recheckAll();
+});
+
+// ---- documents ---------------------------------------------------------------------------
+
+const DEBOUNCE_MS = 300;
+const justOpened = new Set<string>();
+
+documents.onDidOpen(async (e) => {
+  justOpened.add(e.document.uri);
+  await settingsReady;
+  if (!checker.isCheckable(e.document.uri, e.document.languageId) || settings.checkWhen === 'manual') return;
+  checker.schedule(e.document.uri, 0);
+});
+
+documents.onDidChangeContent((e) => {
+  if (justOpened.delete(e.document.uri)) return;
+  if (settings.checkWhen !== 'onType' || !checker.isCheckable(e.document.uri, e.document.languageId)) return;
+  checker.schedule(e.document.uri, DEBOUNCE_MS);
+});
+
+documents.onDidSave((e) => {
+  if (settings.checkWhen === 'manual' || !checker.isCheckable(e.document.uri, e.document.languageId)) return;
+  checker.schedule(e.document.uri, 0);
+});
+
+documents.onDidClose((e) => justOpened.delete(e.document.uri));
+
+connection.onDidChangeWatchedFiles((params) => {
+  let ignoreChanged = false;
+  for (const change of params.changes) {
+    const uri = change.uri;
+    if (/\.tally-ignore\.json$/.test(uri)) {
+      ignoreChanged = true;
+      continue;
+    }
+    if (documents.get(uri)) continue; // open documents are checked from their edits
+    if (/\.pdf$/i.test(uri)) {
+      if (change.type !== FileChangeType.Deleted && checker.resultFor(uri)) checker.checkPdf(uri, false).catch(() => undefined);
+      continue;
+    }
+    if (settings.checkWhen === 'manual') continue;
+    for (const root of checker.rootsReading(uri)) checker.schedule(root, DEBOUNCE_MS);
+  }
+  if (ignoreChanged) checker.recheckAll();
+});
+
+// ---- hover and quick fixes ---------------------------------------------------------------
+
+connection.onHover((params) => hoverFor(checker.findingsIn(params.textDocument.uri), params.position));
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const findings = findingsForRange(checker.findingsIn(doc.uri), params.range, params.context.diagnostics);
+  return codeActionsFor(doc, findings, params.context.only);
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== IGNORE_ID_COMMAND) return;
+  const args = params.arguments?.[0] as IgnoreIdParams | undefined;
+  if (!args?.id || !args.uri) return;
+  try {
+    const file = addIgnoredId(args.uri, args.id, folderPath(workspaceFolderFor(args.uri)));
+    log('info', `Added ${args.id} to ${file}`);
+    checker.recheckAll();
+  } catch (e) {
+    void connection.window.showErrorMessage(`Tally could not update the ignore list: ${(e as Error).message}`);
+  }
+});
+
+// ---- custom requests ---------------------------------------------------------------------
+
+function isCancel(e: unknown): boolean {
+  return e instanceof CancelledError;
+}
+
+onRequest(connection, CheckPdfRequest, async (params, token) => {
+  await settingsReady;
+  const started = performance.now();
+  const result = await checker.checkPdf(params.uri, !!params.force, signalFor(token));
+  const merged = checker.resultFor(params.uri) ?? result;
+  return {
+    uri: params.uri,
+    findings: merged?.findings ?? [],
+    verifiedCount: merged?.verified.length ?? 0,
+    notes: merged?.notes ?? [],
+    elapsedMs: Math.round(performance.now() - started),
+  };
+});
+
+onRequest(connection, CheckDocumentRequest, async (params, token) => {
+  await settingsReady;
+  const root = checker.rootFor(params.uri);
+  const result = /\.pdf$/i.test(root) ? await checker.checkPdf(root, false, signalFor(token)) : await checker.checkNow(params.uri, signalFor(token));
+  return { rootUri: root, counts: countFindings(result?.findings ?? []), notes: result?.notes ?? [] };
+});
+
+onRequest(connection, CheckFilesRequest, async (params, token) => {
+  await settingsReady;
+  const signal = signalFor(token);
+  const total: FindingCounts = { error: 0, warning: 0, info: 0, model: 0 };
+  const out: CheckFilesResult = { checked: 0, counts: total, failed: [] };
+  const seenRoots = new Set<string>();
+  const uris = params.uris.filter((u) => checker.isCheckable(u));
+  // Roots first, so the files they \input are known to be covered before they come up.
+  const roots = uris.map((u) => ({ uri: u, root: checker.rootFor(u) }));
+  for (const [i, { uri, root }] of roots.entries()) {
+    if (signal.aborted) break;
+    if (params.token) sendNotification(connection, ProgressNotification, { token: params.token, message: uri.split('/').pop() ?? uri, percent: (i / roots.length) * 100 });
+    if (seenRoots.has(root)) continue;
+    seenRoots.add(root);
+    try {
+      const result = /\.pdf$/i.test(root) ? await checker.checkPdf(root, false, signal) : await checker.request(root, signal);
+      out.checked++;
+      const counts = countFindings(result?.findings ?? []);
+      for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += counts[k];
+    } catch (e) {
+      if (isCancel(e) || signal.aborted) break;
+      out.failed.push({ uri, message: (e as Error).message });
+    }
+  }
+  return out;
+});
+
+onRequest(connection, ResultsRequest, (params) => ({ results: checker.results(params.uris) }));
+
+const EXTENSIONS = { markdown: '.md', html: '.html', json: '.json', sarif: '.sarif' } as const;
+
+onRequest(connection, ReportRequest, (params) => {
+  const results = checker.results(params.uris);
+  const readSource = (uri: string) => documents.get(uri)?.getText() ?? readDisk(uri);
+  const baseUri = results.length ? workspaceFolderFor(results[0].uri) : undefined;
+  const text = renderReport(results, params.format, { title: params.title, toolVersion: VERSION, readSource, baseUri });
+  return { text, extension: EXTENSIONS[params.format] };
+});
+
+onRequest(connection, PlanReviewRequest, async (params, token) => {
+  const root = checker.rootFor(params.uri);
+  return (await worker.run({ type: 'plan', paper: checker.paperJob(root), model: params.model, cacheDir: params.cacheDir }, { signal: signalFor(token) })) as ReviewPlan;
+});
+
+onRequest(connection, ReviewRequest, async (params, token) => {
+  // The client sends a review only when the user turned it on; check again so nothing leaves otherwise.
+  if (params.model.enabled !== true) throw new Error('The model review is turned off (tally.model.enabled).');
+  if (!params.apiKey) throw new Error('No API key: run "Tally: Set API Key" first.');
+  const root = checker.rootFor(params.uri);
+  const paper = checker.paperJob(root);
+  const outcome = (await worker.run(
+    { type: 'review', paper, model: params.model, apiKey: params.apiKey, options: checker.jobOptions(root), cacheDir: params.cacheDir },
+    { signal: signalFor(token), onProgress: (message, percent) => sendNotification(connection, ProgressNotification, { token: params.token, message, percent }) },
+  )) as ReviewOutcome;
+  checker.storeModel(root, outcome);
+  log('info', `Model review of ${root}: ${outcome.findings.length} finding(s), ${outcome.requests} request(s), ${outcome.cached} cached answer(s)`);
+  return { rootUri: root, findings: outcome.findings.length, notes: outcome.notes };
+});
+
+connection.onShutdown(() => worker.dispose());
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,188 @@
+// The custom messages between the Tally extension (client) and its language server, declared
+// once. Both sides import these descriptors; the helpers in src/client/rpc.ts and
+// src/server/rpc.ts give them types. Plain objects rather than vscode-jsonrpc RequestType
+// classes because the client and the server bundle different vscode-jsonrpc versions.
+
+import type { ModelSettings } from '../core/model/config.ts';
+import type { ReviewPlan } from '../core/model/plan.ts';
+import type { CheckNote, CheckResult, Finding } from '../core/types.ts';
+
+export type { ModelSettings, ReviewPlan };
+
+/** A request: a method name carrying its parameter and result types. */
+export interface Request<P, R> {
+  readonly method: string;
+  /** Type carriers only; never set. */
+  readonly _params?: P;
+  readonly _result?: R;
+}
+
+/** A notification: a method name carrying its parameter type. */
+export interface Notification<P> {
+  readonly method: string;
+  readonly _params?: P;
+}
+
+function request<P, R>(method: string): Request<P, R> {
+  return { method };
+}
+function notification<P>(method: string): Notification<P> {
+  return { method };
+}
+
+export type ReportFormat = 'markdown' | 'html' | 'json' | 'sarif';
+
+/** Counts shown in the status bar and the report. */
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+  model: number;
+}
+
+// ---- PDF --------------------------------------------------------------------------------
+
+export interface CheckPdfParams {
+  /** file:// URI of the PDF. The server reads the file itself. */
+  uri: string;
+  /** Re-check even when the cached result is for the same bytes. */
+  force?: boolean;
+}
+
+export interface CheckPdfResult {
+  uri: string;
+  findings: Finding[];
+  verifiedCount: number;
+  notes: CheckNote[];
+  /** Milliseconds spent extracting and checking (0 when cached). */
+  elapsedMs: number;
+}
+
+/** Check a PDF file; the server publishes diagnostics on its URI and returns the findings (with page and box). */
+export const CheckPdfRequest = request<CheckPdfParams, CheckPdfResult>('tally/checkPdf');
+
+// ---- Checking on demand ------------------------------------------------------------------
+
+export interface CheckDocumentParams {
+  uri: string;
+}
+
+export interface CheckDocumentResult {
+  /** Root that was checked (a .tex file's project root, or the PDF). */
+  rootUri: string;
+  counts: FindingCounts;
+  notes: CheckNote[];
+}
+
+/** Check a .tex or .pdf now, whatever `tally.check.when` says. */
+export const CheckDocumentRequest = request<CheckDocumentParams, CheckDocumentResult>('tally/checkDocument');
+
+export interface CheckFilesParams {
+  uris: string[];
+  /** Progress token for ProgressNotification. */
+  token?: string;
+}
+
+export interface CheckFilesResult {
+  checked: number;
+  counts: FindingCounts;
+  failed: { uri: string; message: string }[];
+}
+
+/** Check several files (Check Workspace). Cancellable; reports progress through CheckProgressNotification. */
+export const CheckFilesRequest = request<CheckFilesParams, CheckFilesResult>('tally/checkFiles');
+
+export interface ProgressParams {
+  /** Which request this belongs to (chosen by the client). */
+  token: string;
+  message: string;
+  /** 0..100 of the whole job, when known. */
+  percent?: number;
+}
+
+export const ProgressNotification = notification<ProgressParams>('tally/progress');
+
+// ---- Results and reports -----------------------------------------------------------------
+
+export interface ResultsParams {
+  /** Root or source URIs whose results to return; all known results when omitted or empty. */
+  uris?: string[];
+}
+
+export interface ResultsResult {
+  results: CheckResult[];
+}
+
+/** The current results (deterministic and model findings merged), for the report webview and the PDF viewer. */
+export const ResultsRequest = request<ResultsParams, ResultsResult>('tally/results');
+
+export interface ReportParams extends ResultsParams {
+  format: ReportFormat;
+  title?: string;
+}
+
+export interface ReportResult {
+  text: string;
+  /** Suggested file extension, with the dot. */
+  extension: string;
+}
+
+/** Renders a report with the engine's renderReport. */
+export const ReportRequest = request<ReportParams, ReportResult>('tally/report');
+
+/** Sent when any result changes, so open report and PDF webviews can refresh. */
+export const ResultsChangedNotification = notification<{ uris: string[] }>('tally/resultsChanged');
+
+// ---- Ignore list -------------------------------------------------------------------------
+
+export interface IgnoreIdParams {
+  id: string;
+  /** A file of the paper; the ignore file is the nearest .tally-ignore.json above it, else one is created in its workspace folder. */
+  uri: string;
+}
+
+/** Server-side command behind the quickfix.tally.ignoreId code action. */
+export const IGNORE_ID_COMMAND = 'tally.server.ignoreId';
+
+// ---- Model review ------------------------------------------------------------------------
+
+export interface PlanReviewParams {
+  uri: string;
+  /** The `tally.model.*` settings after applying workspace trust (resolved by the client). */
+  model: ModelSettings;
+  /** Where cached model answers live (the extension's global storage). */
+  cacheDir?: string;
+}
+
+/** What a model review would send where, for the consent prompt. Sends nothing. */
+export const PlanReviewRequest = request<PlanReviewParams, ReviewPlan>('tally/planReview');
+
+export interface ReviewParams {
+  uri: string;
+  model: ModelSettings;
+  /** From SecretStorage; used for this request only, never stored or logged by the server. */
+  apiKey: string;
+  /** Progress token for ProgressNotification. */
+  token: string;
+  cacheDir?: string;
+}
+
+export interface ReviewResult {
+  rootUri: string;
+  findings: number;
+  notes: CheckNote[];
+}
+
+export const ReviewRequest = request<ReviewParams, ReviewResult>('tally/review');
+
+// ---- Links -------------------------------------------------------------------------------
+
+/** Where each rule is explained; `code.href` of every diagnostic links to an anchor here. */
+export const RULES_DOC_URL = 'https://github.com/tally-papers/tally/blob/main/docs/rules.md';
+
+export function ruleDocUrl(kind: string): string {
+  return `${RULES_DOC_URL}#${kind}`;
+}
+
+export const DIAGNOSTIC_SOURCE = 'Tally';
+export const MODEL_DIAGNOSTIC_SOURCE = 'Tally (model)';

@@ -5,7 +5,7 @@ import { ruleFor, type FindingKind } from '../rules.ts';
 import type { RawFinding, TextSpan, PaperText } from '../types.ts';
 import { locateNumber, locateQuote, parseModelNumber } from './locate.ts';
 import type { ModelFinding } from './schema.ts';
-import { verifyClaim } from './verify.ts';
+import { foreignInputs, paperValues, verifyClaim, type Verdict } from './verify.ts';
 
 export interface Dropped {
   reason: string;
@@ -29,7 +29,7 @@ export function processFinding(paper: PaperText, m: ModelFinding, prefer: readon
   const claim = collapse(paper.text.slice(quoteSpan.start, quoteSpan.end));
   const number = m.reported ? locateNumber(paper, quoteSpan, m.reported) : undefined;
   const unit = m.reported ? (parseModelNumber(m.reported)?.unit ?? '') : '';
-  const verdict = verifyClaim(m.expression, number, unit);
+  const verdict = checkedVerdict(paper, m, number, unit);
 
   if (verdict.status === 'consistent') {
     return { dropped: { reason: `recomputation agrees with the paper (${verdict.working}, reported ${number?.text})`, quote: shortQuote(claim) } };
@@ -70,6 +70,18 @@ export function processFinding(paper: PaperText, m: ModelFinding, prefer: readon
       confirmed: false,
     },
   };
+}
+
+const valuesCache = new WeakMap<PaperText, Set<string>>();
+
+function checkedVerdict(paper: PaperText, m: ModelFinding, number: Parameters<typeof verifyClaim>[1], unit: string): Verdict {
+  if (m.expression) {
+    let known = valuesCache.get(paper);
+    if (!known) valuesCache.set(paper, (known = paperValues(paper.text)));
+    const foreign = foreignInputs(m.expression, known);
+    if (foreign.length > 0) return { status: 'unverifiable', reason: `the expression uses numbers the paper does not print (${foreign.slice(0, 3).join(', ')})` };
+  }
+  return verifyClaim(m.expression, number, unit);
 }
 
 function overlaps(a: TextSpan, b: TextSpan): boolean {

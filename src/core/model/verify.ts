@@ -3,7 +3,7 @@
 // so a result counts as consistent when any value the inputs could have had rounds to the reported one.
 
 import { evaluateExpression, type Evaluated } from '../math.ts';
-import { formatLike, formatValue, intervalMeets, type ReportedNumber } from '../numbers.ts';
+import { findNumbers, formatLike, formatValue, intervalMeets, type ReportedNumber } from '../numbers.ts';
 
 export type Verdict =
   /** mathjs agrees the reported number is wrong. */
@@ -85,4 +85,38 @@ export function verifyClaim(expression: string | null, reported: ReportedNumber 
   }
   const value = scales.map((s) => central.value * s).reduce((best, v) => (Math.abs(v - reported.value) < Math.abs(best - reported.value) ? v : best));
   return { status: 'confirmed', value, recomputed: formatLike(reported, value), working };
+}
+
+// Conversion factors and small counts a recomputation may use without the paper printing them.
+const FREE_CONSTANTS = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 24, 52, 60, 100, 365, 1000, 3600, 1e6, 1e9]);
+// Numeric literals of an expression, exponents ("^2") excluded.
+const LITERAL = /(?<![\w.^])(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
+
+const valueKey = (v: number) => Math.abs(v).toPrecision(10);
+
+/** Every value the paper prints (and its mantissa, and percent/fraction forms), for checking a model's inputs. */
+export function paperValues(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const n of findNumbers(text)) {
+    for (const v of [n.value, n.value / 10 ** n.exponent]) {
+      out.add(valueKey(v));
+      out.add(valueKey(v / 100));
+      out.add(valueKey(v * 100));
+    }
+  }
+  return out;
+}
+
+/**
+ * Inputs of the expression that the paper does not print. A recomputation from made-up inputs confirms
+ * nothing, so such a claim stays unconfirmed.
+ */
+export function foreignInputs(expression: string, known: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of expression.matchAll(LITERAL)) {
+    const v = Number(m[0]);
+    if (!Number.isFinite(v) || FREE_CONSTANTS.has(v) || known.has(valueKey(v))) continue;
+    out.push(m[0]);
+  }
+  return out;
 }

@@ -397,3 +397,31 @@ test('with self-consistency, one unusable run counts as a run that found nothing
   assert.match(r.findings[0].message, /1 of 2 runs agree/);
   assert.ok(!r.notes.some((n) => n.level === 'warning'));
 });
+
+test('a recomputation from numbers the paper does not print confirms nothing', async () => {
+  server.enqueue(findingsReply([{ ...totalFinding, expression: '8 + 11', corrected: '19' }]));
+  const r = await review();
+  assert.equal(r.findings.length, 1);
+  assert.equal(r.findings[0].confirmed, false);
+  assert.equal(r.findings[0].kind, 'model');
+  assert.match(r.findings[0].message, /numbers the paper does not print \(11\)/);
+});
+
+test('several sections in parallel: every section reviewed once, findings from all', async () => {
+  const p = sectionedPaper(5);
+  server.setFallback((req) => {
+    const user = (req.body.messages[1].content as string).split('[SECTION TO CHECK')[1];
+    const m = /Section (\d) reports that (\d+) plus (\d+) makes (\d+)/.exec(user)!;
+    return findingsReply([{ quote: m[0], kind: 'model', explanation: 'check', expression: null, reported: m[4], corrected: null, confidence: 0.5 }]);
+  });
+  try {
+    const progress: number[] = [];
+    const r = await review(p, { maxSectionChars: 400, concurrency: 3 }, { onProgress: (x) => progress.push(x.index) });
+    assert.equal(server.chatRequests.length, 5, JSON.stringify(r.notes) + logs.join('\n'));
+    assert.deepEqual(progress.sort(), [0, 1, 2, 3, 4]);
+    assert.equal(r.findings.length, 5);
+    assert.deepEqual(r.findings.map((f) => f.section), ['Part 1', 'Part 2', 'Part 3', 'Part 4', 'Part 5']);
+  } finally {
+    server.setFallback(() => findingsReply([]));
+  }
+});

@@ -43,3 +43,14 @@ test('anything mathjs will not evaluate is unverifiable', () => {
   // Units on one side only.
   assert.equal(verifyClaim('60 kg * 2', n('120')).status, 'unverifiable');
 });
+
+test('inputs the paper does not print are flagged', async () => {
+  const { foreignInputs, paperValues } = await import('../../../src/core/model/verify.ts');
+  const known = paperValues('Of 120 rats, 42 (35%) survived; dose 1.5 × 10^6 ng; p = .045.');
+  assert.deepEqual(foreignInputs('42 / 120 * 100', known), []);
+  assert.deepEqual(foreignInputs('0.35 * 120', known), []);
+  assert.deepEqual(foreignInputs('1.5 * 10^6 / 1000', known), []);
+  assert.deepEqual(foreignInputs('0.045 * 2', known), []);
+  assert.deepEqual(foreignInputs('43 / 120 * 100', known), ['43']);
+  assert.deepEqual(foreignInputs('8.5 + 11', known), ['8.5', '11']);
+});

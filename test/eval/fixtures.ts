@@ -71,3 +71,16 @@ export function pointsAt(hit: SarifHit, m: InjectedError, sourceLine: string | u
   const [start, end] = [hit.column - 1, hit.endColumn - 1];
   return start < at + m.mutant.length && end > at;
 }
+
+export interface KnownRealError {
+  paper: string;
+  file: string;
+  line: number;
+  kind: string;
+  why: string;
+}
+
+/** Errors the published originals really contain (found by Tally and confirmed by reading them). */
+export function knownRealErrors(): KnownRealError[] {
+  return JSON.parse(readFileSync(join(REPO, 'test/eval/known-real-errors.json'), 'utf8')) as KnownRealError[];
+}

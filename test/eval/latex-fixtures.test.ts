@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { FIXTURES, HAVE_FIXTURES, REPO, manifest, papers, pointsAt, recall, sarifHits, type InjectedError, type SarifHit, type Score } from './fixtures.ts';
+import { FIXTURES, HAVE_FIXTURES, REPO, knownRealErrors, manifest, papers, pointsAt, recall, sarifHits, type InjectedError, type SarifHit, type Score } from './fixtures.ts';
 
 const COVERED = new Set(['local', 'paragraph', 'table', 'stats']);
 
@@ -44,7 +44,13 @@ test('LaTeX fixtures: injected errors found at their line, originals clean', { s
     const errors = hits.filter((h) => h.level === 'error');
     mutantErrors += errors.length;
     mutantTrue += errors.filter((h) => expected.some((m) => isHit(h, m, mutantDir))).length;
-    const clean = runCli(join(FIXTURES, 'papers', paper, 'original')).filter((h) => h.level === 'error');
+    const originalDir = join(FIXTURES, 'papers', paper, 'original');
+    const originalErrors = runCli(originalDir).filter((h) => h.level === 'error');
+    const real = knownRealErrors().filter((k) => k.paper === paper);
+    for (const k of real) {
+      assert.ok(originalErrors.some((h) => h.ruleId === k.kind && h.line === k.line && fileURLToPath(h.uri) === join(originalDir, k.file)), `the real error in ${paper} ${k.file}:${k.line} is still reported`);
+    }
+    const clean = originalErrors.filter((h) => !real.some((k) => h.ruleId === k.kind && h.line === k.line && fileURLToPath(h.uri) === join(originalDir, k.file)));
     cleanErrors += clean.length;
     lines.push(`  ${paper}: ${clean.length} false errors on the original${clean.length ? ': ' + clean.map((h) => `${h.uri.split('/').pop()}:${h.line} [${h.ruleId}] ${h.message}`).join(' | ') : ''}`);
   }

@@ -84,6 +84,7 @@ describe('GRIM check on text', () => {
     assert.equal(run(checkGrim, 'The 26 participants answered 63.4% of the trials correctly.').findings.length, 0);
     assert.equal(run(checkGrim, 'The 26 participants had an accuracy of 63.4% and a miss rate of 12.3%.').findings.length, 0);
     assert.equal(run(checkGrim, 'Of 26 participants, 63.4% (95% CI [40.1, 80.2]) agreed.').findings.length, 0);
+    assert.equal(run(checkGrim, 'For the 26 participants we report the 2.5% and 97.5% quantiles.').findings.length, 0);
   });
 
   it('downgrades when another sample size in the paragraph fits', () => {

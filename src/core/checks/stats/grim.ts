@@ -66,11 +66,15 @@ const PERCENT = /(?<![\w.,\u2009\u202f\u00a0^])(?:\d+(?:\.\d+)?|\.\d+)\s?%/g;
 function findPercentages(text: string): ReportedNumber[] {
   const out: ReportedNumber[] = [];
   for (const m of text.matchAll(PERCENT)) {
+    // Confidence levels and quantiles are not shares of people.
+    if (NOT_A_SHARE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const n = parseReported(m[0], m.index);
     if (n && n.percent && n.value <= 100) out.push(n);
   }
   return out;
 }
+
+const NOT_A_SHARE = /^[\s~-]*(?:CI|CrI|HDI|PI|confidence|credib|quantile|percentile|interval|prediction|level|significance)/i;
 
 const PEOPLE_AFTER = /^\s*of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+(?!%|percent)[\p{L}]/u;
 const COUNT_BEFORE = /(?<![\d.,])(\d+)\s*\(\s*$/;

@@ -176,7 +176,7 @@ async function run(
       if (answer.refusal) throw new UnusableAnswer(`the model refused: ${oneLine(answer.refusal, 120)}`);
       if (!answer.content.trim()) throw new UnusableAnswer(answer.finishReason === 'length' ? 'the answer was cut off (length limit)' : 'the answer was empty');
       const valid = validated(answer.content, answer.finishReason);
-      if (!valid) throw new UnusableAnswer('the answer was not the JSON Tally asked for');
+      if (!valid) throw new UnusableAnswer(answer.finishReason === 'length' ? 'the answer was cut off (length limit)' : 'the answer was not the JSON Tally asked for');
       const cacheError = cachePut(config.cacheDir, keyFor(used), { model: config.model, host, content: redact(answer.content) });
       if (cacheError) log(cacheError);
       return valid;

@@ -44,11 +44,11 @@ export function serverBuilt(): boolean {
   return existsSync(SERVER) && existsSync(join(dirname(SERVER), 'worker.cjs'));
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; workspaceFolder?: string } = {}): Promise<ServerHandle> {
+export async function startServer(options: { settings?: Record<string, unknown>; workspaceFolder?: string; allowLoopback?: boolean } = {}): Promise<ServerHandle> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], {
     cwd: ROOT,
     // The preload makes any network access fail loudly (and in the check worker too).
-    env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, TALLY_TEST_NO_NETWORK: '1' },
+    env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, TALLY_TEST_ALLOW_LOOPBACK: options.allowLoopback ? '1' : '0' },
     stdio: 'pipe',
   });
   let stderr = '';

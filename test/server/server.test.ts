@@ -133,7 +133,9 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     await server.waitForDiagnostics(uri, (ds) => !!bde(ds));
   });
 
-  test('no request touched the network', () => {
+  test('no request touched the network (the guard ran in the server and in its check worker)', () => {
+    assert.match(server.stderr(), /TALLY-NO-NETWORK-GUARD main/);
+    assert.match(server.stderr(), /TALLY-NO-NETWORK-GUARD worker/);
     assert.doesNotMatch(server.stderr(), /TALLY-NETWORK-ACCESS/);
   });
 });

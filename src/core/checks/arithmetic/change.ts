@@ -3,7 +3,7 @@
 
 import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { inputBounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
 import { cover, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
@@ -29,7 +29,8 @@ function sameUnit(text: string, a: Num, b: Num): boolean {
   if (a.percent !== b.percent) return false;
   const ua = unitAt(text, a.end, a.end + 30)?.mathjs ?? '';
   const ub = unitAt(text, b.end, b.end + 30)?.mathjs ?? '';
-  return ua === ub;
+  // "from 2.1 to 8.4 µg/g": the unit is often written once.
+  return ua === ub || ua === '' || ub === '';
 }
 
 export function checkChanges(paper: PaperText): CheckOutput {
@@ -59,18 +60,17 @@ export function checkChanges(paper: PaperText): CheckOutput {
       if (!word) continue;
       // The two values compared: "from a to b" anywhere in the sentence, else the two values before.
       const others = nums.filter((n) => n !== c && !(n.percent && /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12))));
+      // Of several "from a to b" in the sentence, the nearest one before the change (else the first after it).
       let pair: [Num, Num] | undefined;
       let ordered = false;
       for (let k = 0; k + 1 < others.length; k++) {
         const a = others[k];
         const b = others[k + 1];
         if (FROM_TO.test(text.slice(Math.max(s.start, a.start - 30), a.start)) && /^\s*(?:[A-Za-zµμ/%.\u00a0\u2009 ]{0,16}?)\s*to\s+(?:an?\s+|the\s+)?$/.test(text.slice(unitAt(text, a.end, b.start)?.end ?? a.end, b.start))) {
-          if (pair) {
-            pair = undefined;
-            break;
-          }
+          if (pair && pair[1].end < c.start && b.start > c.end) break;
           pair = [a, b];
           ordered = true;
+          if (b.start > c.end) break;
         }
       }
       if (!pair) {
@@ -80,8 +80,8 @@ export function checkChanges(paper: PaperText): CheckOutput {
       }
       const [a, b] = pair;
       if (!sameUnit(text, a, b) || a.value === 0 || b.value === 0) continue;
-      const ia = bounds(a);
-      const ib = bounds(b);
+      const ia = inputBounds(a);
+      const ib = inputBounds(b);
       const dir = direction(word);
       const claimSpan = cover(a, b, c);
       let candidates: { iv: Interval; value: number; working: string }[];
@@ -93,7 +93,7 @@ export function checkChanges(paper: PaperText): CheckOutput {
         });
         candidates = ordered ? [dir > 0 ? ratio(a, b, ia, ib) : ratio(b, a, ib, ia)] : [ratio(a, b, ia, ib), ratio(b, a, ib, ia)];
         // "increased 4-fold" is read by some as b = 5a: accept ratio − 1 too.
-        candidates = candidates.flatMap((r) => [r, { iv: [r.iv[0] - 1, r.iv[1] - 1] as Interval, value: r.value - 1, working: `${r.working} - 1` }]);
+        if (dir > 0) candidates = candidates.flatMap((r) => [r, { iv: [r.iv[0] - 1, r.iv[1] - 1] as Interval, value: r.value - 1, working: `${r.working} - 1` }]);
       } else {
         const change = (x: Num, y: Num, ix: Interval, iy: Interval) => ({
           iv: corners(ix, iy, (p, q) => (100 * Math.abs(q - p)) / Math.abs(p)),

@@ -94,6 +94,11 @@ export function bounds(n: ReportedNumber, loose = false): [number, number] {
   return [n.value - lh, n.value + lh];
 }
 
+/** Input interval: whole numbers are taken as exact (counts, doses as written), decimals as rounded. */
+export function inputBounds(n: ReportedNumber): [number, number] {
+  return n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n);
+}
+
 /** Keeps claims short in messages: at most `max` characters around the interesting part. */
 export function clip(text: string, max = 300): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';

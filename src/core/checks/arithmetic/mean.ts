@@ -9,7 +9,7 @@ import { cover, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
 const LIST_GAP = /^\s*(?:,\s*and|,\s*or|,|and|;)\s*$/;
-const MEAN_AFTER_LIST = /^\s*[,;(]?\s*(?:(?:with|giving|for|yielding|i\.e\.)\s+)?(?:an?\s+|the\s+)?(?:overall\s+|arithmetic\s+)?(?:mean|average)\s*(?:value\s+)?(?:of|was|is|=|:)?\s*(?:about\s+|approximately\s+|≈\s*)?$/i;
+const MEAN_AFTER_LIST = /^\s*[,;(]?\s*(?:(?:with|giving|gave|for|yielding|had|has|have|showing|i\.e\.,?|which\s+had|and)\s+)?(?:an?\s+|the\s+)?(?:overall\s+|arithmetic\s+)?(?:mean|average)\s*(?:value\s+)?(?:of|was|is|=|:)?\s*(?:about\s+|approximately\s+|≈\s*)?$/i;
 const MEAN_BEFORE_LIST = /\b(?:mean|average)\s+of\s+(?:the\s+(?:values\s+)?)?$/i;
 const RESULT_AFTER_LIST = /^\s*(?:is|was|=|equals|gives|gave)\s*(?:about\s+|approximately\s+)?$/i;
 
@@ -55,8 +55,10 @@ export function checkMeans(paper: PaperText): CheckOutput {
       if (meanUnit && listUnit && meanUnit !== listUnit) continue;
       if (mean.percent !== list[0].percent || list.some((n) => n.percent !== mean.percent)) continue;
       const exact = exactSum(list.map((n) => n.value)) / list.length;
-      const lo = list.reduce((a, n) => a + bounds(n)[0], 0) / list.length;
-      const hi = list.reduce((a, n) => a + bounds(n)[1], 0) / list.length;
+      // Whole numbers listed are taken as exact; decimals were rounded.
+      const b = (n: Num) => (n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n));
+      const lo = list.reduce((a, n) => a + b(n)[0], 0) / list.length;
+      const hi = list.reduce((a, n) => a + b(n)[1], 0) / list.length;
       const working = `mean(${list.map((n) => plain(n.value)).join(', ')})`;
       const claimSpan = cover(...list, mean);
       if (intervalMeets(mean, lo, hi, true)) {

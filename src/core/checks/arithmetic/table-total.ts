@@ -33,8 +33,21 @@ export function checkTableTotals(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   for (const table of paper.tables) {
     const grid = readGrid(paper.text, table);
-    totalRows(paper, grid, out);
-    totalColumns(paper, grid, out);
+    const own: CheckOutput = { findings: [], verified: [] };
+    totalRows(paper, grid, own);
+    totalColumns(paper, grid, own);
+    // The grand total (Total row × Total column) is off whenever an entry is: blame the entry.
+    const grand = new Set<number>();
+    for (let t = grid.headerRows; t < grid.rows.length; t++) {
+      if (!isTotalLabel(grid.labels[t])) continue;
+      for (let c = 1; c < grid.width; c++) if (isTotalColumn(grid, c) && grid.rows[t][c]) grand.add(grid.rows[t][c]!.cell.start);
+    }
+    const others = own.findings.filter((f) => !grand.has(f.claimSpan!.start) && !grand.has(f.span.start));
+    for (const f of own.findings) {
+      const isGrand = grand.has(f.span.start);
+      if (!isGrand || others.length === 0) out.findings.push(f);
+    }
+    out.verified.push(...own.verified);
   }
   return out;
 }
@@ -150,10 +163,15 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
   }
 }
 
+function isTotalColumn(grid: Grid, t: number): boolean {
+  const header = (grid.columnHeader[t] ?? '').trim();
+  return t >= 2 && /^(?:grand\s+)?(?:total|sum|all|overall)\b/i.test(header);
+}
+
 function totalColumns(paper: PaperText, grid: Grid, out: CheckOutput): void {
   for (let t = 2; t < grid.width; t++) {
     const header = grid.columnHeader[t] ?? '';
-    if (!isTotalLabel(header.split(/\s{2,}/).pop() ?? header) && !/^(?:total|sum|all|overall)\b/i.test(header.trim())) continue;
+    if (!isTotalColumn(grid, t)) continue;
     // Count columns between the label column and the total column, after the last percentage column.
     const results: { r: number; total: Num; parts: Num[]; ok: boolean }[] = [];
     for (let r = grid.headerRows; r < grid.rows.length; r++) {

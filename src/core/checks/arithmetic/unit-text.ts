@@ -72,5 +72,5 @@ export function unitAt(text: string, pos: number, limit = text.length): UnitText
     BODY_WEIGHT.lastIndex = end;
     if (BODY_WEIGHT.exec(text) && BODY_WEIGHT.lastIndex <= limit) end = BODY_WEIGHT.lastIndex;
   }
-  return { text: text.slice(start, end), mathjs, end };
+  return { text: text.slice(start, end).replace(/\s+/g, ' '), mathjs, end };
 }

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPartsTotals } from '../../../src/core/checks/arithmetic/parts-total.ts';
+import { errors, paper, underlined } from './helpers.ts';
+
+test('variance explained by the stated number of factors', () => {
+  const p = paper('The items were reduced to 4 factors (explaining 56.17% of variance). The first factor (23.59%) was loaded by A. The second factor (18.54%) by B. The third (12.07%) by C, and the fourth (10.97%) by D.');
+  const [f] = errors(checkPartsTotals(p));
+  assert.equal(underlined(p, f), '56.17%');
+  assert.equal(f.recomputed, '65.17%');
+});
+
+test('variance explained with the parts in parentheses, and cumulative shares', () => {
+  const p = paper('Two factors explained 50.2% of the variance (factor 1: 30.1%, factor 2: 20.1%). Three components explained 65.2% of the variance (30.1%, 48.6%, 65.2% cumulatively).');
+  const out = checkPartsTotals(p);
+  assert.equal(out.findings.length, 0);
+  assert.equal(out.verified.length, 2);
+});
+
+test('the remaining share', () => {
+  const p = paper('Of the respondents, 85% were women and the remaining 25% men. Spatulas made up 45%, spoons 35% and tongs the remaining 20%.');
+  const out = checkPartsTotals(p);
+  assert.deepEqual(errors(out).map((f) => [underlined(p, f), f.recomputed]), [['25%', '15%']]);
+  assert.equal(out.verified.length, 1);
+});
+
+test('a stated total of counts and its parts', () => {
+  const p = paper('We found a total of 196 evaluations (150 cost-effective, 20 cost-saving and 36 not cost-effective).');
+  const [f] = errors(checkPartsTotals(p));
+  assert.equal(f.recomputed, '206');
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPercentages } from '../../../src/core/checks/arithmetic/percentage.ts';
+import { errors, paper, underlined } from './helpers.ts';
+
+test('explicit fractions: k of N (p%), p% (k/N), k/N (p%), (n = k, p%)', () => {
+  const p = paper('Of these, 12 of 40 products (30%) and 10 of the 40 (30%) failed; 25% (10/40) and 9/40 (25%) passed; (n = 12, 30%) of 40 were new.');
+  const out = checkPercentages(p);
+  assert.deepEqual(errors(out).map((f) => [underlined(p, f), f.suggestion]), [['30%', '25%'], ['25%', '23%']]);
+  assert.equal(out.verified.length, 3);
+});
+
+test('"33.3%" is right for 1 of 3, "34%" is not', () => {
+  const p = paper('Only 1 of 3 (33.3%) responded, and 1 of 3 (34%) replied.');
+  assert.deepEqual(errors(checkPercentages(p)).map((f) => underlined(p, f)), ['34%']);
+});
+
+test('the total stated earlier in the paragraph, confirmed by a sibling percentage', () => {
+  const p = paper('The initial sample consisted of 1053 participants. We excluded 194 participants (14.82%) for failing an attention check, and 23 (2.18%) that were outliers.');
+  const out = checkPercentages(p);
+  const [f] = errors(out);
+  assert.equal(underlined(p, f), '14.82%');
+  assert.equal(f.recomputed, '18.42%');
+  assert.equal(out.verified.length, 1);
+});
+
+test('the total stated in the previous paragraph of the section', () => {
+  const p = paper('The final sample included 836 participants (73.8% women).', 'In this sample, 51 participants (6.15%) had depression, and 87 participants (10.41%) had anxiety.');
+  const [f] = errors(checkPercentages(p));
+  assert.equal(underlined(p, f), '6.15%');
+  assert.equal(f.recomputed, '6.10%');
+});
+
+test('a percentage of the sum of the counts listed with it', () => {
+  const p = paper('We identified 196 unique evaluations. Most evaluations (78%) were cost-effective (n=150) or cost-saving (n=20). Only 41% (n=80) of evaluations remained cost-effective.');
+  const [f] = errors(checkPercentages(p));
+  assert.equal(underlined(p, f), '78%');
+  assert.equal(f.recomputed, '87%');
+});
+
+test('no established total: say nothing', () => {
+  const p = paper('In 2019 we surveyed 300 households in 12 villages. Of the respondents, 45 (62%) owned livestock.');
+  assert.equal(checkPercentages(p).findings.length, 0);
+});
+
+test('truncated rather than rounded is not an error', () => {
+  assert.equal(checkPercentages(paper('Of these, 2 of 3 (66%) agreed.')).findings.length, 0);
+});

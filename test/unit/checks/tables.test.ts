@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkTablePercentages } from '../../../src/core/checks/arithmetic/table-percentage.ts';
+import { checkTableTotals } from '../../../src/core/checks/arithmetic/table-total.ts';
+import { errors, paper, underlined } from './helpers.ts';
+
+test('total row and total column', () => {
+  const p = paper({ table: [['Type', 'Detected', 'Not detected', 'Total'], ['Spatula', '7', '11', '18'], ['Spoon', '3', '11', '14'], ['Tongs', '2', '6', '9'], ['Total', '12', '29', '40']] });
+  const out = checkTableTotals(p);
+  assert.deepEqual(errors(out).map((f) => [underlined(p, f), f.recomputed]), [['29', '28'], ['9', '8']]);
+});
+
+test('a total row no column of which sums is not a sum row', () => {
+  const p = paper({ table: [['Group', 'Mean', 'SD'], ['A', '4.1', '1.2'], ['B', '3.9', '1.0'], ['Total', '4.5', '1.1']] });
+  assert.equal(checkTableTotals(p).findings.length, 0);
+});
+
+test('aggregate row against the count-weighted mean of the rows above', () => {
+  const p = paper({ table: [['Comparison', 'Evaluations', 'Decision', 'High'], ['A', '24', '83%', '54%'], ['B', '77', '90%', '62%'], ['C', '64', '89%', '66%'], ['D', '32', '78%', '72%'], ['E', '12', '92%', '83%'], ['All comparisons', '209', '87%', '75%']] });
+  const out = checkTableTotals(p);
+  const [f] = errors(out);
+  assert.equal(underlined(p, f), '75%');
+  assert.equal(f.recomputed, '65%');
+});
+
+test('n (%) cells against N in the header', () => {
+  const p = paper({ table: [['Characteristic', 'Number (%), N=209', 'Studies, N=63'], ['Type', '', ''], ['A', '24 (11%)', '14'], ['B', '77 (34%)', '33'], ['C', '64 (31%)', '31'], ['D', '32 (15%)', '23'], ['E', '12 (6%)', '8']] });
+  const out = checkTablePercentages(p);
+  const [f] = errors(out);
+  assert.equal(underlined(p, f), '34%');
+  assert.equal(f.suggestion, '37%');
+  assert.equal(out.verified.length, 4);
+});
+
+test('count and % columns against the Total row; per-row bases are left alone', () => {
+  const p = paper({ table: [['Group', 'n', '%'], ['A', '30', '30.0'], ['B', '50', '55.0'], ['C', '20', '20.0'], ['Total', '100', '100.0']] });
+  assert.deepEqual(errors(checkTablePercentages(p)).map((f) => underlined(p, f)), ['55.0']);
+  const q = paper({ table: [['Group', 'n (%)'], ['A', '30 (60%)'], ['B', '50 (40%)'], ['C', '20 (25%)'], ['Total', '100']] });
+  assert.equal(checkTablePercentages(q).findings.length, 0);
+});

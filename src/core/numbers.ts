@@ -38,9 +38,11 @@ function normaliseMinus(s: string): string {
 }
 
 /** Parses one number as written. Returns undefined if `text` is not a single number. */
+const WHOLE_NUMBER = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`);
+const GROUP_GLOBAL = new RegExp(GROUP, 'g');
+
 export function parseReported(text: string, offset = 0): ReportedNumber | undefined {
-  const re = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`);
-  const m = re.exec(text);
+  const m = WHOLE_NUMBER.exec(text);
   if (!m) return undefined;
   return fromMatch(m, text.trim(), offset + (text.length - text.trimStart().length));
 }
@@ -57,7 +59,7 @@ export function findNumbers(text: string, offset = 0): ReportedNumber[] {
 
 function fromMatch(m: RegExpMatchArray, whole: string, start: number): ReportedNumber | undefined {
   const [, sign, body, expA, expB, pct] = m;
-  const digits = body.replace(new RegExp(GROUP, 'g'), '');
+  const digits = body.replace(GROUP_GLOBAL, '');
   const [intPart, fracPart = ''] = digits.split('.');
   const exponent = Number(normaliseMinus(expA ?? expB ?? '0'));
   let value = Number(`${digits}e${exponent}`);

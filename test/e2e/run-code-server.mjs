@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSuite } from '../../scripts/e2e/build-suite.mjs';
 import {
-  OUTPUT, ROOT, defaultFixtures, formatLogArgs, isNoise, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
+  OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, formatLogArgs, isNoise, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
 } from './lib/code-server.mjs';
 
 const log = (s) => process.stdout.write(`[e2e] ${s}\n`);
@@ -27,13 +27,14 @@ export async function runSuite({ timeoutMs = Number(process.env.TALLY_E2E_TIMEOU
   mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
 
   const sandbox = makeSandbox({ fixtures: defaultFixtures() });
+  log(ensureExamplePdf(sandbox));
   const serverLog = join(OUTPUT, 'e2e/code-server-suite.log');
   let server;
   let browser;
   let counts = null;
   const suiteLog = createWriteStream(join(OUTPUT, 'e2e/suite.log'));
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s`;
-  let code = 1;
+  let code;
   try {
     server = await startCodeServer(sandbox, { logFile: serverLog });
     log(`code-server on ${server.url} (pid ${server.pid}), workspace ${sandbox.workspace}`);
@@ -88,7 +89,7 @@ export async function runSuite({ timeoutMs = Number(process.env.TALLY_E2E_TIMEOU
   } finally {
     await browser?.close();
     await server?.stop();
-    removeSandbox(sandbox);
+    removeSandbox(sandbox, { keepLogsIn: join(OUTPUT, 'e2e/vscode-logs-suite') });
     await new Promise((r) => suiteLog.end(r));
   }
   if (!counts) counts = { passed: 0, failed: 1 };

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildSuite } from '../../scripts/e2e/build-suite.mjs';
-import { OUTPUT, ROOT, defaultFixtures, makeSandbox, removeSandbox } from './lib/code-server.mjs';
+import { OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, makeSandbox, removeSandbox } from './lib/code-server.mjs';
 
 const log = (s) => process.stdout.write(`[e2e:electron] ${s}\n`);
 
@@ -16,8 +16,9 @@ const { files, bundle } = await buildSuite({ grep: process.env.TALLY_E2E_GREP })
 log(`suite: ${files.join(', ')}`);
 mkdirSync(join(OUTPUT, 'e2e'), { recursive: true });
 const sandbox = makeSandbox({ fixtures: defaultFixtures(), prefix: 'tally-e2e-electron-' });
+log(ensureExamplePdf(sandbox));
 
-let code = 1;
+let code;
 try {
   code = await runTests({
     version: process.env.TALLY_VSCODE_VERSION ?? 'stable',

@@ -1,13 +1,14 @@
 // Starts code-server (real VS Code, web) for the end-to-end tests and opens its workbench in
 // headless Chromium with playwright-core. Shared by the mocha-suite runner and the UI test.
 // Everything runs on 127.0.0.1 in a fresh temporary HOME; the whole process tree is ended at the end.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URLSearchParams, fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -171,7 +172,7 @@ export async function startCodeServer(sandbox, { logFile } = {}) {
   for (;;) {
     if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${logFile ?? 'its output'}`);
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await globalThis.fetch(`${url}/healthz`);
       if (res.ok) break;
     } catch {
       // not listening yet
@@ -247,7 +248,13 @@ export async function launchBrowser() {
   return { context, close };
 }
 
-export function removeSandbox(sandbox) {
+export function removeSandbox(sandbox, { keepLogsIn } = {}) {
+  // VS Code's own logs (extension host, the Tally output channel, the language server) outlive the sandbox.
+  const logs = join(sandbox.userData, 'logs');
+  if (keepLogsIn && existsSync(logs)) {
+    rmSync(keepLogsIn, { recursive: true, force: true });
+    cpSync(logs, keepLogsIn, { recursive: true });
+  }
   if (process.env.TALLY_E2E_KEEP === '1') {
     process.stdout.write(`[e2e] kept ${sandbox.dir}\n`);
     return;
@@ -281,4 +288,32 @@ const NOISE = [
 ];
 export function isNoise(text) {
   return NOISE.some((re) => re.test(text));
+}
+
+/**
+ * examples/black-spatula.pdf for the PDF tests: the repo's own when it has one, else compiled from the
+ * .tex with pdflatex (scripts/install-texlive.sh) once per version of the .tex, cached in .cache/.
+ * Returns a note when neither is possible (the PDF tests then fail with a clear message).
+ */
+export function ensureExamplePdf(sandbox) {
+  const target = join(sandbox.workspace, 'examples/black-spatula.pdf');
+  if (existsSync(target)) return 'examples/black-spatula.pdf from the repo';
+  const tex = join(ROOT, 'examples/black-spatula.tex');
+  const hash = createHash('sha256').update(readFileSync(tex)).digest('hex').slice(0, 16);
+  const cached = join(ROOT, `.cache/e2e-fixtures/black-spatula-${hash}.pdf`);
+  if (!existsSync(cached)) {
+    const build = mkdtempSync(join(tmpdir(), 'tally-e2e-pdf-'));
+    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `-output-directory=${build}`, tex], {
+      cwd: dirname(tex), encoding: 'utf8', timeout: 120_000,
+    });
+    if (r.error || r.status !== 0 || !existsSync(join(build, 'black-spatula.pdf'))) {
+      rmSync(build, { recursive: true, force: true });
+      return `could not compile examples/black-spatula.pdf (${r.error?.message ?? `pdflatex exit ${r.status}`}; run scripts/install-texlive.sh)`;
+    }
+    mkdirSync(dirname(cached), { recursive: true });
+    copyFileSync(join(build, 'black-spatula.pdf'), cached);
+    rmSync(build, { recursive: true, force: true });
+  }
+  copyFileSync(cached, target);
+  return 'examples/black-spatula.pdf compiled with pdflatex';
 }

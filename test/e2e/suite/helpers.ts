@@ -109,3 +109,22 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
 }
+
+/** What the extension shows, from its test hook `tally._test.getState`. */
+export interface TallyTestState {
+  clientRunning: boolean;
+  pdfViewers: { uri: string; findings: number; pages: number; ready: boolean }[];
+  reportOpen: boolean;
+  reportResults: number;
+}
+
+export function testState(): Thenable<TallyTestState> {
+  return vscode.commands.executeCommand<TallyTestState>('tally._test.getState');
+}
+
+/** The language client the extension exports from activate(), for requests the UI would need a dialog for. */
+export async function tallyClient(): Promise<{ sendRequest<R>(method: string, params: unknown): Promise<R> }> {
+  const exports = (await activateTally()) as { client?: { sendRequest<R>(method: string, params: unknown): Promise<R> } } | undefined;
+  if (!exports?.client) throw new Error('the Tally extension does not export its language client');
+  return exports.client;
+}

@@ -1,0 +1,155 @@
+// The UI test: Tally in code-server as a person uses it, driven by playwright-core in headless
+// Chromium. Opens the example paper from the Explorer, the Problems panel, a hover on the error,
+// the PDF in Tally's viewer with its highlights, and the report; each step saves a screenshot in
+// test-output/screenshots/ (problems.png, hover.png, pdf-viewer.png, report.png).
+//
+//   node test/e2e/ui.mjs        (after `npm run build` and scripts/e2e/install.sh)
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
+} from './lib/code-server.mjs';
+
+const SHOTS = join(OUTPUT, 'screenshots');
+const log = (s) => process.stdout.write(`[e2e:ui] ${s}\n`);
+
+/** Opens a file by clicking through the Explorer tree (Ctrl+P raced the file index and was flaky). */
+async function openFromExplorer(page, folder, file) {
+  const explorer = page.locator('.explorer-folders-view');
+  await explorer.waitFor({ timeout: 60_000 });
+  const fileRow = explorer.getByRole('treeitem', { name: file, exact: true });
+  if (!(await fileRow.isVisible())) {
+    await explorer.getByRole('treeitem', { name: folder, exact: true }).click();
+  }
+  await fileRow.waitFor({ timeout: 30_000 });
+  await fileRow.click();
+}
+
+/** The frame of the webview whose document has `selector` (webviews nest an iframe in an iframe). */
+async function webviewFrame(page, selector, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview with ${selector} after ${timeoutMs} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
+export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TIMEOUT ?? 420_000) } = {}) {
+  const started = Date.now();
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(join(OUTPUT, 'e2e'), { recursive: true });
+  const sandbox = makeSandbox({ fixtures: defaultFixtures(), prefix: 'tally-e2e-ui-' });
+  log(ensureExamplePdf(sandbox));
+  const results = [];
+  let server;
+  let browser;
+  let page;
+
+  const step = async (name, shot, fn) => {
+    const t = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true });
+      log(`✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      results.push({ name, ok: false });
+      log(`✘ ${name}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    } finally {
+      if (shot && page) await page.screenshot({ path: join(SHOTS, shot) }).catch(() => {});
+    }
+  };
+
+  const overall = setTimeout(() => {
+    log(`timed out after ${timeoutMs / 1000} s`);
+    void Promise.all([browser?.close(), server?.stop()]).finally(() => process.exit(1));
+  }, timeoutMs);
+
+  try {
+    server = await startCodeServer(sandbox, { logFile: join(OUTPUT, 'e2e/code-server-ui.log') });
+    log(`code-server on ${server.url}`);
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // The smoke-test driver's hooks must exist, or the workbench logs into the void.
+    await page.exposeFunction('codeAutomationLog', () => {});
+    await page.exposeFunction('codeAutomationExit', () => {});
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server, ROOT)],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(workbenchUrl(server, sandbox.workspace, payload));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+
+    await step('open examples/black-spatula.tex from the Explorer; the error is underlined', null, async () => {
+      await openFromExplorer(page, 'examples', 'black-spatula.tex');
+      await page.locator('.monaco-editor .view-lines').filter({ hasText: 'documentclass' }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 90_000 });
+    });
+
+    await step('Problems panel (Ctrl+Shift+M) lists the finding', 'problems.png', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: /420,?000/ }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await row.click(); // reveals the error in the editor for the hover
+    });
+
+    await step('hover on the error shows the working', 'hover.png', async () => {
+      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+      await squiggle.waitFor({ state: 'attached', timeout: 10_000 });
+      const box = await squiggle.boundingBox();
+      if (!box) throw new Error('the underline is not on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+      const hover = page.locator('.monaco-hover').filter({ hasText: /Recomputed/ }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      const text = await hover.innerText();
+      if (!/420,?000/.test(text)) throw new Error(`the hover does not show 420,000: ${text.slice(0, 200)}`);
+    });
+
+    await step('report (Tally: Generate Verification Report) lists the finding', 'report.png', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>Tally: Generate Verification Report');
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Generate Verification Report' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const frame = await webviewFrame(page, '#report');
+      await frame.locator('#report').filter({ hasText: /420,?000/ }).waitFor({ timeout: 30_000 });
+    });
+
+    await step('the PDF opens in the Tally PDF viewer with the finding highlighted', 'pdf-viewer.png', async () => {
+      await openFromExplorer(page, 'examples', 'black-spatula.pdf');
+      const frame = await webviewFrame(page, '#viewerContainer');
+      await frame.locator('.page canvas').first().waitFor({ timeout: 60_000 });
+      await frame.locator('.tally-hl').first().waitFor({ timeout: 90_000 });
+      await frame.locator('.tally-hl').first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500); // let pdf.js paint the page the highlight is on
+    });
+  } catch (err) {
+    results.push({ name: 'start code-server and the workbench', ok: false });
+    log(`✘ ${err instanceof Error ? err.message : err}`);
+    if (page) await page.screenshot({ path: join(SHOTS, 'ui-failure.png') }).catch(() => {});
+  } finally {
+    clearTimeout(overall);
+    await browser?.close();
+    await server?.stop();
+    removeSandbox(sandbox, { keepLogsIn: join(OUTPUT, 'e2e/vscode-logs-ui') });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  return { code: failed ? 1 : 0, passed, failed, seconds: (Date.now() - started) / 1000 };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await runUiTest();
+  log(`finished in ${r.seconds.toFixed(1)} s; screenshots in test-output/screenshots/`);
+  process.stdout.write(`${r.passed} passed, ${r.failed} failed\n`);
+  process.exit(r.code);
+}

@@ -31,6 +31,6 @@ if [ "${1:-}" = "--fixtures" ]; then
   f=test/fixtures/pdf
   for name in two-column table typography image-only mixed; do build "$f" "$name"; done
   # A password-protected copy (user password "secret").
-  qpdf --deterministic-id --encrypt secret owner 256 -- "$f/table.pdf" "$f/encrypted.pdf"
+  qpdf --static-id --static-aes-iv --encrypt secret owner 256 -- "$f/table.pdf" "$f/encrypted.pdf"
   echo "built $f/encrypted.pdf"
 fi

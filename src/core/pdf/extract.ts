@@ -30,6 +30,8 @@ class Stop extends Error {
   }
 }
 
+const budget = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
 function fileName(uri: string): string {
   const last = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
   return last || uri;
@@ -68,6 +70,8 @@ function describeOpenError(e: unknown, name: string): string {
 
 /** Races `p` against the deadline and the abort signal. */
 function bounded<T>(p: Promise<T>, deadline: number, signal: AbortSignal | undefined): Promise<T> {
+  // Whatever happens to `p` after we stop waiting for it must not become an unhandled rejection.
+  p.catch(() => undefined);
   if (signal?.aborted) return Promise.reject(new Stop('abort'));
   const left = deadline - Date.now();
   if (left <= 0) return Promise.reject(new Stop('timeout'));
@@ -162,13 +166,13 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
       if (!doc) {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'error', message: `${name} could not be opened within the ${Math.round(timeoutMs / 1000)} s time budget; it was not checked.`, uri }
+            ? { level: 'error', message: `${name} could not be opened within the ${budget(timeoutMs)} time budget; it was not checked.`, uri }
             : { level: 'info', message: `Reading ${name} was cancelled.`, uri },
         );
       } else {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${Math.round(timeoutMs / 1000)} s time budget ran out; later pages are not checked.`, uri }
+            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${budget(timeoutMs)} time budget ran out; later pages are not checked.`, uri }
             : { level: 'info', message: `Reading ${name} was cancelled after ${done} pages.`, uri },
         );
       }
@@ -176,8 +180,9 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
       notes.push({ level: 'error', message: describeOpenError(e, name), uri });
     }
   } finally {
-    // Destroying the loading task destroys the document and its (fake) worker.
-    void task?.destroy().catch(() => undefined);
+    // Destroying the loading task destroys the document and its (fake) worker. Wait for it (a
+    // little), so nothing of this document is still running when the caller goes on.
+    if (task) await Promise.race([task.destroy().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
 
   if (noText.length > 0) {

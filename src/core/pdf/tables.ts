@@ -77,7 +77,10 @@ export function detectTables(lines: readonly PdfLine[]): DetectedTable[] {
     if (multi.length >= 3) {
       const start = run[0];
       const end = run[run.length - 1];
-      const caption = captions.find((c) => (c < start && start - c <= 8) || (c > end && c - end <= 3));
+      // The nearest caption-like line above (within 8 lines) or below (within 3), real captions first.
+      const near = captions.filter((c) => (c < start && start - c <= 8) || (c > end && c - end <= 3));
+      const rank = (c: number) => (CAPTION_START.test(lines[c].text) ? 0 : 100) + (c < start ? start - c : c - end);
+      const caption = near.sort((a, b) => rank(a) - rank(b))[0];
       const table = caption !== undefined ? buildTable(lines, run, caption) : undefined;
       if (table) {
         tables.push(table);

@@ -11,10 +11,12 @@ export interface Arg {
 }
 
 export class Cursor {
-  readonly nodes: LNode[];
+  nodes: LNode[];
   i = 0;
+  /** Copy-on-write: the array is copied only when a word has to be split. */
+  private owned = false;
   constructor(nodes: readonly LNode[], start = 0) {
-    this.nodes = nodes.slice();
+    this.nodes = nodes as LNode[];
     this.i = start;
   }
   get done(): boolean {
@@ -26,28 +28,38 @@ export class Cursor {
   next(): LNode | undefined {
     return this.nodes[this.i++];
   }
-  /** Index of the next node that is not plain whitespace (paragraph breaks stop the search). */
+  /** Index of the next node that is not whitespace or a comment (paragraph breaks stop the search). */
   private skipWs(from: number): number {
     let j = from;
-    while (j < this.nodes.length && (this.nodes[j].t === 'ws' || (this.nodes[j].t === 'skip' && this.nodes[j].src.end - this.nodes[j].src.start > 0 && (this.nodes[j] as { comment?: string }).comment !== undefined))) j++;
+    for (; j < this.nodes.length; j++) {
+      const n = this.nodes[j];
+      if (n.t !== 'ws' && !(n.t === 'skip' && n.comment !== undefined)) break;
+    }
     return j;
   }
 
-  /** Splits a str node at `k` characters, leaving the rest in place. */
-  private splitStr(j: number, k: number): LNode {
+  /** Takes the first `k` characters of the str node at `j`; the rest stays in its place. */
+  private takeChars(j: number, k: number): LNode {
     const n = this.nodes[j];
-    if (n.t !== 'str' || n.s.length <= k) return n;
+    if (n.t !== 'str' || n.s.length <= k) {
+      this.i = j + 1;
+      return n;
+    }
     const head: LNode = { t: 'str', s: n.s.slice(0, k), src: n.src.exact ? { ...n.src, end: n.src.start + k } : n.src };
     const rest: LNode = { t: 'str', s: n.s.slice(k), src: n.src.exact ? { ...n.src, start: n.src.start + k } : n.src };
-    this.nodes.splice(j, 1, head, rest);
+    if (!this.owned) {
+      this.nodes = this.nodes.slice();
+      this.owned = true;
+    }
+    this.nodes[j] = rest;
+    this.i = j;
     return head;
   }
 
   star(): boolean {
     const n = this.nodes[this.i];
     if (n?.t === 'str' && n.s.startsWith('*')) {
-      this.splitStr(this.i, 1);
-      this.i++;
+      this.takeChars(this.i, 1);
       return true;
     }
     return false;
@@ -58,15 +70,17 @@ export class Cursor {
     const j = this.skipWs(this.i);
     const n = this.nodes[j];
     if (!n || n.t === 'par') return undefined;
-    if (n.t === 'str' && (n.s === '}' || n.s === ']' && false)) return undefined;
-    this.i = j + 1;
-    if (n.t === 'grp') return { open: '{', c: n.c, src: n.src };
-    if (n.t === 'str' && n.s.length > 1) {
+    if (n.t === 'grp') {
+      this.i = j + 1;
+      return { open: '{', c: n.c, src: n.src };
+    }
+    if (n.t === 'str') {
       // Surrogate pairs stay whole.
       const code = n.s.charCodeAt(0);
-      const head = this.splitStr(j, code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+      const head = this.takeChars(j, code >= 0xd800 && code <= 0xdbff ? 2 : 1);
       return { open: '', c: [head], src: head.src };
     }
+    this.i = j + 1;
     return { open: '', c: [n], src: n.src };
   }
 
@@ -74,8 +88,7 @@ export class Cursor {
   optional(skipSpace = true): Arg | undefined {
     const j = skipSpace ? this.skipWs(this.i) : this.i;
     const n = this.nodes[j];
-    if (n?.t !== 'str' || !n.s.startsWith('[')) return undefined;
-    if (n.s.length > 1) this.splitStr(j, 1);
+    if (n?.t !== 'str' || n.s !== '[') return undefined;
     let depth = 0;
     for (let k = j; k < this.nodes.length; k++) {
       const m = this.nodes[k];
@@ -86,8 +99,7 @@ export class Cursor {
         depth--;
         if (depth === 0) {
           this.i = k + 1;
-          const first = this.nodes[j];
-          return { open: '[', c: this.nodes.slice(j + 1, k), src: { ...first.src, end: m.src.end, exact: first.src.file === m.src.file && first.src.exact } };
+          return { open: '[', c: this.nodes.slice(j + 1, k), src: { ...n.src, end: m.src.end, exact: n.src.file === m.src.file && n.src.exact } };
         }
       }
     }
@@ -98,7 +110,7 @@ export class Cursor {
   args(spec: string): (Arg | undefined)[] {
     const out: (Arg | undefined)[] = [];
     for (const ch of spec) {
-      if (ch === 's') out.push(this.star() ? { open: '', c: [], src: this.nodes[this.i - 1].src } : undefined);
+      if (ch === 's') out.push(this.star() ? { open: '', c: [], src: this.nodes[Math.max(0, this.i - 1)].src } : undefined);
       else if (ch === 'o') out.push(this.optional());
       else out.push(this.mandatory());
     }

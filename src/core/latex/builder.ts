@@ -45,6 +45,11 @@ export class TextBuilder {
     return this.current?.kind;
   }
 
+  /** True at the start of a block, line or cell (nothing written on it yet). */
+  get fresh(): boolean {
+    return this.lineStart || !this.current?.started;
+  }
+
   /** The last character written (for context-dependent output such as thousands separators). */
   get last(): string {
     return this.lastChar;

@@ -307,6 +307,14 @@ export class Converter {
         runStart = k + 1;
         if (ch === '&' || ch === '~') this.space(sub(src, k, k + 1));
         else this.relation(ch, sub(src, k, k + 1));
+      } else if (ch === '+' || ch === '-') {
+        flush(k);
+        runStart = k + 1;
+        // Binary + and - are spaced like relations (parsers disagree on the source's spaces);
+        // a sign (after an operator, an opening bracket or ^) stays attached to its number.
+        const prev = k > 0 ? s[k - 1] : this.b.fresh ? '' : this.b.last;
+        if (/[\p{L}\p{N})\]}′'*!%]/u.test(prev)) this.relation(ch, sub(src, k, k + 1));
+        else this.out(ch, sub(src, k, k + 1));
       }
     }
     flush(s.length);
@@ -541,6 +549,8 @@ export class Converter {
     }
     const sym = mode === 'math' ? (MATH_SYMBOLS[name] ?? GREEK[name] ?? TEXT_SYMBOLS[name]) : (TEXT_SYMBOLS[name] ?? GREEK[name] ?? textGreek(name) ?? MATH_SYMBOLS[name]);
     if (sym !== undefined) {
+      // TeX swallows the space after a control word (\textendash 6 → –6).
+      if (mode === 'text' && /^[A-Za-z]+$/.test(name) && cur.peek()?.t === 'ws') cur.next();
       if (RELATIONS.has(sym) || BINARY.has(sym)) this.relation(sym, n.src);
       else if (mode === 'math' && /^[a-z]{2,}$/i.test(sym) && name !== 'sqrt') {
         // Operator names (\log, \max) read as words.
@@ -560,8 +570,9 @@ export class Converter {
   private fraction(n: MacroNode, num: Arg | undefined, den: Arg | undefined): void {
     if (!num || !den) return;
     const simple = (a: Arg): boolean => /^[\p{L}\p{N}.,′]+$/u.test(plainMath(a.c).replace(/\s+/g, ''));
+    const both = simple(num) && simple(den);
     const wrap = (a: Arg, first: boolean): void => {
-      const s = simple(a);
+      const s = both;
       if (!s) this.out('(', n.src);
       if (!s || !first) this.b.dropSpace();
       this.math(a.c);

@@ -36,6 +36,8 @@ export interface ExpandContext {
   warnedBudget: boolean;
   parsers: Set<string>;
   unifiedChars: number;
+  /** Files read with the fallback tokenizer, and why (summarised in one note). */
+  fallbacks: { uri: string; reason: string }[];
 }
 
 const MAX_EXPANSIONS = 200_000;
@@ -74,6 +76,7 @@ export function newContext(rootUri: string, rootText: string, opts: { readFile?:
     warnedBudget: false,
     parsers: new Set(),
     unifiedChars: 0,
+    fallbacks: [],
   };
 }
 
@@ -393,9 +396,7 @@ export function parseFile(ctx: ExpandContext, text: string, fileIdx: number, uri
   const parsed = parseSource(text, fileIdx, { parser: ctx.parser, atLetter, unifiedSoFar: ctx.unifiedChars });
   ctx.parsers.add(parsed.parser);
   if (parsed.parser === 'unified') ctx.unifiedChars += text.length;
-  if (parsed.fallbackReason) {
-    ctx.notes.push({ level: 'info', message: `"${uri.split('/').pop()}" was read with the simple tokenizer because ${parsed.fallbackReason}.`, uri });
-  }
+  if (parsed.fallbackReason) ctx.fallbacks.push({ uri, reason: parsed.fallbackReason });
   return parsed.nodes;
 }
 

@@ -41,6 +41,11 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
   const conv = new Converter();
   conv.document(expanded);
   const b = conv.b;
+  if (ctx.fallbacks.length > 0) {
+    const names = ctx.fallbacks.map((f) => f.uri.split('/').pop()).join(', ');
+    const reasons = [...new Set(ctx.fallbacks.map((f) => f.reason))].join('; ');
+    notes.push({ level: 'info', message: `Read with the simple LaTeX tokenizer instead of the full parser (${reasons}): ${names}.`, uri });
+  }
   const files = ctx.files.map((f) => ({ uri: f.uri, text: f.text }));
   const map = new SegmentMap(b.segs, files, b.length);
   const suppressed: TextSpan[] = [];
@@ -53,6 +58,17 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
     tables: b.tables,
     notes: [...notes, ...ctx.notes],
     files: ctx.files.filter((f) => f.contributes).map((f) => f.uri),
-    suppressed: mergeSpans(suppressed),
+    suppressed: joinAcrossSeparators(mergeSpans(suppressed), b.text),
   };
+}
+
+/** Suppressed regions separated only by whitespace (paragraph breaks) are one region. */
+function joinAcrossSeparators(spans: TextSpan[], text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && /^\s*$/.test(text.slice(last.end, s.start))) last.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
 }

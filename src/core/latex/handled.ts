@@ -32,7 +32,7 @@ export const TEXT_ARG: Record<string, string> = {
   makebox: 'oot', framebox: 'oot', href: 'mt', hyperlink: 'mt', mathrm: 't', mathit: 't', mathbf: 't', mathsf: 't', mathtt: 't', mathcal: 't', mathbb: 't',
   mathfrak: 't', mathscr: 't', boldsymbol: 't', bm: 't', pmb: 't', operatorname: 'st', mathnormal: 't', textls: 'ot', multirow: 'omomot', makecell: 'ot',
   thead: 'ot', shortstack: 'ot', tablefootnote: 't', smash: 'ot', ensuremath: 't', enquote: 't', foreignquote: 'mt', hyphenquote: 'mt', textquote: 'oot',
-  gls: 'ot', Gls: 'ot', glspl: 'ot', acrshort: 'ot', acrlong: 'ot', acrfull: 'ot', ac: 'ot', acs: 'ot', acl: 'ot', acf: 'ot', xspace: '',
+  citeproc: 'mt', gls: 'ot', Gls: 'ot', glspl: 'ot', acrshort: 'ot', acrlong: 'ot', acrfull: 'ot', ac: 'ot', acs: 'ot', acl: 'ot', acf: 'ot', xspace: '',
   tablenum: 'ot', subcaptionbox: 'ot', small: '', footnotesize: '', scriptsize: '', tiny: '', large: '', Large: '', LARGE: '', huge: '', Huge: '',
   normalsize: '', bfseries: '', itshape: '', mdseries: '', upshape: '', scshape: '', rmfamily: '', sffamily: '', ttfamily: '', em: '', bf: '', it: '', rm: '', sf: '', tt: '',
 };
@@ -44,6 +44,6 @@ export const STRUCTURE_MACROS = new Set([
 ]);
 
 export const HANDLED_MACROS = new Set([
-  ...STRUCTURE_MACROS, ...CITE_MACROS, ...REF_MACROS, ...INPUT_MACROS, ...IMPORT_MACROS, ...SIUNITX_MACROS,
+  ...STRUCTURE_MACROS, ...Object.keys(TEXT_ARG), ...CITE_MACROS, ...REF_MACROS, ...INPUT_MACROS, ...IMPORT_MACROS, ...SIUNITX_MACROS,
   'label', 'url', 'href', 'text', 'textbf', 'textit', 'emph', 'mathrm', 'vspace', 'hspace', 'multirow', 'makecell', 'begin', 'end',
 ]);

@@ -28,7 +28,7 @@ export const ENV_ARGS: Record<string, string> = {
   multicols: 'mo', 'multicols*': 'm', threeparttable: 'o', ThreePartTable: 'o', threeparttablex: 'o', alignat: 'm', 'alignat*': 'm',
   itemize: 'o', enumerate: 'o', description: 'o', list: 'mm', adjustbox: 'm', tcolorbox: 'o', spacing: 'm', otherlanguage: 'm', 'otherlanguage*': 'm',
   sidewaystable: 'o', sidewaysfigure: 'o', landscape: '', center: '', resizebox: 'mm', turn: 'm', rotate: 'm', tablenotes: 'o', mdframed: 'o', framed: '',
-  theorem: 'o', lemma: 'o', proof: 'o', definition: 'o', remark: 'o', corollary: 'o', proposition: 'o', example: 'o',
+  aligned: 'o', gathered: 'o', alignedat: 'om', theorem: 'o', lemma: 'o', proof: 'o', definition: 'o', remark: 'o', corollary: 'o', proposition: 'o', example: 'o',
 };
 
 /** Citation macros: replaced by a placeholder (never digits). */

@@ -69,7 +69,7 @@ function walk(nodes: LNode[], state: { atLetter: boolean }): LNode[] {
           const next = nodes[i + 1];
           if (next.t !== 'str' || next.src.start !== end || next.src.file !== n.src.file) break;
           const m = /^[@A-Za-z]+/.exec(next.s);
-          if (!m || (name !== '@' && !m[0].includes('@') && !next.s.startsWith('@'))) break;
+          if (!m || !(name + m[0]).includes('@')) break;
           name += m[0];
           end += m[0].length;
           if (m[0].length === next.s.length) i++;

@@ -24,7 +24,7 @@ export const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compac
 export const ENV_ARGS: Record<string, string> = {
   tabular: 'om', 'tabular*': 'mom', tabularx: 'mom', tabulary: 'mom', longtable: 'om', 'longtable*': 'om', xltabular: 'mom', array: 'om',
   tabu: 'm', longtabu: 'm', supertabular: 'm', NiceTabular: 'om', tblr: 'om', longtblr: 'oom',
-  minipage: 'omom', wrapfigure: 'omom', wraptable: 'omom', subfigure: 'om', subtable: 'om', figure: 'o', 'figure*': 'o', table: 'o', 'table*': 'o',
+  minipage: 'ooom', wrapfigure: 'omom', wraptable: 'omom', subfigure: 'om', subtable: 'om', figure: 'o', 'figure*': 'o', table: 'o', 'table*': 'o',
   multicols: 'mo', 'multicols*': 'm', threeparttable: 'o', ThreePartTable: 'o', threeparttablex: 'o', alignat: 'm', 'alignat*': 'm',
   itemize: 'o', enumerate: 'o', description: 'o', list: 'mm', adjustbox: 'm', tcolorbox: 'o', spacing: 'm', otherlanguage: 'm', 'otherlanguage*': 'm',
   sidewaystable: 'o', sidewaysfigure: 'o', landscape: '', center: '', resizebox: 'mm', turn: 'm', rotate: 'm', tablenotes: 'o', mdframed: 'o', framed: '',

@@ -13,8 +13,10 @@ export function copyPdfjsViewer() {
   const out = join(root, 'media', 'pdfjs');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const files = ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'web/pdf_viewer.mjs', 'web/pdf_viewer.css', 'LICENSE'];
-  for (const f of files) cpSync(join(pkg, f), join(out, f.split('/').pop()));
+  // Module scripts keep a .js name: webview resource servers do not all send a JavaScript MIME type
+  // for .mjs, and browsers refuse module scripts without one.
+  const files = { 'build/pdf.min.mjs': 'pdf.min.js', 'build/pdf.worker.min.mjs': 'pdf.worker.min.js', 'web/pdf_viewer.mjs': 'pdf_viewer.js', 'web/pdf_viewer.css': 'pdf_viewer.css', LICENSE: 'LICENSE' };
+  for (const [from, to] of Object.entries(files)) cpSync(join(pkg, from), join(out, to));
   for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) if (existsSync(join(pkg, dir))) cpSync(join(pkg, dir), join(out, dir), { recursive: true });
   cpSync(join(pkg, 'web', 'images'), join(out, 'images'), { recursive: true });
   // Generated: keep it out of git (the .vsix includes it through .vscodeignore).

@@ -8,7 +8,8 @@ import type { Finding } from '../core/types.ts';
 import { CheckDocumentRequest, CheckFilesRequest, ProgressNotification, ResultsChangedNotification, ResultsRequest } from '../shared/protocol.ts';
 import { reviewWithModel, setApiKey } from './model-review.ts';
 import { PDF_VIEW_TYPE, PdfViewerProvider } from './pdf-viewer.ts';
-import { ReportPanel } from './report-panel.ts';
+import { REPORT_FORMATS, ReportPanel, exportReport } from './report-panel.ts';
+import type { ReportFormat } from '../shared/protocol.ts';
 import { onNotification, sendRequest } from './rpc.ts';
 import { TallyStatusBar } from './status-bar.ts';
 
@@ -129,6 +130,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     const panel = ReportPanel.show(context, lc, uri ? [uri.toString()] : []);
     await panel.refresh();
     return { uris: uri ? [uri.toString()] : [], results: panel.shownResults.length };
+  });
+
+  // Export without the panel: (format, target URI, paper URI) from tests and scripts, else pickers.
+  command('tally.exportReport', async (format?: ReportFormat, target?: vscode.Uri, source?: vscode.Uri) => {
+    const chosen = format && REPORT_FORMATS.includes(format) ? format : ((await vscode.window.showQuickPick([...REPORT_FORMATS], { title: 'Tally: export the report as' })) as ReportFormat | undefined);
+    if (!chosen) return undefined;
+    const paper = source instanceof vscode.Uri ? source : currentUri();
+    return exportReport(lc, chosen, paper ? [paper.toString()] : [], target instanceof vscode.Uri ? target : undefined);
   });
 
   command('tally.revealFinding', async (finding?: Finding) => {

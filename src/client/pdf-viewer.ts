@@ -23,6 +23,7 @@ interface ViewerEntry {
   findings: Finding[];
   ready: boolean;
   pages: number;
+  checked: boolean;
   pendingReveal?: Finding;
 }
 
@@ -76,12 +77,9 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   async resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): Promise<void> {
-    const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0 };
+    const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false };
     this.entries.add(entry);
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    panel.webview.html = this.html(panel.webview);
-
     const disposables: vscode.Disposable[] = [];
     disposables.push(
       panel.webview.onDidReceiveMessage((m: FromViewer) => this.onMessage(entry, m)),
@@ -106,7 +104,11 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       if (reloadTimer) clearTimeout(reloadTimer);
       for (const d of disposables) d.dispose();
     });
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.webview.html = this.html(panel.webview);
     if (panel.active) this.setActive(entry);
+    // Check right away: the diagnostics should not wait for (or depend on) the webview.
+    void this.refreshFindings(entry, false);
   }
 
   private setActive(entry: ViewerEntry | undefined): void {
@@ -145,7 +147,8 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       return;
     }
     await entry.panel.webview.postMessage({ type: 'load', data, reload });
-    await this.refreshFindings(entry, reload);
+    if (reload) await this.refreshFindings(entry, true);
+    else void entry.panel.webview.postMessage({ type: 'findings', findings: entry.findings, pending: !entry.checked });
   }
 
   private async refreshFindings(entry: ViewerEntry, force: boolean): Promise<void> {
@@ -166,6 +169,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     for (const e of this.entries) {
       if (e.uri.toString() !== uri) continue;
       e.findings = findings;
+      e.checked = true;
       void e.panel.webview.postMessage({ type: 'findings', findings });
     }
   }
@@ -215,7 +219,13 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
 </div>
 <div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div>
 <div id="tooltip" role="tooltip" hidden></div>
-<script nonce="${n}" type="module" src="${asset('pdfviewer', 'viewer.mjs')}"></script>
+<script nonce="${n}">
+  // Boot: report script and module load failures to the extension (they would be silent otherwise).
+  window.tallyVscode = acquireVsCodeApi();
+  window.addEventListener('error', (e) => window.tallyVscode.postMessage({ type: 'error', message: 'viewer: ' + (e.message || (e.target && e.target.src) || 'load error') }), true);
+  window.addEventListener('unhandledrejection', (e) => window.tallyVscode.postMessage({ type: 'error', message: 'viewer: ' + String(e.reason && (e.reason.stack || e.reason.message) || e.reason) }));
+</script>
+<script nonce="${n}" type="module" src="${asset('pdfviewer', 'viewer.js')}"></script>
 </body>
 </html>`;
   }

@@ -110,16 +110,26 @@ export class ReportPanel {
     return this.results;
   }
 
-  async export(format: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const { text, extension } = await sendRequest(this.client, ReportRequest, { uris: this.uris, format, title: 'Tally verification report' });
-    const first = this.results[0]?.uri;
-    const stem = first ? first.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'tally';
-    const folder = first ? vscode.Uri.joinPath(vscode.Uri.parse(first), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const defaultUri = folder ? vscode.Uri.joinPath(folder, `${stem}.tally-report${extension}`) : undefined;
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[format], saveLabel: 'Export report' }));
-    if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(`Tally report saved to ${vscode.workspace.asRelativePath(uri)}`);
-    return uri;
+  export(format: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return exportReport(this.client, format, this.uris, target);
   }
+}
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'json', 'sarif'];
+
+/**
+ * Renders the report for `uris` (all results when empty) with the engine's renderReport and writes
+ * it to `target`, or where the save dialog says.
+ */
+export async function exportReport(client: LanguageClient, format: ReportFormat, uris: string[], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const { text, extension } = await sendRequest(client, ReportRequest, { uris, format, title: 'Tally verification report' });
+  const first = uris[0];
+  const stem = first ? first.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'tally';
+  const folder = first ? vscode.Uri.joinPath(vscode.Uri.parse(first), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultUri = folder ? vscode.Uri.joinPath(folder, `${stem}.tally-report${extension}`) : undefined;
+  const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[format], saveLabel: 'Export report' }));
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!target) void vscode.window.showInformationMessage(`Tally report saved to ${vscode.workspace.asRelativePath(uri)}`);
+  return uri;
 }

@@ -1,11 +1,12 @@
 // Tally's PDF viewer webview: pdf.js's PDFViewer plus a highlight over every finding's box.
 // Talks to the extension with postMessage; keeps page and zoom across reloads (webview state).
-import * as pdfjsLib from '../pdfjs/pdf.min.mjs';
-import * as pdfjsViewer from '../pdfjs/pdf_viewer.mjs';
+import * as pdfjsLib from '../pdfjs/pdf.min.js';
+import * as pdfjsViewer from '../pdfjs/pdf_viewer.js';
 
-const vscode = acquireVsCodeApi();
+// The boot script (inline, nonced) acquired the API so it could report load errors.
+const vscode = window.tallyVscode;
 const base = document.body.dataset.pdfjs.replace(/\/?$/, '/');
-pdfjsLib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.mjs';
+pdfjsLib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.js';
 
 const container = document.getElementById('viewerContainer');
 const eventBus = new pdfjsViewer.EventBus();
@@ -187,7 +188,8 @@ window.addEventListener('message', (event) => {
       void load(m.data, m.reload);
       break;
     case 'findings':
-      setFindings(m.findings);
+      if (m.pending) summary.textContent = 'Tally: checking…';
+      else setFindings(m.findings);
       break;
     case 'reveal':
       reveal(m.finding);

@@ -117,8 +117,11 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
       out.push(n);
       continue;
     }
-    const name = resolve(ctx, n.name);
-    switch (name) {
+    // The paper's own definition of this name first; an alias made by \let stands for the
+    // built-in meaning its target had (so \let\old\x then \def\x{\old…} does not loop).
+    const own = ctx.defs.get(n.name);
+    const name = own ? n.name : resolve(ctx, n.name);
+    switch (own ? '' : name) {
       case 'newcommand':
       case 'renewcommand':
       case 'providecommand':
@@ -170,10 +173,12 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
         let b = cur.next();
         while (b && (b.t === 'ws' || (b.t === 'str' && b.s === '='))) b = cur.next();
         if (a?.t === 'mac' && b?.t === 'mac' && !HANDLED_MACROS.has(a.name)) {
-          const target = resolve(ctx, b.name);
-          const def = ctx.defs.get(target);
+          const def = ctx.defs.get(b.name);
           if (def) ctx.defs.set(a.name, def);
-          else ctx.aliases.set(a.name, target);
+          else {
+            ctx.defs.delete(a.name);
+            ctx.aliases.set(a.name, resolve(ctx, b.name));
+          }
         }
         continue;
       }
@@ -201,11 +206,11 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
         continue;
       }
     }
-    if (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name)) {
+    if (!own && (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name))) {
       out.push(...include(ctx, cur, n, name, depth));
       continue;
     }
-    const def = ctx.defs.get(name);
+    const def = own;
     if (def) {
       ctx.expansions++;
       const args = readArgs(cur, def);

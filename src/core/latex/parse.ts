@@ -26,7 +26,7 @@ export interface ParsedFile {
 export function parseSource(text: string, file: number, opts: { parser?: ParserChoice; atLetter?: boolean; unifiedSoFar?: number } = {}): ParsedFile {
   const choice = opts.parser ?? 'auto';
   if (choice === 'auto' && text.length <= UNIFIED_MAX_CHARS && (opts.unifiedSoFar ?? 0) + text.length > UNIFIED_MAX_TOTAL) {
-    return { nodes: normalise(tokenize(text, file), opts.atLetter ?? false), parser: 'simple', fallbackReason: 'the paper is large (the full parser is kept for the first 160 KB)' };
+    return { nodes: normalise(tokenize(text, file), opts.atLetter ?? false), parser: 'simple', fallbackReason: 'the full parser is used for the first 160 KB of a paper only' };
   }
   let nodes: LNode[] | undefined;
   let parser: 'unified' | 'simple' = 'simple';
@@ -36,10 +36,10 @@ export function parseSource(text: string, file: number, opts: { parser?: ParserC
       nodes = parseWithUnified(text, file);
       parser = 'unified';
     } catch (e) {
-      fallbackReason = `the LaTeX parser failed (${String((e as Error)?.message ?? e).slice(0, 120)})`;
+      fallbackReason = `the full parser failed: ${String((e as Error)?.message ?? e).slice(0, 120)}`;
     }
   } else if (choice === 'auto') {
-    fallbackReason = `the file is large (${Math.round(text.length / 1000)} KB)`;
+    fallbackReason = `a file is large, ${Math.round(text.length / 1000)} KB`;
   }
   nodes ??= tokenize(text, file);
   return { nodes: normalise(nodes, opts.atLetter ?? false), parser, fallbackReason };

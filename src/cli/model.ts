@@ -2,8 +2,7 @@
 // one line on stderr; the exit code still reflects the deterministic findings.
 
 import { join } from 'node:path';
-import { materialiseModelFindings } from './merge.ts';
-import { modelConfigFromEnv, reviewPaper } from '../core/model/index.ts';
+import { mergeFindings, modelConfigFromEnv, reviewPaper } from '../core/model/index.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
 
 export async function reviewWithModel(paper: PaperText, result: CheckResult, ignoreIds: string[], flags: { baseUrl?: string; modelName?: string }): Promise<void> {
@@ -13,10 +12,11 @@ export async function reviewWithModel(paper: PaperText, result: CheckResult, ign
     return;
   }
   const review = await reviewPaper(paper, { ...config, cacheDir: config.cacheDir ?? join(process.cwd(), '.cache', 'tally') }, {
+    checkOptions: { ignoreIds },
     onProgress: (p) => process.stderr.write(`tally: model review ${p.index + 1}/${p.total}: ${p.section || 'front matter'}\n`),
   });
   for (const note of review.notes) {
-    if (note.level !== 'info') process.stderr.write(`tally: model review: ${note.message}\n`);
+    if (note.level !== 'info') process.stderr.write(`tally: ${note.message}\n`);
   }
-  materialiseModelFindings(result, review.findings, ignoreIds);
+  result.findings = mergeFindings(result.findings, review.findings);
 }

@@ -40,7 +40,7 @@ it('runs from a CommonJS bundle and an ES module bundle with pdfjs in dist/pdfjs
   copyPdfjs();
   const src = join(dist, 'entry.ts');
   writeFileSync(src, entry(join(FIXTURES, 'table.pdf')));
-  const common = { entryPoints: [src], bundle: true, platform: 'node', target: 'node20', external: ['pdfjs-dist', 'pdfjs-dist/*'], logLevel: 'error' } as const;
+  const common: esbuild.BuildOptions = { entryPoints: [src], bundle: true, platform: 'node', target: 'node20', external: ['pdfjs-dist', 'pdfjs-dist/*'], logLevel: 'error' };
   await esbuild.build({
     ...common,
     format: 'cjs',

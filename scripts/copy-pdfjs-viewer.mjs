@@ -17,7 +17,9 @@ export function copyPdfjsViewer() {
   // for .mjs, and browsers refuse module scripts without one.
   const files = { 'build/pdf.min.mjs': 'pdf.min.js', 'build/pdf.worker.min.mjs': 'pdf.worker.min.js', 'web/pdf_viewer.mjs': 'pdf_viewer.js', 'web/pdf_viewer.css': 'pdf_viewer.css', LICENSE: 'LICENSE' };
   for (const [from, to] of Object.entries(files)) cpSync(join(pkg, from), join(out, to));
-  for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) if (existsSync(join(pkg, dir))) cpSync(join(pkg, dir), join(out, dir), { recursive: true });
+  // QuickJS runs PDF JavaScript, which the viewer never enables.
+  const wanted = (src) => !/quickjs/i.test(src);
+  for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) if (existsSync(join(pkg, dir))) cpSync(join(pkg, dir), join(out, dir), { recursive: true, filter: wanted });
   cpSync(join(pkg, 'web', 'images'), join(out, 'images'), { recursive: true });
   // Generated: keep it out of git (the .vsix includes it through .vscodeignore).
   writeFileSync(join(out, '.gitignore'), '*\n');

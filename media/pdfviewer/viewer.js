@@ -56,21 +56,22 @@ eventBus.on('pagechanging', ({ pageNumber }) => {
 eventBus.on('scalechanging', () => saveState());
 eventBus.on('pagerendered', ({ pageNumber }) => drawPage(pageNumber));
 
-async function load(data, reload) {
+const DOCUMENT_OPTIONS = {
+  cMapUrl: base + 'cmaps/',
+  cMapPacked: true,
+  standardFontDataUrl: base + 'standard_fonts/',
+  wasmUrl: base + 'wasm/',
+  iccUrl: base + 'iccs/',
+  isEvalSupported: false,
+  enableXfa: false,
+};
+
+/** Opens the PDF from its webview URL; if that cannot be fetched, asks the extension for the bytes. */
+async function load(source, reload) {
   if (reload && pdfDocument) restore = { scale: viewer.currentScaleValue, page: viewer.currentPageNumber, top: container.scrollTop, left: container.scrollLeft };
   statusEl.textContent = '';
   try {
-    const task = pdfjsLib.getDocument({
-      data,
-      cMapUrl: base + 'cmaps/',
-      cMapPacked: true,
-      standardFontDataUrl: base + 'standard_fonts/',
-      wasmUrl: base + 'wasm/',
-      iccUrl: base + 'iccs/',
-      isEvalSupported: false,
-      enableXfa: false,
-    });
-    const doc = await task.promise;
+    const doc = await pdfjsLib.getDocument({ ...source, ...DOCUMENT_OPTIONS }).promise;
     const old = pdfDocument;
     pdfDocument = doc;
     viewer.setDocument(doc);
@@ -78,10 +79,23 @@ async function load(data, reload) {
     pageInfo.textContent = `Page 1 / ${doc.numPages}`;
     if (old) void old.destroy();
   } catch (e) {
+    if (source.url && e?.name !== 'PasswordException' && e?.name !== 'InvalidPDFException') {
+      vscode.postMessage({ type: 'needData' });
+      return;
+    }
     statusEl.textContent = `Cannot open this PDF: ${e?.message ?? e}`;
     vscode.postMessage({ type: 'error', message: String(e?.stack ?? e) });
   }
 }
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+let reloading = false;
 
 // ---- highlights ---------------------------------------------------------------------------
 
@@ -185,7 +199,11 @@ window.addEventListener('message', (event) => {
   const m = event.data;
   switch (m?.type) {
     case 'load':
-      void load(m.data, m.reload);
+      reloading = !!m.reload;
+      void load({ url: m.url }, m.reload);
+      break;
+    case 'data':
+      void load({ data: fromBase64(m.base64) }, reloading);
       break;
     case 'findings':
       if (m.pending) summary.textContent = 'Tally: checking…';

@@ -15,6 +15,7 @@ type FromViewer =
   | { type: 'ready' }
   | { type: 'reveal'; finding: Finding }
   | { type: 'error'; message: string }
+  | { type: 'needData' }
   | { type: 'rendered'; pages: number };
 
 interface ViewerEntry {
@@ -80,6 +81,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false };
     this.entries.add(entry);
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const folder = vscode.Uri.joinPath(document.uri, '..');
     const disposables: vscode.Disposable[] = [];
     disposables.push(
       panel.webview.onDidReceiveMessage((m: FromViewer) => this.onMessage(entry, m)),
@@ -89,7 +91,6 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       }),
     );
     // Reload in place when the PDF is rebuilt (latexmk, a new download...).
-    const folder = vscode.Uri.joinPath(document.uri, '..');
     const name = document.uri.path.split('/').pop() ?? '';
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +105,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       if (reloadTimer) clearTimeout(reloadTimer);
       for (const d of disposables) d.dispose();
     });
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media, folder] };
     panel.webview.html = this.html(panel.webview);
     if (panel.active) this.setActive(entry);
     // Check right away: the diagnostics should not wait for (or depend on) the webview.
@@ -132,6 +133,9 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       case 'reveal':
         void vscode.commands.executeCommand('tally.revealFinding', m.finding);
         break;
+      case 'needData':
+        void this.sendBytes(entry);
+        break;
       case 'error':
         this.log.error(`PDF viewer (${entry.uri.fsPath}): ${m.message}`);
         break;
@@ -139,16 +143,22 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   private async load(entry: ViewerEntry, reload: boolean): Promise<void> {
-    let data: Uint8Array;
-    try {
-      data = await vscode.workspace.fs.readFile(entry.uri);
-    } catch (e) {
-      void entry.panel.webview.postMessage({ type: 'error', message: `Cannot read ${entry.uri.fsPath}: ${(e as Error).message}` });
-      return;
-    }
-    await entry.panel.webview.postMessage({ type: 'load', data, reload });
+    // pdf.js fetches the file through the webview's resource loader (ranges, no copy through
+    // postMessage); the query defeats the resource cache after a rebuild.
+    const url = entry.panel.webview.asWebviewUri(entry.uri).with({ query: `v=${Date.now()}` }).toString();
+    await entry.panel.webview.postMessage({ type: 'load', url, reload });
     if (reload) await this.refreshFindings(entry, true);
     else void entry.panel.webview.postMessage({ type: 'findings', findings: entry.findings, pending: !entry.checked });
+  }
+
+  /** Fallback when the webview cannot fetch the file: the bytes, base64 (survives every message channel). */
+  private async sendBytes(entry: ViewerEntry): Promise<void> {
+    try {
+      const data = await vscode.workspace.fs.readFile(entry.uri);
+      await entry.panel.webview.postMessage({ type: 'data', base64: Buffer.from(data).toString('base64') });
+    } catch (e) {
+      void entry.panel.webview.postMessage({ type: 'error', message: `Cannot read ${entry.uri.fsPath}: ${(e as Error).message}` });
+    }
   }
 
   private async refreshFindings(entry: ViewerEntry, force: boolean): Promise<void> {

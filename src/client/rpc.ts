@@ -5,7 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Notification, Request } from '../shared/protocol.ts';
 
 export function sendRequest<P, R>(client: LanguageClient, type: Request<P, R>, params: P, token?: vscode.CancellationToken): Promise<R> {
-  return client.sendRequest<R>(type.method, params, token);
+  // An undefined token must not be passed: it would be sent as a second parameter.
+  return token ? client.sendRequest<R>(type.method, params, token) : client.sendRequest<R>(type.method, params);
 }
 
 export function onNotification<P>(client: LanguageClient, type: Notification<P>, handler: (params: P) => void): vscode.Disposable {

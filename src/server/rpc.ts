@@ -13,8 +13,9 @@ export function sendNotification<P>(connection: Connection, type: Notification<P
 }
 
 /** An AbortSignal that fires when the client cancels the request. */
-export function signalFor(token: CancellationToken): AbortSignal {
+export function signalFor(token: CancellationToken | null | undefined): AbortSignal {
   const controller = new AbortController();
+  if (!token) return controller.signal;
   if (token.isCancellationRequested) controller.abort();
   else token.onCancellationRequested(() => controller.abort());
   return controller.signal;

@@ -171,57 +171,70 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
 
   rejoinAcrossFloats(groups as Array<{ kind: string; lines?: PdfLine[] }>);
 
-  let text = '';
+  // The text is built from parts: slicing a growing string would flatten it again and again.
+  const parts: string[] = [];
+  let length = 0;
+  const put = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
   const blocks: Block[] = [];
   const tables: TableGrid[] = [];
   const tableBlocks: Array<{ grid: TableGrid; caption: PdfLine | undefined }> = [];
   const blockOfLine = new Map<PdfLine, Block>();
   let section = '';
 
-  const emit = (line: PdfLine, from: number, to: number) => {
+  const emit = (line: PdfLine, from: number, to: number): string => {
     for (const s of line.spans) {
       const a = Math.max(from, s.start);
       const b = Math.min(to, s.end);
-      if (b > a) map.add(text.length + (a - from), b - a, line, s, a);
+      if (b > a) map.add(length + (a - from), b - a, line, s, a);
     }
-    text += line.text.slice(from, to);
+    const piece = line.text.slice(from, to);
+    put(piece);
+    return piece;
   };
 
   for (const g of groups) {
-    if (blocks.length) text += '\n\n';
-    const start = text.length;
+    if (blocks.length) put('\n\n');
+    const start = length;
     if (g.kind === 'table') {
       const rows: TableCell[][] = [];
       g.table.rows.forEach((row, ri) => {
-        if (ri > 0) text += '\n';
+        if (ri > 0) put('\n');
         const cells: TableCell[] = [];
         let col = 0;
         for (const cell of row) {
           // Empty cells for grid columns the row leaves blank, so columns stay aligned.
           while (col < cell.column) {
-            if (cells.length) text += ' | ';
-            cells.push({ start: text.length, end: text.length, text: '', column: col, colspan: 1 });
+            if (cells.length) put(' | ');
+            cells.push({ start: length, end: length, text: '', column: col, colspan: 1 });
             col++;
           }
-          if (cells.length) text += ' | ';
-          const cs = text.length;
+          if (cells.length) put(' | ');
+          const cs = length;
+          let cellText = '';
           cell.pieces.forEach((piece, pi) => {
-            if (pi > 0) text += ' ';
-            emit(piece.line, piece.start, piece.end);
+            if (pi > 0) {
+              put(' ');
+              cellText += ' ';
+            }
+            cellText += emit(piece.line, piece.start, piece.end);
           });
-          cells.push({ start: cs, end: text.length, text: text.slice(cs), column: cell.column, colspan: cell.colspan });
+          cells.push({ start: cs, end: length, text: cellText, column: cell.column, colspan: cell.colspan });
           col = cell.column + cell.colspan;
         }
         rows.push(cells);
       });
-      const block: Block = { kind: 'table', start, end: text.length, section };
+      const block: Block = { kind: 'table', start, end: length, section };
       blocks.push(block);
-      const grid: TableGrid = { start, end: text.length, caption: '', section, rows };
+      const grid: TableGrid = { start, end: length, caption: '', section, rows };
       tables.push(grid);
       tableBlocks.push({ grid, caption: captionOf.get(g.table) });
       continue;
     }
     const lines = g.lines;
+    const firstPart = parts.length;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       const next = lines[i + 1];
@@ -232,14 +245,15 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
         if (!keepsHyphen(l.text, next.text, sets)) to--;
       }
       emit(l, 0, to);
-      if (next) text += joiner;
+      if (next && joiner) put(joiner);
     }
     const kind = classify(lines, bodySize, heights.get(lines[0].page) ?? 792);
-    if (kind === 'heading') section = text.slice(start).replace(/\s+/g, ' ').trim();
-    const block: Block = { kind, start, end: text.length, section };
+    if (kind === 'heading') section = parts.slice(firstPart).join('').replace(/\s+/g, ' ').trim();
+    const block: Block = { kind, start, end: length, section };
     blocks.push(block);
     for (const l of lines) blockOfLine.set(l, block);
   }
+  const text = parts.join('');
   for (const { grid, caption } of tableBlocks) {
     const b = caption ? blockOfLine.get(caption) : undefined;
     grid.caption = b ? text.slice(b.start, b.end) : '';

@@ -1,0 +1,114 @@
+// Speed and peak memory of PDF extraction (and of extraction + every deterministic check) on the
+// fixture PDFs and a synthetic 500-page PDF, next to `pdftotext -layout` on the same files.
+// Run: node bench/pdf.mjs. Needs qpdf and poppler-utils (scripts/install-texlive.sh).
+// Targets: extraction within 3x of pdftotext; 500 pages in under 60 s and 1 GB.
+// Each file is measured in a fresh process, so peak memory (max RSS) is that file's own.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const here = import.meta.dirname;
+const root = resolve(here, '..');
+const fixtures = resolve(root, '../shared/fixtures/papers');
+const cache = join(root, '.cache', 'pdf-bench');
+
+async function measureOne(file) {
+  const { extractPdf, loadPdfjs } = await import('../src/core/pdf/index.ts');
+  const { checkPaper } = await import('../src/core/engine.ts');
+  const data = new Uint8Array(readFileSync(file));
+  let t = performance.now();
+  await loadPdfjs();
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  const paper = await extractPdf(data, pathToFileURL(file).href, { maxPages: 100_000, timeoutMs: 600_000 });
+  const extractMs = performance.now() - t;
+  t = performance.now();
+  const result = checkPaper(paper);
+  const checkMs = performance.now() - t;
+  const pages = new Set();
+  for (const b of paper.blocks) pages.add(paper.map.toSource(b.start, b.start + 1).page);
+  process.stdout.write(
+    JSON.stringify({ loadMs, extractMs, checkMs, chars: paper.text.length, findings: result.findings.length, notes: paper.notes.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
+  );
+}
+
+function pageCount(file) {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
+}
+
+function pdftotext(file) {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { ms, maxRssMB: Number.isFinite(kb) ? kb / 1024 : NaN };
+}
+
+/** A 500-page PDF made of the fixture papers (or the test fixtures) repeated, with qpdf. */
+function synthetic(sources, pages) {
+  mkdirSync(cache, { recursive: true });
+  const out = join(cache, `synthetic-${pages}.pdf`);
+  if (existsSync(out)) return out;
+  const args = ['--empty', '--pages'];
+  let n = 0;
+  while (n < pages) {
+    for (const s of sources) {
+      const c = pageCount(s);
+      const take = Math.min(c, pages - n);
+      if (take <= 0) break;
+      args.push(s, `1-${take}`);
+      n += take;
+    }
+  }
+  execFileSync('qpdf', [...args, '--', out]);
+  return out;
+}
+
+async function main() {
+  if (process.argv[2] === '--one') return measureOne(process.argv[3]);
+  const files = [];
+  if (existsSync(fixtures)) {
+    for (const p of readdirSync(fixtures).sort()) {
+      const f = join(fixtures, p, 'pdf', 'original.pdf');
+      if (existsSync(f)) files.push(f);
+    }
+  }
+  files.push(join(root, 'examples', 'black-spatula.pdf'));
+  const sources = files.length > 1 ? files.slice(0, -1) : [join(root, 'test', 'fixtures', 'pdf', 'two-column.pdf')];
+  files.push(synthetic(sources, 500));
+
+  const rows = [];
+  for (const f of files) {
+    const pages = pageCount(f);
+    const r = spawnSync(process.execPath, [join(here, 'pdf.mjs'), '--one', f], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) {
+      console.error(r.stderr);
+      process.exitCode = 1;
+      continue;
+    }
+    const m = JSON.parse(r.stdout);
+    const p = pdftotext(f);
+    rows.push({
+      file: f.includes('/papers/') ? `${basename(resolve(f, '../..'))}/${basename(f)}` : basename(f),
+      pages,
+      'extract ms': Math.round(m.extractMs),
+      'pages/s': Math.round((pages / m.extractMs) * 1000),
+      'check ms': Math.round(m.checkMs),
+      'peak MB': Math.round(m.maxRssMB),
+      'pdftotext ms': Math.round(p.ms),
+      'pdftotext MB': Math.round(p.maxRssMB),
+      ratio: +(m.extractMs / p.ms).toFixed(2),
+      notes: m.notes,
+    });
+    rows.at(-1)['pdfjs load ms'] = Math.round(m.loadMs);
+  }
+  console.table(rows);
+  const big = rows.at(-1);
+  if (big) {
+    const ok = big['extract ms'] + big['check ms'] < 60_000 && big['peak MB'] < 1024;
+    console.log(`${big.pages} pages: ${((big['extract ms'] + big['check ms']) / 1000).toFixed(1)} s, ${big['peak MB']} MB peak — ${ok ? 'within' : 'OVER'} the 60 s / 1 GB target; extraction ${big.ratio}x pdftotext (target 3x).`);
+  }
+}
+
+await main();

@@ -2,6 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { ALL_CHECKS } from './checks/index.ts';
+import { compareFindings } from './finding-order.ts';
 import type { FindingKind } from './rules.ts';
 import type { Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
 
@@ -78,17 +79,7 @@ function materialiseVerified(paper: PaperText, raws: readonly RawVerified[]): Ve
   return raws.map((v) => ({ kind: v.kind, claim: v.claim, working: v.working, range: paper.map.toSource(v.span.start, v.span.end), section: sectionAt(paper, v.span.start) }));
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.range.uri.localeCompare(b.range.uri) ||
-    (a.range.page ?? 0) - (b.range.page ?? 0) ||
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-  );
-}
+export { compareFindings };
 
 /** Checks a paper. Never throws: a failing check becomes a note. */
 export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckResult {

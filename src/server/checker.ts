@@ -2,7 +2,7 @@
 // time per root), and publishes diagnostics per source file.
 
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { mergeFindings } from './merge.ts';
+import { mergeFindings } from '../core/model/merge.ts';
 import type { CheckResult, Finding } from '../core/types.ts';
 import type { FindingCounts } from '../shared/protocol.ts';
 import { byFile, toDiagnostic } from './diagnostics.ts';

@@ -1,17 +1,9 @@
 // Deterministic findings are authoritative: a model finding on the same number says nothing new.
 
-import { compareFindings } from '../engine.ts';
-import type { Finding, SourceRange } from '../types.ts';
+import { compareFindings, rangesOverlap } from '../finding-order.ts';
+import type { Finding } from '../types.ts';
 
-function before(a: SourceRange['start'], b: SourceRange['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** Whether two source ranges share at least one character (same file, same page). */
-export function rangesOverlap(a: SourceRange, b: SourceRange): boolean {
-  if (a.uri !== b.uri || (a.page ?? 0) !== (b.page ?? 0)) return false;
-  return before(a.start, b.end) && before(b.start, a.end);
-}
+export { rangesOverlap };
 
 /**
  * Deterministic and model findings in one list, sorted. A model finding whose range overlaps a

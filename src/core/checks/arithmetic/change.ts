@@ -59,7 +59,8 @@ export function checkChanges(paper: PaperText): CheckOutput {
       }
       if (!word) continue;
       // The two values compared: "from a to b" anywhere in the sentence, else the two values before.
-      const others = nums.filter((n) => n !== c && !(n.percent && /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12))));
+      // Only the neighbourhood of the change (bounded, so a huge sentence stays linear).
+      const others = nums.slice(Math.max(0, i - 12), i + 13).filter((n) => n !== c && !(n.percent && /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12))));
       // Of several "from a to b" in the sentence, the nearest one before the change (else the first after it).
       let pair: [Num, Num] | undefined;
       let ordered = false;

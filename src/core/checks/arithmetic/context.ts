@@ -63,8 +63,18 @@ export function quantitiesIn(text: string, span: TextSpan): Num[] {
   return numbersIn(text, span).filter((n) => !n.noise);
 }
 
-/** Every prose sentence of the paper, with the block it belongs to. */
+const sentenceCache = new WeakMap<PaperText, { blocks: Block[]; sentences: Sentence[] }>();
+
+/** Every prose sentence of the paper, with the block it belongs to (computed once per paper). */
 export function sentencesOf(paper: PaperText): { blocks: Block[]; sentences: Sentence[] } {
+  const cached = sentenceCache.get(paper);
+  if (cached && cached.sentences.length >= 0) return cached;
+  const result = splitAll(paper);
+  sentenceCache.set(paper, result);
+  return result;
+}
+
+function splitAll(paper: PaperText): { blocks: Block[]; sentences: Sentence[] } {
   const blocks = proseBlocks(paper);
   const sentences: Sentence[] = [];
   blocks.forEach((b, i) => {

@@ -101,16 +101,26 @@ interface Side {
 }
 
 /** Attaches to bare numbers the unit they were stated with earlier in the block ("60 kg"). */
-function unitsFromContext(text: string, block: TextSpan, side: Side, blockNums: Num[]): void {
+function unitsFromContext(side: Side, withUnits: Map<string, { n: Num; unit: UnitText }[]>): void {
   for (const t of side.tokens) {
     if (t.type !== 'num' || t.unit) continue;
-    for (const n of blockNums) {
-      if (n.start >= t.n.start) break;
-      if (n.text !== t.n.text) continue;
-      const u = unitAt(text, n.end, block.end);
-      if (u) t.unit = u;
-    }
+    const earlier = (withUnits.get(t.n.text) ?? []).filter((x) => x.n.start < t.n.start);
+    if (earlier.length) t.unit = earlier[earlier.length - 1].unit;
   }
+}
+
+/** The block's numbers that are written with a unit, by their text. */
+function unitsOfBlock(text: string, block: TextSpan): Map<string, { n: Num; unit: UnitText }[]> {
+  const map = new Map<string, { n: Num; unit: UnitText }[]>();
+  const nums = numbersIn(text, block);
+  nums.forEach((n, i) => {
+    const unit = unitAt(text, n.end, nums[i + 1]?.start ?? block.end);
+    if (!unit) return;
+    const list = map.get(n.text) ?? [];
+    if (list.length < 8) list.push({ n, unit });
+    map.set(n.text, list);
+  });
+  return map;
 }
 
 function isOperatorChar(c: string | undefined): boolean {
@@ -121,7 +131,7 @@ export function checkExpressions(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   const text = paper.text;
   const { blocks, sentences } = sentencesOf(paper);
-  const blockNums = new Map<number, Num[]>();
+  const blockNums = new Map<number, Map<string, { n: Num; unit: UnitText }[]>>();
   for (const s of sentences) {
     const nums = numbersIn(text, s).filter((n) => !n.noise || n.noise === 'year');
     if (nums.length < 3) continue;
@@ -155,13 +165,15 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       const pcts = allNums.filter((n) => n.percent).length;
       if (pcts && (pcts !== allNums.length || exprSide.tokens.some((t) => t.type === 'op' && (t.op === '*' || t.op === '/')))) return;
       const block = blocks[blockIndex];
-      let nums = blockNums.get(blockIndex);
-      if (!nums) {
-        nums = numbersIn(text, block);
-        blockNums.set(blockIndex, nums);
-      }
       const resultUnit = resultSide.unit;
-      if (resultUnit) unitsFromContext(text, block, exprSide, nums);
+      if (resultUnit) {
+        let withUnits = blockNums.get(blockIndex);
+        if (!withUnits) {
+          withUnits = unitsOfBlock(text, block);
+          blockNums.set(blockIndex, withUnits);
+        }
+        unitsFromContext(exprSide, withUnits);
+      }
       let node = parse(exprSide.tokens);
       if (!node) return;
       let kind: 'arithmetic' | 'unit-conversion' = 'arithmetic';
@@ -189,12 +201,8 @@ export function checkExpressions(paper: PaperText): CheckOutput {
           iv = node.iv;
         }
       }
-      try {
-        if (kind === 'arithmetic') value = evaluateExpression(working).value;
-      } catch {
-        return;
-      }
-      const claimSpan = cover(...chain.flatMap((c) => c.nums));
+
+      const claimSpan = cover(...exprSide.nums, result);
       const display = node.display;
       const isApprox = chainApprox.get(resultSide) ?? false;
       const ok = intervalMeets(result, iv[0], iv[1], true) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
@@ -203,6 +211,13 @@ export function checkExpressions(paper: PaperText): CheckOutput {
         return;
       }
       if (isApprox && Math.abs(value / result.value) < 2 && Math.abs(result.value / value) < 2) return;
+      // A finding is confirmed by mathjs, never by the interval code alone.
+      try {
+        if (kind === 'arithmetic') value = evaluateExpression(working).value;
+      } catch {
+        return;
+      }
+      if (kind === 'arithmetic' && intervalMeets(result, value, value, true)) return;
       const recomputed = formatResult(result, value);
       const unitSuffix = kind === 'unit-conversion' ? ` ${resultUnit!.text}` : '';
       out.findings.push(
@@ -246,7 +261,7 @@ export function checkExpressions(paper: PaperText): CheckOutput {
         // End of the chain: the last side must not continue with an operator or a variable.
         const after = text.slice(gapStart, gapStart + 3);
         const closes = /^\s*(\)*)/.exec(after)?.[1].length ?? 0;
-        const rest = text.slice(gapStart).replace(/^\s*\)*\s*/, '').slice(0, 2);
+        const rest = text.slice(gapStart, gapStart + 40).replace(/^\s*\)*\s*/, '').slice(0, 2);
         if (unit) current.unit = unit;
         for (let k = 0; k < closes; k++) current.tokens.push({ type: ')' });
         balance(current);

@@ -23,12 +23,15 @@ export function checkIntervals(paper: PaperText): CheckOutput {
     const slice = text.slice(s.start, s.end);
     if (!/CI|CrI|HDI|HPD|UI|interval/.test(slice)) continue;
     const nums = numbersIn(text, s).filter((n) => !n.noise);
+    // Markers come in text order, so one pointer into the numbers keeps this linear.
+    let iLo = 0;
     for (const m of slice.matchAll(MARKER)) {
       const mStart = s.start + m.index;
       const mEnd = mStart + m[0].length;
-      const iE = nums.findLastIndex((n) => n.end <= mStart && !(n.start >= mStart));
-      const iLo = nums.findIndex((n) => n.start >= mEnd);
-      if (iLo < 0 || iLo + 1 >= nums.length) continue;
+      while (iLo < nums.length && nums[iLo].start < mEnd) iLo++;
+      let iE = iLo - 1;
+      while (iE >= 0 && nums[iE].end > mStart) iE--;
+      if (iLo + 1 >= nums.length) continue;
       const lo = nums[iLo];
       const hi = nums[iLo + 1];
       if (!AFTER_MARKER.test(text.slice(mEnd, lo.start))) continue;

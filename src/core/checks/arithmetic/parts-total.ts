@@ -54,7 +54,7 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
     nums.forEach((r, i) => {
       if (!isShare(text, r)) return;
       if (!REMAINING_BEFORE.test(text.slice(Math.max(s.start, r.start - 48), r.start))) return;
-      const before = nums.slice(0, i).filter((n) => isShare(text, n));
+      const before = nums.slice(Math.max(0, i - 12), i).filter((n) => isShare(text, n));
       if (!before.length) return;
       for (let j = before.length - 1; j >= 0; j--) {
         const parts = [...before.slice(j), r];
@@ -86,16 +86,17 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
     });
 
     // 2. Variance explained: a total and the factors' shares listed with it.
+    const aboutVariance = /varian|variab/i.test(text.slice(s.start, s.end));
     nums.forEach((t, i) => {
       if (!t.percent) return;
       const after = text.slice(t.end, t.end + 40);
       const before = text.slice(Math.max(s.start, t.start - 40), t.start);
-      const isTotal = VARIANCE_AFTER.test(after) || (EXPLAIN_BEFORE.test(before) && /varian|variab/i.test(text.slice(s.start, s.end)));
+      const isTotal = VARIANCE_AFTER.test(after) || (EXPLAIN_BEFORE.test(before) && aboutVariance);
       if (!isTotal) return;
-      const sentenceText = text.slice(s.start, t.start);
+      const sentenceText = text.slice(Math.max(s.start, t.start - 300), t.start);
       // "together/cumulatively explained 65%": the parts come before, in the same sentence.
       if (TOGETHER.test(before)) {
-        const parts = nums.slice(0, i).filter((n) => isShare(text, n));
+        const parts = nums.slice(Math.max(0, i - 12), i).filter((n) => isShare(text, n));
         if (parts.length >= 2) check(t, parts, 'the parts listed', 'error');
         return;
       }
@@ -103,9 +104,9 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
       const paren = /^\s*[^()]{0,40}?\(/.exec(after);
       if (paren) {
         const open = t.end + paren[0].length;
-        const close = text.indexOf(')', open);
+        const close = text.slice(open, Math.min(s.end, open + 300)).indexOf(')') + open;
         if (close > open && close <= s.end) {
-          const inside = nums.filter((n) => n.start > open && n.end <= close);
+          const inside = nums.slice(i + 1, i + 13).filter((n) => n.start > open && n.end <= close);
           if (inside.length >= 2 && inside.every((n) => n.percent)) {
             check(t, inside, 'the parts listed', 'error');
             return;
@@ -119,8 +120,8 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
       if (!k || k < 2 || k > 20) return;
       const following: Num[] = [];
       for (let sj = si; sj < sentences.length && sentences[sj].block === s.block && following.length < k; sj++) {
-        for (const n of numsOf[sj]) {
-          if (n.start <= t.end || following.length >= k) continue;
+        for (const n of sj === si ? numsOf[sj].slice(i + 1) : numsOf[sj]) {
+          if (following.length >= k) break;
           if (isShare(text, n)) following.push(n);
           else if (n.percent) break;
         }
@@ -129,18 +130,20 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
     });
 
     // 3. "a total of 196 evaluations (150 ..., 20 ... and 26 ...)": counts that make up a total.
-    nums.forEach((t) => {
+    nums.forEach((t, at) => {
       if (!isCount(t)) return;
       const before = text.slice(Math.max(s.start, t.start - 16), t.start);
       if (!/\b(?:total\s+of|totall?ing|in\s+total|altogether)\s+$/i.test(before) && !/^\s*(?:[A-Za-z]+\s+){0,2}in\s+total\b/i.test(text.slice(t.end, t.end + 30))) return;
       const lead = /^\s*(?:[A-Za-z][\w-]*\s+){0,3}(?:in\s+total\s*)?[(:]\s*/.exec(text.slice(t.end, Math.min(s.end, t.end + 60)));
       if (!lead) return;
       const start = t.end + lead[0].length;
-      const closeAt = lead[0].trimEnd().endsWith('(') ? text.indexOf(')', start) : s.end;
-      const end = closeAt < 0 || closeAt > s.end ? s.end : closeAt;
+      const window = Math.min(s.end, start + 300);
+      const closeAt = lead[0].trimEnd().endsWith('(') ? text.slice(start, window).indexOf(')') : window - start;
+      if (closeAt < 0) return;
+      const end = start + closeAt;
       const inside = text.slice(start, end);
       if (/\b(?:rest|remaining|remainder|others?|including|includ\w+|e\.g|such\s+as|among|of\s+whom|of\s+which)\b/i.test(inside)) return;
-      const parts = nums.filter((n) => n.start >= start && n.end <= end);
+      const parts = nums.slice(at + 1, at + 25).filter((n) => n.start >= start && n.end <= end);
       if (parts.length < 2 || !parts.every(isCount) || parts.some((p) => p.value > t.value)) return;
       // Every part must be its own list item: a count followed by words, separated by commas or "and".
       check(t, parts, 'the parts listed', 'error');

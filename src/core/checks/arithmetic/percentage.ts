@@ -136,25 +136,35 @@ export function checkPercentages(paper: PaperText): CheckOutput {
   });
 
   // The blocks a claim may take its total from: its own and up to three earlier ones in the same section.
+  const blockIndex = new Map<Block, number>(paper.blocks.map((x, i) => [x, i]));
+  const scopeCache = new Map<number, number[]>();
   const scopeBlocks = (b: number): number[] => {
-    const idx = paper.blocks.indexOf(blocks[b]);
+    const cached = scopeCache.get(b);
+    if (cached) return cached;
+    const idx = blockIndex.get(blocks[b]) ?? 0;
     const out: number[] = [b];
     for (let back = 1, j = b - 1; back <= MAX_BLOCKS_BACK && j >= 0; back++, j--) {
       const prev = blocks[j];
-      const between = paper.blocks.slice(paper.blocks.indexOf(prev) + 1, idx);
+      const between = paper.blocks.slice((blockIndex.get(prev) ?? 0) + 1, idx);
       if (prev.section !== blocks[b].section || between.some((x: Block) => x.kind === 'heading')) break;
       out.push(j);
     }
+    scopeCache.set(b, out);
     return out;
   };
 
+  // Bounded so that a paragraph of thousands of numbers stays linear: the nearest ones only.
+  const MAX_CANDIDATES = 80;
+  const MAX_SIBLINGS = 40;
   const candidatesFor = (si: number, claimNums: Set<Num>): Candidate[] => {
     const s = sentences[si];
     const cands: Candidate[] = [];
     for (const b of scopeBlocks(s.block)) {
-      for (const sj of sentencesByBlock.get(b) ?? []) {
-        if (b === s.block && sj > si) continue;
-        for (const n of numsBySentence[sj]) {
+      const inBlock = (sentencesByBlock.get(b) ?? []).filter((sj) => !(b === s.block && sj > si));
+      for (const sj of inBlock.reverse()) {
+        if (cands.length >= MAX_CANDIDATES) break;
+        const nums = numsBySentence[sj];
+        for (const n of nums.length > MAX_CANDIDATES ? nums.slice(-MAX_CANDIDATES) : nums) {
           if (!isCount(n) || claimNums.has(n) || n.value < 2) continue;
           // A number used as a count inside a "k (p%)" claim is a part, not a total.
           cands.push({ n, nouns: nounsAfter(text, n, sentences[sj].end), sameBlock: b === s.block, sameSentence: sj === si });
@@ -210,7 +220,7 @@ export function checkPercentages(paper: PaperText): CheckOutput {
       // and by whether it counts the same thing.
       const claimWords = new Set(
         text
-          .slice(sentences[si].start, sentences[si].end)
+          .slice(Math.max(sentences[si].start, claimSpan.start - 200), Math.min(sentences[si].end, claimSpan.end + 200))
           .split(/[^A-Za-z'\u2019-]+/)
           .filter((w) => w.length >= 4)
           .map(stem),
@@ -223,9 +233,12 @@ export function checkPercentages(paper: PaperText): CheckOutput {
         let score = 0;
         let sameSentenceSibling = false;
         let integerSiblings = 0;
+        let siblingsSeen = 0;
         for (const b of scopeBlocks(sentences[si].block)) {
           for (const sj of sentencesByBlock.get(b) ?? []) {
+            if (Math.abs(sj - si) > MAX_SIBLINGS) continue;
             for (const other of claimsBySentence[sj]) {
+              if (++siblingsSeen > MAX_SIBLINGS) break;
               if (other === claim || other.total) continue;
               const otherSum = other.counts.reduce((a, x) => a + x.value, 0);
               if (otherSum > c.n.value || !consistent(other.pct, otherSum, c.n.value)) continue;

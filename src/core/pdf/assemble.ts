@@ -57,7 +57,7 @@ function sameSize(a: PdfLine, b: PdfLine): boolean {
 }
 
 /** Whether b continues the paragraph a is in. */
-function continues(a: PdfLine, b: PdfLine, pitch: number): boolean {
+function continues(a: PdfLine, b: PdfLine, pitch: number, bodySize: number): boolean {
   if (!sameSize(a, b) || startsBlock(b)) return false;
   const jumped = a.page !== b.page || a.column !== b.column || b.y > a.y;
   if (jumped) {
@@ -67,11 +67,14 @@ function continues(a: PdfLine, b: PdfLine, pitch: number): boolean {
     return (!isShort(a) && !endsSentence(a.text)) || /^[\p{Ll}(,;]/u.test(b.text);
   }
   const d = a.y - b.y;
-  if (d > 1.3 * pitch && d > 1.25 * Math.max(a.size, b.size)) return false;
+  // Line spacing grows with the type size (a title's lines are further apart than the text's).
+  const expected = (pitch * Math.max(a.size, b.size, bodySize)) / bodySize;
+  if (d > 1.3 * expected && d > 1.25 * Math.max(a.size, b.size)) return false;
   // A first-line indent: the line starts further right than the one before it.
   const indent = b.x0 - a.x0;
   if (indent > 0.7 * b.size && indent < 4 * b.size) return false;
-  if (isShort(a) && endsSentence(a.text)) return false;
+  // (Title lines, much larger than the text, are short and may end in ':' without ending the title.)
+  if (isShort(a) && endsSentence(a.text) && a.size < 1.25 * bodySize) return false;
   if (isHeadingLine(a) && isShort(a)) return false;
   return true;
 }
@@ -165,7 +168,7 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
       continue;
     }
     const last = groups[groups.length - 1];
-    if (last && last.kind === 'lines' && continues(last.lines[last.lines.length - 1], u.line, pitch)) last.lines.push(u.line);
+    if (last && last.kind === 'lines' && continues(last.lines[last.lines.length - 1], u.line, pitch, bodySize)) last.lines.push(u.line);
     else groups.push({ kind: 'lines', lines: [u.line] });
   }
 
@@ -183,6 +186,7 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
   const tableBlocks: Array<{ grid: TableGrid; caption: PdfLine | undefined }> = [];
   const blockOfLine = new Map<PdfLine, Block>();
   let section = '';
+  let seenStructural = false;
 
   const emit = (line: PdfLine, from: number, to: number): string => {
     for (const s of line.spans) {
@@ -248,7 +252,14 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
       if (next && joiner) put(joiner);
     }
     const kind = classify(lines, bodySize, heights.get(lines[0].page) ?? 792);
-    if (kind === 'heading') section = parts.slice(firstPart).join('').replace(/\s+/g, ' ').trim();
+    if (kind === 'heading') {
+      const title = parts.slice(firstPart).join('').replace(/\s+/g, ' ').trim();
+      // Large type before the first numbered or named heading is the paper's title: the LaTeX
+      // extractor's sections start at the first \section, so this one does not set the section.
+      const structural = NUMBERED_HEADING.test(title) || NAMED_HEADING.test(title);
+      if (structural) seenStructural = true;
+      if (structural || seenStructural) section = title;
+    }
     const block: Block = { kind, start, end: length, section };
     blocks.push(block);
     for (const l of lines) blockOfLine.set(l, block);

@@ -150,7 +150,7 @@ export function renderLine(segments: readonly RawSegment[], size: number): Rende
           last = g;
           j++;
         }
-        if (prev && f.x0 - prev.x1 > 0.3 * size && !/[(\[{]$/.test(text)) text += ' ';
+        if (prev && f.x0 - prev.x1 > 0.3 * size && !/[([{]$/.test(text)) text += ' ';
         const mark = f.script > 0 ? '^' : '_';
         const braces = !PLAIN_SCRIPT.test(content);
         text += mark + (braces ? '{' : '');

@@ -23,6 +23,8 @@ export interface Sentence extends TextSpan {
 }
 
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_BEFORE = new RegExp(`\\b${MONTHS}\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*${MONTHS}\\b`, 'i');
 const LABEL_BEFORE = new RegExp(
   `(?:\\b(?:fig(?:ure)?s?|tab(?:le)?s?|eqs?|eqns?|equations?|sec(?:tion)?s?|§|ch(?:apter)?s?|app(?:endix)?|appendices|supplement(?:ary)?|(?:supplementary )?(?:materials?|notes?|files?)|refs?|references?|studies|study|experiments?|exp|hypothes[ie]s|models?|waves?|steps?|phases?|items?|versions?|v|no|nos|number|pages?|pp?|lines?|rows?|columns?|cols?|panels?|chapters?|parts?|wave|session|round|trial|block|level|grade|stage|type|class|group|condition|cohort|dataset|task|icd|dsm|iso|${MONTHS})\\.?\\s*(?:\\d+[a-z]?\\s*(?:,|and|&|–|-|to)\\s*)*$)`,
   'i',
@@ -36,8 +38,7 @@ function noiseOf(text: string, n: ReportedNumber): string {
   if (isInt && n.value >= 1900 && n.value <= 2035 && !/[,\u2009\u202f\u00a0]/.test(n.text)) return 'year';
   if (/^\.\d/.test(after) || /\d\.$/.test(before)) return 'version';
   if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(before)) return 'date';
-  if (isInt && new RegExp(`\\b${MONTHS}\\.?\\s*$`, 'i').test(before)) return 'date';
-  if (isInt && new RegExp(`^\\s*${MONTHS}\\b`, 'i').test(after)) return 'date';
+  if (isInt && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after))) return 'date';
   if (LABEL_BEFORE.test(before)) return 'label';
   // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
   if (/\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
@@ -52,10 +53,17 @@ function noiseOf(text: string, n: ReportedNumber): string {
   return '';
 }
 
+// Sentences come from one cache per paper, so their numbers are read once for all checks.
+const numberCache = new WeakMap<TextSpan, { text: string; nums: Num[] }>();
+
 /** Numbers in text[span], each marked with its noise reason ('' for quantities). */
 export function numbersIn(text: string, span: TextSpan): Num[] {
+  const cached = numberCache.get(span);
+  if (cached && cached.text === text) return cached.nums;
   const slice = text.slice(span.start, span.end);
-  return findNumbers(slice, span.start).map((n) => ({ ...n, noise: noiseOf(text, n) }));
+  const nums = findNumbers(slice, span.start).map((n) => ({ ...n, noise: noiseOf(text, n) }));
+  numberCache.set(span, { text, nums });
+  return nums;
 }
 
 /** Quantities only. */
@@ -68,7 +76,7 @@ const sentenceCache = new WeakMap<PaperText, { blocks: Block[]; sentences: Sente
 /** Every prose sentence of the paper, with the block it belongs to (computed once per paper). */
 export function sentencesOf(paper: PaperText): { blocks: Block[]; sentences: Sentence[] } {
   const cached = sentenceCache.get(paper);
-  if (cached && cached.sentences.length >= 0) return cached;
+  if (cached) return cached;
   const result = splitAll(paper);
   sentenceCache.set(paper, result);
   return result;

@@ -71,8 +71,10 @@ function continues(a: PdfLine, b: PdfLine, pitch: number, bodySize: number): boo
   const expected = (pitch * Math.max(a.size, b.size, bodySize)) / bodySize;
   if (d > 1.3 * expected && d > 1.25 * Math.max(a.size, b.size)) return false;
   // A first-line indent: the line starts further right than the one before it.
+  // (Only after a line that ends a sentence or stops short: in a reference list with hanging
+  // indents the second line of an entry is indented too.)
   const indent = b.x0 - a.x0;
-  if (indent > 0.7 * b.size && indent < 4 * b.size) return false;
+  if (indent > 0.7 * b.size && indent < 4 * b.size && (isShort(a) || endsSentence(a.text))) return false;
   // (Title lines, much larger than the text, are short and may end in ':' without ending the title.)
   if (isShort(a) && endsSentence(a.text) && a.size < 1.25 * bodySize) return false;
   if (isHeadingLine(a) && isShort(a)) return false;
@@ -83,7 +85,28 @@ function isHeadingLine(l: PdfLine): boolean {
   return (NUMBERED_HEADING.test(l.text) && !endsSentence(l.text) && l.text.length < 100) || NAMED_HEADING.test(l.text.trim());
 }
 
-function classify(lines: readonly PdfLine[], bodySize: number, pageHeight: number): BlockKind {
+/** The font most of the text is set in. */
+function bodyFontOf(lines: readonly PdfLine[]): string {
+  const weight = new Map<string, number>();
+  for (const l of lines) for (const s of l.spans) weight.set(s.frag.font, (weight.get(s.frag.font) ?? 0) + s.end - s.start);
+  let best = '';
+  let bestW = -1;
+  for (const [f, w] of weight) if (w > bestW) [best, bestW] = [f, w];
+  return best;
+}
+
+/** A short line set wholly in another font than the text (bold, italic): an unnumbered heading. */
+function isFontHeading(lines: readonly PdfLine[], bodyFont: string): boolean {
+  if (lines.length !== 1) return false;
+  const l = lines[0];
+  const t = l.text.trim();
+  if (t.length < 3 || t.length > 80 || /[.,;:=]$/.test(t) || !/^[\p{Lu}\d]/u.test(t) || t.split(/\s+/).length > 10) return false;
+  const letters = t.replace(/[^\p{L}\s]/gu, '').length;
+  if (letters < 0.7 * t.length || /[=<>±×^_]/.test(t)) return false;
+  return l.spans.length > 0 && l.spans.every((s) => s.frag.font !== bodyFont);
+}
+
+function classify(lines: readonly PdfLine[], bodySize: number, pageHeight: number, bodyFont = ''): BlockKind {
   const first = lines[0];
   if (CAPTION_START.test(first.text)) return 'caption';
   const text = lines.map((l) => l.text).join(' ');
@@ -91,6 +114,7 @@ function classify(lines: readonly PdfLine[], bodySize: number, pageHeight: numbe
   if (lines.length <= 2 && text.length <= 150 && !/[,;=]$/.test(text) && !/^[\d\s.,%()|±−-]+$/.test(text)) {
     if (NAMED_HEADING.test(text.trim()) || (NUMBERED_HEADING.test(text) && words <= 14 && !/[.]$/.test(text))) return 'heading';
     if (first.size >= 1.12 * bodySize && words <= 20 && !endsSentence(text)) return 'heading';
+    if (Math.abs(first.size - bodySize) < 0.1 * bodySize && bodyFont && isFontHeading(lines, bodyFont)) return 'heading';
   }
   if (first.size <= 0.92 * bodySize && first.y < 0.4 * pageHeight && lines.every((l) => l.size <= 0.92 * bodySize)) return 'footnote';
   return 'paragraph';
@@ -137,6 +161,7 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
   const all = pages.flatMap((p) => p.lines.filter((l) => !l.furniture));
   const bodySize = charWeightedMode(all.map((l) => [l.size, l.text.length]));
   const pitch = linePitch(all, bodySize);
+  const bodyFont = bodyFontOf(all);
   const sets = wordSets(pages);
   const heights = new Map(pages.map((p) => [p.page, p.height]));
 
@@ -251,12 +276,12 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
       emit(l, 0, to);
       if (next && joiner) put(joiner);
     }
-    const kind = classify(lines, bodySize, heights.get(lines[0].page) ?? 792);
+    const kind = classify(lines, bodySize, heights.get(lines[0].page) ?? 792, bodyFont);
     if (kind === 'heading') {
       const title = parts.slice(firstPart).join('').replace(/\s+/g, ' ').trim();
       // Large type before the first numbered or named heading is the paper's title: the LaTeX
       // extractor's sections start at the first \section, so this one does not set the section.
-      const structural = NUMBERED_HEADING.test(title) || NAMED_HEADING.test(title);
+      const structural = NUMBERED_HEADING.test(title) || NAMED_HEADING.test(title) || Math.abs(lines[0].size - bodySize) < 0.1 * bodySize;
       if (structural) seenStructural = true;
       if (structural || seenStructural) section = title;
     }

@@ -78,7 +78,7 @@ export function pageFragments(items: readonly unknown[]): PageFragments {
     const [lx1] = toLayout(ex, ey, dominant);
     const str = joinDigitGroups(normalizeText(raw.trim()).replace(/ {2,}/g, ' '));
     if (!str) continue;
-    frags.push({ text: str, x0: Math.min(lx0, lx1), x1: Math.max(lx0, lx1), y: ly, size, ux0: sx, uy0: sy, ux1: ex, uy1: ey, script: 0 });
+    frags.push({ text: str, x0: Math.min(lx0, lx1), x1: Math.max(lx0, lx1), y: ly, size, ux0: sx, uy0: sy, ux1: ex, uy1: ey, script: 0, font: it.fontName });
   }
   return { frags, rotatedSkipped };
 }

@@ -17,6 +17,8 @@ export interface Frag {
   uy1: number;
   /** 1 raised (superscript), -1 lowered (subscript), 0 on the baseline. */
   script: number;
+  /** pdfjs's name for the font (tells a bold heading from the text around it). */
+  font: string;
 }
 
 /** A stretch of a line's text that comes from one fragment. */

@@ -52,6 +52,13 @@ const PROGRAMMING = new Set([
   'newenvironment', 'renewenvironment', 'titleformat', 'titlespacing', 'parbox', 'hbox', 'vbox', 'scalerel', 'stackengine', 'usepackage', 'relax', 'ignorespaces',
 ]);
 
+/** Macros the expansion pass acts on (definitions, inclusion, \iffalse); others pass through. */
+const EXPANDER_MACROS = new Set([
+  'newcommand', 'renewcommand', 'providecommand', 'DeclareRobustCommand', 'DeclareMathOperator', 'NewDocumentCommand', 'RenewDocumentCommand',
+  'ProvideDocumentCommand', 'DeclareDocumentCommand', 'def', 'gdef', 'edef', 'xdef', 'let', 'newenvironment', 'renewenvironment', 'provideenvironment',
+  'iffalse', 'usepackage', 'RequirePackage', ...INPUT_MACROS, ...IMPORT_MACROS,
+]);
+
 function isOpaque(body: readonly LNode[]): boolean {
   for (const n of body) {
     if (n.t === 'mac' && (PROGRAMMING.has(n.name) || n.name.startsWith('if') || n.name.includes('@'))) return true;
@@ -101,26 +108,33 @@ function resolve(ctx: ExpandContext, name: string): string {
 
 /** Expands a node list. `depth` counts nested macro expansions. */
 export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth = 0): LNode[] {
-  const out: LNode[] = [];
+  // Copy-on-write: while nothing has changed, `out` is not built and the input list is returned
+  // as it is (most of a paper has no macro of its own to expand).
+  let out: LNode[] | undefined;
   const cur = new Cursor(nodes);
+  const copyUpTo = (k: number): LNode[] => (out ??= nodes.slice(0, k));
   while (!cur.done) {
+    const at = cur.i;
     const n = cur.next()!;
-    if (n.t === 'grp' || n.t === 'math') {
-      out.push({ ...n, c: expandNodes(n.c, ctx, depth) });
-      continue;
-    }
-    if (n.t === 'env') {
-      out.push(SKIPPED_ENVS.has(n.name) ? n : { ...n, c: expandNodes(n.c, ctx, depth) });
+    if (n.t === 'grp' || n.t === 'math' || (n.t === 'env' && !SKIPPED_ENVS.has(n.name))) {
+      const c = expandNodes(n.c, ctx, depth);
+      if (c !== n.c) copyUpTo(at).push({ ...n, c });
+      else out?.push(n);
       continue;
     }
     if (n.t !== 'mac') {
-      out.push(n);
+      out?.push(n);
       continue;
     }
     // The paper's own definition of this name first; an alias made by \let stands for the
     // built-in meaning its target had (so \let\old\x then \def\x{\old…} does not loop).
     const own = ctx.defs.get(n.name);
     const name = own ? n.name : resolve(ctx, n.name);
+    if (!own && name === n.name && !EXPANDER_MACROS.has(name)) {
+      out?.push(n);
+      continue;
+    }
+    out = copyUpTo(at);
     switch (own ? '' : name) {
       case 'newcommand':
       case 'renewcommand':
@@ -233,7 +247,7 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
     }
     out.push(name === n.name ? n : { ...n, name });
   }
-  return out;
+  return out ?? (nodes as LNode[]);
 }
 
 function define(ctx: ExpandContext, name: string, def: MacroDef, how: string): void {

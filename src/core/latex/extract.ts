@@ -12,7 +12,7 @@ export interface ExtractOptions {
   readFile?: (uri: string) => string | undefined;
   /** Limit on the characters read across all files (default 20 MB). */
   maxBytes?: number;
-  /** Which parser to use: unified-latex where fast enough ('auto', default), or always one. */
+  /** Which front end: the tokenizer ('simple', default), unified-latex ('unified', the slow reference), or unified-latex for small files ('auto'). */
   parser?: ParserChoice;
 }
 

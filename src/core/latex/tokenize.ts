@@ -1,6 +1,8 @@
-// A simple, linear-time LaTeX tokenizer: the fallback when unified-latex is too slow for a file
-// (very large inputs) or fails on it. Lenient by design: unbalanced braces, unclosed math and
-// unmatched \begin/\end never throw; they are closed or skipped where TeX would complain.
+// The default front end: a linear-time LaTeX tokenizer that builds the extractor's syntax tree in
+// one pass (unified-latex is kept as the reference parser; see parse.ts). It emits the tree already
+// normalised as parse.ts's normalise() would leave it: runs of ordinary characters as one str node,
+// `#1` as param nodes, `\my@macro` names inside \makeatletter. Lenient by design: unbalanced braces,
+// unclosed math and unmatched \begin/\end never throw; they are closed or skipped where TeX would complain.
 
 import type { EnvNode, GroupNode, LNode, MathNode, Src } from './ast.ts';
 import { VERBATIM_ENVS } from './names.ts';
@@ -11,32 +13,51 @@ interface Frame {
   close: string;
   start: number;
   children: LNode[];
+  /** For env: where the `{name}` after \begin starts and ends (to undo an env a group closes). */
+  nameStart?: number;
+  nameEnd?: number;
 }
+
+/** Characters that end a run of ordinary text: TeX's special characters and whitespace. */
+const BREAKS = new Uint8Array(128);
+for (const ch of '\\%{}$&[]#^_~* \t\n\r') BREAKS[ch.charCodeAt(0)] = 1;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isWordChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c > 127;
-}
-
-export function tokenize(text: string, file: number): LNode[] {
+export function tokenize(text: string, file: number, atLetter = false): LNode[] {
   const n = text.length;
   const src = (start: number, end: number): Src => ({ file, start, end, exact: true });
   const stack: Frame[] = [{ kind: 'root', close: '', start: 0, children: [] }];
-  const top = (): Frame => stack[stack.length - 1];
+  let top = stack[0];
   const push = (node: LNode): void => {
-    top().children.push(node);
+    top.children.push(node);
+  };
+  const open = (frame: Frame): void => {
+    stack.push(frame);
+    top = frame;
   };
 
   const closeFrame = (end: number): void => {
     const f = stack.pop()!;
+    top = stack[stack.length - 1];
     let node: LNode;
     if (f.kind === 'grp') node = { t: 'grp', c: f.children, src: src(f.start, end) } satisfies GroupNode;
     else if (f.kind === 'env') node = { t: 'env', name: f.close, c: f.children, src: src(f.start, end) } satisfies EnvNode;
     else node = { t: 'math', display: f.close === '$$' || f.close === '\\]', c: f.children, src: src(f.start, end) } satisfies MathNode;
     push(node);
+  };
+  /** An environment a closing brace cuts off was never one: `\begin` and `{name}` stay, its content follows them. */
+  const dissolveEnv = (): void => {
+    const f = stack.pop()!;
+    top = stack[stack.length - 1];
+    const a = f.nameStart!;
+    const b = f.nameEnd!;
+    push({ t: 'mac', name: 'begin', src: src(f.start, f.start + 6) });
+    if (f.start + 6 < a) push({ t: 'ws', src: src(f.start + 6, a) });
+    push({ t: 'grp', c: [{ t: 'str', s: text.slice(a + 1, b - 1), src: src(a + 1, b - 1) }], src: src(a, b) });
+    for (const c of f.children) push(c);
   };
   const inMath = (): Frame | undefined => {
     for (let k = stack.length - 1; k > 0; k--) if (stack[k].kind === 'math') return stack[k];
@@ -52,21 +73,33 @@ export function tokenize(text: string, file: number): LNode[] {
     return true;
   };
 
-  /** Reads `{name}` after \begin or \end; returns [name, endOffset] or undefined. */
-  const readEnvName = (from: number): [string, number] | undefined => {
+  /** Reads `{name}` after \begin or \end; returns [name, braceOffset, endOffset] or undefined. */
+  const readEnvName = (from: number): [string, number, number] | undefined => {
     let j = from;
-    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-    if (text[j] !== '{') return undefined;
+    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (text.charCodeAt(j) !== 123) return undefined;
     const close = text.indexOf('}', j);
     if (close < 0 || close - j > 80) return undefined;
     const name = text.slice(j + 1, close).trim();
     if (!/^[A-Za-z@*]+$/.test(name)) return undefined;
-    return [name, close + 1];
+    return [name, j, close + 1];
   };
 
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // A run of ordinary characters is one str node (words, numbers, punctuation, non-ASCII).
+    if (c >= 128 || BREAKS[c] === 0) {
+      let j = i + 1;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e < 128 && BREAKS[e] === 1) break;
+        j++;
+      }
+      push({ t: 'str', s: text.slice(i, j), src: src(i, j) });
+      i = j;
+      continue;
+    }
     // Backslash: control word or symbol.
     if (c === 92) {
       if (i + 1 >= n) {
@@ -82,7 +115,7 @@ export function tokenize(text: string, file: number): LNode[] {
         if (name === 'begin' || name === 'end') {
           const env = readEnvName(j);
           if (env) {
-            const [envName, after] = env;
+            const [envName, brace, after] = env;
             if (name === 'begin') {
               if (VERBATIM_ENVS.has(envName)) {
                 const endTag = `\\end{${envName}}`;
@@ -91,7 +124,7 @@ export function tokenize(text: string, file: number): LNode[] {
                 push({ t: 'skip', src: src(i, end) });
                 i = end;
               } else {
-                stack.push({ kind: 'env', close: envName, start: i, children: [] });
+                open({ kind: 'env', close: envName, start: i, children: [], nameStart: brace, nameEnd: after });
                 i = after;
               }
             } else {
@@ -113,13 +146,17 @@ export function tokenize(text: string, file: number): LNode[] {
             continue;
           }
         }
-        push({ t: 'mac', name, src: src(i, j) });
+        if (name === 'makeatletter') atLetter = true;
+        else if (name === 'makeatother') atLetter = false;
+        // Inside \makeatletter, @ is a letter: \my@macro.
+        if (atLetter && text.charCodeAt(j) === 64) j = atName(text, j);
+        push({ t: 'mac', name: text.slice(i + 1, j), src: src(i, j) });
         i = j;
         continue;
       }
       const sym = text[i + 1];
       if (sym === '(' || sym === '[') {
-        stack.push({ kind: 'math', close: sym === '(' ? '\\)' : '\\]', start: i, children: [] });
+        open({ kind: 'math', close: sym === '(' ? '\\)' : '\\]', start: i, children: [] });
         i += 2;
         continue;
       }
@@ -127,6 +164,12 @@ export function tokenize(text: string, file: number): LNode[] {
         const want = sym === ')' ? '\\)' : '\\]';
         if (!closeTo((f) => f.kind === 'math' && f.close === want, i + 2, i)) push({ t: 'skip', src: src(i, i + 2) });
         i += 2;
+        continue;
+      }
+      if (d === 64 && atLetter) {
+        const j = atName(text, i + 2);
+        push({ t: 'mac', name: text.slice(i + 1, j), src: src(i, j) });
+        i = j;
         continue;
       }
       // Surrogate pairs after a backslash stay whole.
@@ -142,22 +185,27 @@ export function tokenize(text: string, file: number): LNode[] {
       if (j < 0) j = n;
       else {
         j++;
-        while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+        while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
         // A blank line after the comment is still a paragraph break.
-        if (text[j] === '\n' || text[j] === '\r') j = lineEnd;
+        if (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) j = lineEnd;
       }
       push({ t: 'skip', src: src(i, j), comment: text.slice(i + 1, lineEnd) });
       i = j;
       continue;
     }
     if (c === 123) {
-      stack.push({ kind: 'grp', close: '}', start: i, children: [] });
+      open({ kind: 'grp', close: '}', start: i, children: [] });
       i++;
       continue;
     }
     if (c === 125) {
-      if (top().kind === 'grp') closeFrame(i + 1);
-      else push({ t: 'skip', src: src(i, i + 1) });
+      // A brace closes its group, and with it any \begin inside the group left unclosed.
+      let k = stack.length - 1;
+      while (k > 0 && stack[k].kind === 'env') k--;
+      if (k > 0 && stack[k].kind === 'grp') {
+        while (stack.length - 1 > k) dissolveEnv();
+        closeFrame(i + 1);
+      } else push({ t: 'skip', src: src(i, i + 1) });
       i++;
       continue;
     }
@@ -169,7 +217,7 @@ export function tokenize(text: string, file: number): LNode[] {
         closeTo((f) => f === m, i + m.close.length, i);
         i += m.close.length;
       } else {
-        stack.push({ kind: 'math', close: delim, start: i, children: [] });
+        open({ kind: 'math', close: delim, start: i, children: [] });
         i += delim.length;
       }
       continue;
@@ -194,16 +242,26 @@ export function tokenize(text: string, file: number): LNode[] {
       i = j;
       continue;
     }
-    if (isWordChar(c)) {
-      let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      push({ t: 'str', s: text.slice(i, j), src: src(i, j) });
-      i = j;
-      continue;
+    if (c === 35 && i + 1 < n) {
+      // #1 … #9: a macro parameter.
+      const d = text.charCodeAt(i + 1);
+      if (d >= 49 && d <= 57) {
+        push({ t: 'param', n: d - 48, src: src(i, i + 2) });
+        i += 2;
+        continue;
+      }
     }
+    // One of TeX's special characters (& [ ] # ^ _ ~ *): a single-character str node.
     push({ t: 'str', s: text[i], src: src(i, i + 1) });
     i++;
   }
   while (stack.length > 1) closeFrame(n);
   return stack[0].children;
+}
+
+/** End of a macro name's letters and @ signs from `from` on. */
+function atName(text: string, from: number): number {
+  let j = from;
+  while (j < text.length && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 64)) j++;
+  return j;
 }

@@ -1,0 +1,46 @@
+// The evaluation over the fixture PDFs, read from the CLI's SARIF: every injected error of a class
+// Tally covers is found on the page it is printed on, and the clean originals give no errors.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES, HAVE_FIXTURES, REPO, knownRealErrors, manifest, papers, recall, sarifHits, type SarifHit, type Score } from './fixtures.ts';
+
+const COVERED = new Set(['local', 'paragraph', 'table', 'stats']);
+
+function runCli(pdf: string): SarifHit[] {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/tally.js'), 'check', pdf, '--format', 'sarif', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `tally exited ${r.status}: ${r.stderr}`);
+  return sarifHits(r.stdout);
+}
+
+test('PDF fixtures: injected errors found on their page, originals clean', { skip: !HAVE_FIXTURES && 'no ../shared/fixtures' }, () => {
+  const withPdf = papers().filter((p) => existsSync(join(FIXTURES, 'papers', p, 'pdf', 'mutant.pdf')));
+  assert.ok(withPdf.length > 0, 'some fixture has PDFs');
+  const covered: Score = { found: 0, expected: 0, missed: [] };
+  let cleanErrors = 0;
+  const lines: string[] = [];
+  for (const paper of withPdf) {
+    const hits = runCli(join(FIXTURES, 'papers', paper, 'pdf', 'mutant.pdf')).filter((h) => h.level === 'error' || h.level === 'warning');
+    for (const m of manifest().filter((x) => x.paper === paper && x.pdf_page !== null && COVERED.has(x.cls))) {
+      covered.expected++;
+      // The page must hold a finding quoting the changed number (a page can hold several errors).
+      const number = m.mutant.replace(/\\%/g, '%').replace(/[()\\,]+$/g, '').replace(/^\(/, '');
+      if (hits.some((h) => h.page === m.pdf_page && (h.message.includes(number.replace('%', '')) || h.message.includes(number)))) covered.found++;
+      else covered.missed.push(m);
+    }
+    const real = knownRealErrors().filter((k) => k.paper === paper);
+    const clean = runCli(join(FIXTURES, 'papers', paper, 'pdf', 'original.pdf')).filter((h) => h.level === 'error');
+    const falseErrors = clean.length - Math.min(real.length, clean.filter((h) => real.some((k) => k.kind === h.ruleId)).length);
+    cleanErrors += falseErrors;
+    lines.push(`  ${paper}: ${falseErrors} false errors on original.pdf${clean.length ? ': ' + clean.map((h) => `p.${h.page} [${h.ruleId}] ${h.message}`).join(' | ') : ''}`);
+  }
+  const perClean = cleanErrors / withPdf.length;
+  console.log(
+    `PDF fixture evaluation (${withPdf.length} papers):\n${lines.join('\n')}\n  covered classes: recall ${covered.found}/${covered.expected} = ${recall(covered).toFixed(2)}${covered.missed.length ? ' — missed: ' + covered.missed.map((m) => `${m.paper} p.${m.pdf_page} ${m.mutant}`).join('; ') : ''}; false errors per clean paper ${perClean.toFixed(2)}`,
+  );
+  assert.ok(recall(covered) >= 0.85, `recall ${recall(covered).toFixed(2)} < 0.85`);
+  assert.ok(perClean <= 0.5, `${perClean.toFixed(2)} false errors per clean paper > 0.5`);
+});

@@ -4,7 +4,7 @@
 // test-output/screenshots/ (problems.png, hover.png, pdf-viewer.png, report.png).
 //
 //   node test/e2e/ui.mjs        (after `npm run build` and scripts/e2e/install.sh)
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -12,6 +12,8 @@ import {
 } from './lib/code-server.mjs';
 
 const SHOTS = join(OUTPUT, 'screenshots');
+// 1-based line of the wrong reference dose in the example paper.
+const errorLine = readFileSync(join(ROOT, 'examples/black-spatula.tex'), 'utf8').split('\n').findIndex((l) => l.includes('42{,}000')) + 1;
 const log = (s) => process.stdout.write(`[e2e:ui] ${s}\n`);
 
 /** Opens a file by clicking through the Explorer tree (Ctrl+P raced the file index and was flaky). */
@@ -75,6 +77,13 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
     log(`code-server on ${server.url}`);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // Every frame's console (the workbench and the webviews) goes to a log for debugging.
+    const browserLog = createWriteStream(join(OUTPUT, 'e2e/ui-browser.log'));
+    page.on('console', (m) => browserLog.write(`${m.type()} ${m.location()?.url?.replace(/\?.*$/, '') ?? ''}: ${m.text()}\n`));
+    page.on('pageerror', (e) => {
+      browserLog.write(`pageerror: ${e.message}\n`);
+      log(`page error (workbench or webview): ${e.message}`);
+    });
     // The smoke-test driver's hooks must exist, or the workbench logs into the void.
     await page.exposeFunction('codeAutomationLog', () => {});
     await page.exposeFunction('codeAutomationExit', () => {});
@@ -88,6 +97,11 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
     await step('open examples/black-spatula.tex from the Explorer; the error is underlined', null, async () => {
       await openFromExplorer(page, 'examples', 'black-spatula.tex');
       await page.locator('.monaco-editor .view-lines').filter({ hasText: 'documentclass' }).first().waitFor({ timeout: 60_000 });
+      // Go to the line of 42{,}000 (Ctrl+G) so the editor renders it, then wait for the underline.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(String(errorLine));
+      await page.keyboard.press('Enter');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 90_000 });
     });
 
@@ -96,7 +110,8 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: /420,?000/ }).first();
       await row.waitFor({ timeout: 30_000 });
-      await row.click(); // reveals the error in the editor for the hover
+      // Click the message (not the rule link in the middle of the row): reveals the error for the hover.
+      await row.click({ position: { x: 90, y: 10 } });
     });
 
     await step('hover on the error shows the working', 'hover.png', async () => {
@@ -128,9 +143,16 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await openFromExplorer(page, 'examples', 'black-spatula.pdf');
       const frame = await webviewFrame(page, '#viewerContainer');
       await frame.locator('.page canvas').first().waitFor({ timeout: 60_000 });
-      await frame.locator('.tally-hl').first().waitFor({ timeout: 90_000 });
-      await frame.locator('.tally-hl').first().scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500); // let pdf.js paint the page the highlight is on
+      // Wait until the check is in (the toolbar's summary counts it), then go to the finding as a
+      // reader would, with the viewer's "next finding" button: pdf.js draws only the pages in view.
+      await frame.locator('#summary').filter({ hasText: /[1-9]\d* error/ }).waitFor({ timeout: 90_000 });
+      await frame.locator('#nextFinding').click();
+      const highlight = frame.locator('.tally-hl').first();
+      await highlight.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (err) => {
+        const found = await frame.locator('.tally-hl').evaluateAll((els) => els.map((e) => `${e.className} ${e.getAttribute('style')}`));
+        throw new Error(`no highlight on screen (${found.length} in the DOM: ${found.join('; ') || 'none'}): ${err.message.split('\n')[0]}`);
+      });
+      await page.waitForTimeout(500); // let pdf.js finish painting around the highlight
     });
   } catch (err) {
     results.push({ name: 'start code-server and the workbench', ok: false });

@@ -95,6 +95,7 @@ export function makeSandbox({ fixtures, settings = {}, prefix = 'tally-e2e-' }) 
         'git.enabled': false,
         'files.autoSave': 'off',
         'window.restoreWindows': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...settings,
       },
       null,

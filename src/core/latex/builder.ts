@@ -3,7 +3,7 @@
 
 import type { Block, BlockKind, TableGrid } from '../types.ts';
 import type { Src } from './ast.ts';
-import type { Segment } from './source-map.ts';
+import { SegmentList } from './source-map.ts';
 
 interface OpenBlock {
   kind: BlockKind;
@@ -15,7 +15,7 @@ interface OpenBlock {
 export class TextBuilder {
   private out = '';
   length = 0;
-  readonly segs: Segment[] = [];
+  readonly segs = new SegmentList();
   readonly blocks: Block[] = [];
   readonly tables: TableGrid[] = [];
   private current: OpenBlock | undefined;
@@ -131,18 +131,11 @@ export class TextBuilder {
     this.length += s.length;
     for (let k = 0; k < this.captures.length; k++) this.captures[k] += s;
     this.lastChar = s[s.length - 1];
-    const last = this.segs[this.segs.length - 1];
     if (!src) {
-      if (last && last.file < 0 && last.t1 === t0) last.t1 = this.length;
-      else this.segs.push({ t0, t1: this.length, file: -1, s0: 0, s1: 0, exact: false });
+      this.segs.add(t0, this.length, -1, 0, 0, false);
       return;
     }
     const exact = src.exact && src.end - src.start === s.length;
-    if (exact && last && last.exact && last.file === src.file && last.s1 === src.start && last.t1 === t0) {
-      last.t1 = this.length;
-      last.s1 = src.end;
-      return;
-    }
-    this.segs.push({ t0, t1: this.length, file: src.file, s0: src.start, s1: src.end, exact });
+    this.segs.add(t0, this.length, src.file, src.start, src.end, exact);
   }
 }

@@ -38,6 +38,8 @@ export interface ExpandContext {
   unifiedChars: number;
   /** Files read with the fallback tokenizer, and why (summarised in one note). */
   fallbacks: { uri: string; reason: string }[];
+  /** Line indexes for note positions, built once per file. */
+  lineIndexes: Map<number, LineIndex>;
 }
 
 const MAX_EXPANSIONS = 200_000;
@@ -84,12 +86,14 @@ export function newContext(rootUri: string, rootText: string, opts: { readFile?:
     parsers: new Set(),
     unifiedChars: 0,
     fallbacks: [],
+    lineIndexes: new Map(),
   };
 }
 
 function rangeOf(ctx: ExpandContext, src: Src): { uri: string; range: { uri: string; start: { line: number; character: number }; end: { line: number; character: number } } } {
   const f = ctx.files[src.file];
-  const idx = new LineIndex(f.text);
+  let idx = ctx.lineIndexes.get(src.file);
+  if (!idx) ctx.lineIndexes.set(src.file, (idx = new LineIndex(f.text)));
   return { uri: f.uri, range: { uri: f.uri, start: idx.positionAt(src.start), end: idx.positionAt(src.end) } };
 }
 

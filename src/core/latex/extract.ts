@@ -4,7 +4,7 @@ import type { CheckNote, PaperText, TextSpan } from '../types.ts';
 import { Converter } from './convert.ts';
 import { expandNodes, newContext, parseFile } from './expand.ts';
 import type { ParserChoice } from './parse.ts';
-import { mergeSpans, SegmentMap } from './source-map.ts';
+import { mergeSpans, SegmentList, SegmentMap } from './source-map.ts';
 import { suppressedRanges } from './suppress.ts';
 
 export interface ExtractOptions {
@@ -22,7 +22,7 @@ export function extractLatex(source: string, uri: string, opts: ExtractOptions =
   } catch (e) {
     // Never throw at the caller: an empty paper with the reason.
     const note: CheckNote = { level: 'error', message: `The LaTeX extractor failed on this file: ${(e as Error)?.message ?? String(e)}`, uri };
-    const empty = new SegmentMap([], [{ uri, text: source }], 0);
+    const empty = new SegmentMap(new SegmentList(), [{ uri, text: source }], 0);
     return { uri, text: '', map: empty, blocks: [], tables: [], notes: [note], files: [uri], suppressed: [] };
   }
 }
@@ -47,6 +47,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
     notes.push({ level: 'info', message: `Read with the simple LaTeX tokenizer instead of the full parser (${reasons}): ${names}.`, uri });
   }
   const files = ctx.files.map((f) => ({ uri: f.uri, text: f.text }));
+  b.segs.trim();
   const map = new SegmentMap(b.segs, files, b.length);
   const suppressed: TextSpan[] = [];
   ctx.files.forEach((f, i) => suppressed.push(...map.textSpansFor(i, suppressedRanges(f.text))));

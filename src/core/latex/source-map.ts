@@ -17,18 +17,72 @@ export interface Segment {
   exact: boolean;
 }
 
+const STRIDE = 6;
+
+/**
+ * Segments packed six integers apiece in one growable Int32Array (t0, t1, file, s0, s1, exact):
+ * a long paper has a million of them, and objects would cost several times the memory and GC work.
+ */
+export class SegmentList {
+  private data = new Int32Array(STRIDE * 1024);
+  length = 0;
+
+  /** Appends a segment, or extends the last one when it continues it (same file, exact, adjacent). */
+  add(t0: number, t1: number, file: number, s0: number, s1: number, exact: boolean): void {
+    const d = this.data;
+    if (this.length > 0) {
+      const k = (this.length - 1) * STRIDE;
+      if (d[k + 1] === t0 && d[k + 2] === file && (file < 0 || (exact && d[k + 5] === 1 && d[k + 4] === s0))) {
+        d[k + 1] = t1;
+        if (file >= 0) d[k + 4] = s1;
+        return;
+      }
+    }
+    if ((this.length + 1) * STRIDE > d.length) {
+      const grown = new Int32Array(d.length * 2);
+      grown.set(d);
+      this.data = grown;
+    }
+    const k = this.length * STRIDE;
+    const g = this.data;
+    g[k] = t0;
+    g[k + 1] = t1;
+    g[k + 2] = file;
+    g[k + 3] = s0;
+    g[k + 4] = s1;
+    g[k + 5] = exact ? 1 : 0;
+    this.length++;
+  }
+
+  t0(i: number): number { return this.data[i * STRIDE]; }
+  t1(i: number): number { return this.data[i * STRIDE + 1]; }
+  file(i: number): number { return this.data[i * STRIDE + 2]; }
+  s0(i: number): number { return this.data[i * STRIDE + 3]; }
+  s1(i: number): number { return this.data[i * STRIDE + 4]; }
+  exact(i: number): boolean { return this.data[i * STRIDE + 5] === 1; }
+
+  get(i: number): Segment {
+    return { t0: this.t0(i), t1: this.t1(i), file: this.file(i), s0: this.s0(i), s1: this.s1(i), exact: this.exact(i) };
+  }
+
+  /** Drops the unused capacity once the text is complete. */
+  trim(): void {
+    if (this.data.length > this.length * STRIDE) this.data = this.data.slice(0, this.length * STRIDE);
+  }
+}
+
 export interface SourceFile {
   uri: string;
   text: string;
 }
 
 export class SegmentMap implements SourceMap {
-  private readonly segs: Segment[];
+  private readonly segs: SegmentList;
   private readonly files: SourceFile[];
   private readonly indexes = new Map<number, LineIndex>();
   private readonly textLength: number;
 
-  constructor(segs: Segment[], files: SourceFile[], textLength: number) {
+  constructor(segs: SegmentList, files: SourceFile[], textLength: number) {
     this.segs = segs;
     this.files = files;
     this.textLength = textLength;
@@ -40,7 +94,7 @@ export class SegmentMap implements SourceMap {
     let hi = this.segs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.segs[mid].t0 <= t) lo = mid;
+      if (this.segs.t0(mid) <= t) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -63,26 +117,26 @@ export class SegmentMap implements SourceMap {
     let i = this.find(s);
     // Skip inserted separators forwards, within the span.
     let k = i;
-    while (k < this.segs.length && this.segs[k].file < 0 && this.segs[k].t0 < Math.max(e, s + 1)) k++;
-    if (k < this.segs.length && this.segs[k].file >= 0 && this.segs[k].t0 < Math.max(e, s + 1)) i = k;
+    while (k < this.segs.length && this.segs.file(k) < 0 && this.segs.t0(k) < Math.max(e, s + 1)) k++;
+    if (k < this.segs.length && this.segs.file(k) >= 0 && this.segs.t0(k) < Math.max(e, s + 1)) i = k;
     else {
       // Only separators: point at the nearest real character before (or after) them.
       let b = i;
-      while (b >= 0 && this.segs[b].file < 0) b--;
-      if (b >= 0) return { file: this.segs[b].file, start: this.segs[b].s1, end: this.segs[b].s1 };
+      while (b >= 0 && this.segs.file(b) < 0) b--;
+      if (b >= 0) return { file: this.segs.file(b), start: this.segs.s1(b), end: this.segs.s1(b) };
       let f = i;
-      while (f < this.segs.length && this.segs[f].file < 0) f++;
-      if (f < this.segs.length) return { file: this.segs[f].file, start: this.segs[f].s0, end: this.segs[f].s0 };
+      while (f < this.segs.length && this.segs.file(f) < 0) f++;
+      if (f < this.segs.length) return { file: this.segs.file(f), start: this.segs.s0(f), end: this.segs.s0(f) };
       return undefined;
     }
-    const first = this.segs[i];
+    const first = this.segs.get(i);
     const from = Math.max(s, first.t0);
     const srcStart = first.exact ? first.s0 + (from - first.t0) : first.s0;
     if (e <= s) return { file: first.file, start: srcStart, end: srcStart };
     // The last real segment of the same file inside the span.
     let j = this.find(e - 1);
-    while (j > i && (this.segs[j].file !== first.file || this.segs[j].s1 < srcStart)) j--;
-    const last = this.segs[j];
+    while (j > i && (this.segs.file(j) !== first.file || this.segs.s1(j) < srcStart)) j--;
+    const last = this.segs.get(j);
     const to = Math.min(e, last.t1);
     const srcEnd = last.exact ? last.s0 + (to - last.t0) : last.s1;
     return { file: first.file, start: srcStart, end: Math.max(srcStart, srcEnd) };
@@ -102,8 +156,9 @@ export class SegmentMap implements SourceMap {
   textSpansFor(file: number, ranges: readonly [number, number][]): TextSpan[] {
     const out: TextSpan[] = [];
     if (ranges.length === 0) return out;
-    for (const seg of this.segs) {
-      if (seg.file !== file) continue;
+    for (let k = 0; k < this.segs.length; k++) {
+      if (this.segs.file(k) !== file) continue;
+      const seg = this.segs.get(k);
       for (const [a, b] of ranges) {
         if (seg.s1 <= a || seg.s0 >= b) continue;
         if (seg.exact) {

@@ -10,10 +10,10 @@ import { tokenize } from './tokenize.ts';
 /**
  * Why the tokenizer is the default although the project prefers libraries: the language server
  * re-extracts as the user types, and a full check of a 30-page paper (~90 KB of LaTeX) must take
- * under 100 ms. Measured here (CPU time, median of runs): @unified-latex's PEG parser reads about
- * 50 KB/s (1.5 s for the 78 KB intergroup_contact manuscript alone; latex-utensils, also PEG, takes
- * 0.5-1.5 s for a 77 KB file), while the tokenizer reads the whole 170 KB project in a few ms and
- * the full extraction takes ~10 ms. The extractor only needs groups, environments, math and
+ * under 100 ms. Measured here (CPU time, median of runs, shared machine): @unified-latex's PEG parser
+ * takes 1.2 s for the 78 KB intergroup_contact manuscript (~65 KB/s; latex-utensils, also PEG, takes
+ * 0.5-1.5 s for a 77 KB file), the tokenizer 2-10 ms for the same file, and the whole extraction of a
+ * 90 KB file with the tokenizer ~11 ms. The extractor only needs groups, environments, math and
  * macro names, which a linear scan finds exactly.
  */
 export type ParserChoice = 'auto' | 'unified' | 'simple';

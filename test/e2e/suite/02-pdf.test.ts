@@ -23,7 +23,7 @@ describe('PDF paper in the Tally PDF viewer (examples/black-spatula.pdf)', funct
     assert.match(error.message, /^page \d+, line \d+/, describeDiagnostics([error]));
   });
 
-  it('renders the pages and highlights the finding in the viewer', async () => {
+  it('renders the pages and hands the findings to the viewer (the highlights themselves: ui.mjs)', async () => {
     const state = await until('the PDF viewer to render with findings', async () => {
       const s = await testState();
       const v = s.pdfViewers.find((p) => p.uri === uri().toString());

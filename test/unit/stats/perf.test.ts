@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { STATS_CHECKS } from '../../../src/core/checks/stats/index.ts';
 import { plainPaper } from '../../../src/core/text/plain-paper.ts';
+import { syntheticPaper } from './synthetic.ts';
 
 function runAll(text: string): number {
   const paper = plainPaper(text);
@@ -23,6 +24,24 @@ describe('stats checks stay linear', () => {
     const ms = runAll('t(28)=2.1,p=.04;M=3.4(SD=1.0),n=25;'.repeat(30_000));
     // 60,000 statistics and means on one line: slow only if something backtracks.
     assert.ok(ms < 20000, `took ${ms} ms`);
+  });
+
+  it('on a 1 MB statistics-heavy paper (APA results, samples, shares, descriptives) in well under 2 s', () => {
+    const ms = runAll(syntheticPaper(1_000_000));
+    // About 0.5 s on a loaded machine; a per-candidate rescan of the text would take minutes.
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+
+  it('on a 1 MB list of percentages with words between them (one long run of shares)', () => {
+    // Each percentage used to rescan the rest of its run: quadratic, minutes for this text.
+    const ms = runAll('5% a '.repeat(200_000));
+    assert.ok(ms < 4000, `took ${ms} ms`);
+  });
+
+  it('on 1 MB of stated samples, each split into shares', () => {
+    // Each run of shares used to scan every stated sample from the start of the paper.
+    const ms = runAll('Of the 120 participants, 45.8% were women and 54.2% were men. '.repeat(16_000));
+    assert.ok(ms < 4000, `took ${ms} ms`);
   });
 
   it('grows linearly with the number of tests', () => {

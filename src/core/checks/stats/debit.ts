@@ -3,7 +3,7 @@
 
 import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../types.ts';
 import { statsContext, sentenceWindow } from './context.ts';
-import { dataKind } from './descriptives.ts';
+import { saysBinary } from './descriptives.ts';
 import { binarySd, debitCheck } from './granularity.ts';
 import { collapse } from './text-util.ts';
 
@@ -15,7 +15,7 @@ export function checkDebit(paper: PaperText): CheckOutput {
     if (!d.n || !d.sd) continue;
     if (d.mean.value < 0 || d.mean.value > 1) continue;
     const w = sentenceWindow(c, d.span.start, d.span.end);
-    if (dataKind(w.text).kind !== 'binary') continue;
+    if (!saysBinary(w.text)) continue;
     const n = d.n.value;
     const result = debitCheck(d.mean, d.sd, n);
     if (result === 'mean') continue; // GRIM reports it.

@@ -68,6 +68,12 @@ export function findDescriptives(s: string): Descriptive[] {
   return out;
 }
 
+const BINARY = /\b(?:binary|dichotomous|dummy[- ]coded|coded (?:as )?0 (?:and|or|\/) 1|0 = no|1 = yes)\b/i;
+const ITEMS = /\b(\d{1,2}|one|single|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ]items?\b/i;
+const LIKERT = /likert|\b\d{1,2}-point\b|rating scale|\brated\b|\bscale (?:ranging )?from -?\d+ to \d+|\(1 = /i;
+const COUNT_NAMED = /\b(?:number of|how many|counts? of)\b[^.;]{0,80}$/i;
+const AGE_BEFORE = /\bage[sd]?\b[^.;]{0,15}$/i;
+
 const WORD_NUMBERS: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20 };
 
 /**
@@ -75,18 +81,23 @@ const WORD_NUMBERS: Record<string, number> = { one: 1, single: 1, two: 2, three:
  * the mean: a count ("number of …") must be named there, close to the mean.
  */
 export function dataKind(sentence: string, before = sentence): DataKind {
-  if (/\b(?:binary|dichotomous|dummy[- ]coded|coded (?:as )?0 (?:and|or|\/) 1|0 = no|1 = yes)\b/i.test(sentence)) return { kind: 'binary' };
-  const items = /\b(\d{1,2}|one|single|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ]items?\b/i.exec(sentence);
-  const likert = /likert|\b\d{1,2}-point\b|rating scale|\brated\b|\bscale (?:ranging )?from -?\d+ to \d+|\(1 = /i.test(sentence);
+  if (saysBinary(sentence)) return { kind: 'binary' };
+  const items = ITEMS.exec(sentence);
+  const likert = LIKERT.test(sentence);
   if (likert || items) {
     const k = items ? (WORD_NUMBERS[items[1].toLowerCase()] ?? Number(items[1])) : undefined;
     return { kind: 'likert', items: k && k > 0 ? k : undefined };
   }
-  if (/\b(?:number of|how many|counts? of)\b[^.;]{0,80}$/i.test(before)) return { kind: 'count' };
+  if (COUNT_NAMED.test(before)) return { kind: 'count' };
   return { kind: 'unknown' };
+}
+
+/** Whether the sentence says the variable is binary (0/1); what dataKind reports as 'binary'. */
+export function saysBinary(sentence: string): boolean {
+  return BINARY.test(sentence);
 }
 
 /** True when the mean is an age, a measurement or a score the sentence does not tie to integers. */
 export function isAge(s: string, meanStart: number): boolean {
-  return /\bage[sd]?\b[^.;]{0,15}$/i.test(s.slice(Math.max(0, meanStart - 25), meanStart));
+  return AGE_BEFORE.test(s.slice(Math.max(0, meanStart - 25), meanStart));
 }

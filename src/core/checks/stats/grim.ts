@@ -8,14 +8,22 @@
 import { parseReported } from '../../numbers.ts';
 import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
-import { statsContext, sentenceWindow } from './context.ts';
+import { firstAtOrAfter, statsContext, sentenceWindow, windowBounds } from './context.ts';
 import type { StatsContext } from './context.ts';
 import { dataKind, isAge } from './descriptives.ts';
+import type { Descriptive } from './descriptives.ts';
+import type { SampleSize } from './sample-size.ts';
 import { grimApplies, grimPossible, nearestMeans, nearestPercents, percentCounts, percentGrimApplies } from './granularity.ts';
 import { collapse } from './text-util.ts';
 
+export interface IntegerReading {
+  items: number;
+  severity: Severity;
+  why: string;
+}
+
 /** Items per person for a mean, and how sure we are the data are integers; undefined = do not check. */
-export function integerReading(c: StatsContext, meanStart: number, meanEnd: number): { items: number; severity: Severity; why: string } | undefined {
+export function integerReading(c: StatsContext, meanStart: number, meanEnd: number): IntegerReading | undefined {
   if (isAge(c.text, meanStart)) return undefined;
   const w = sentenceWindow(c, meanStart, meanEnd);
   const before = c.text.slice(Math.max(w.start, meanStart - 200), meanStart);
@@ -29,11 +37,19 @@ export function integerReading(c: StatsContext, meanStart: number, meanEnd: numb
   return undefined;
 }
 
+/** integerReading of a descriptive, read once per paper for GRIM and GRIMMER together. */
+export function descriptiveReading(c: StatsContext, d: Descriptive): IntegerReading | undefined {
+  if (c.memo.has(d)) return c.memo.get(d) as IntegerReading | undefined;
+  const reading = integerReading(c, d.span.start, d.span.end);
+  c.memo.set(d, reading);
+  return reading;
+}
+
 function checkMeans(c: StatsContext, findings: RawFinding[], verified: RawVerified[]): void {
   for (const d of c.descriptives) {
     if (!d.n) continue;
     const n = d.n.value;
-    const reading = integerReading(c, d.span.start, d.span.end);
+    const reading = descriptiveReading(c, d);
     if (!reading) continue;
     const { items } = reading;
     if (!grimApplies(d.mean, n, items)) continue;
@@ -106,32 +122,112 @@ function pctFinding(c: StatsContext, cand: PctCandidate, claimSpan: TextSpan): R
   };
 }
 
-/** Other sample sizes stated earlier in the paragraph, for downgrading ambiguous cases. */
-function otherSamples(c: StatsContext, at: number, n: number): number[] {
-  const para = c.layout.paragraphAt(at);
-  return c.samples.filter((s) => s.start >= para.start && s.start < at && s.n !== n && at - s.start < 3000).map((s) => s.n);
+// c.samples is in text order (starts and ends both increase), so the samples in a range are
+// found by binary search and summarised from prefix counts, not by a scan per percentage.
+interface SampleIndex {
+  samples: readonly SampleSize[];
+  /** changes[k]: how many of samples[1..k-1] state another n than the sample before them. */
+  changes: Int32Array;
+  /** strong[k]: how many of samples[0..k-1] are "26 participants" or "N = 26". */
+  strong: Int32Array;
 }
 
-function nearestSample(c: StatsContext, from: number, before: number): { n: number; span: TextSpan } | undefined {
-  let best: { n: number; span: TextSpan } | undefined;
-  for (const s of c.samples) {
-    if (s.start < from) continue;
-    if (s.end > before) break;
-    best = { n: s.n, span: { start: s.start, end: s.end } };
+function indexSamples(samples: readonly SampleSize[]): SampleIndex {
+  const changes = new Int32Array(samples.length + 1);
+  const strong = new Int32Array(samples.length + 1);
+  for (let k = 0; k < samples.length; k++) {
+    changes[k + 1] = changes[k] + (k > 0 && samples[k].n !== samples[k - 1].n ? 1 : 0);
+    strong[k + 1] = strong[k] + (samples[k].strong ? 1 : 0);
   }
-  return best;
+  return { samples, changes, strong };
+}
+
+/** [a, b): the samples that start at or after `from` and end by `before`. */
+function sampleRange(ix: SampleIndex, from: number, before: number): [number, number] {
+  const a = firstAtOrAfter(ix.samples, from);
+  let lo = a;
+  let hi = ix.samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.samples[mid].end <= before) lo = mid + 1;
+    else hi = mid;
+  }
+  return [a, lo];
+}
+
+function sampleAt(ix: SampleIndex, k: number): { n: number; span: TextSpan } {
+  const s = ix.samples[k];
+  return { n: s.n, span: { start: s.start, end: s.end } };
+}
+
+/** Other sample sizes stated earlier in the paragraph (within 3000 characters), for downgrading ambiguous cases. */
+function otherSamples(c: StatsContext, ix: SampleIndex, at: number, n: number): number[] {
+  const para = c.layout.paragraphAt(at);
+  const out: number[] = [];
+  for (let k = firstAtOrAfter(ix.samples, Math.max(para.start, at - 2999)); k < ix.samples.length && ix.samples[k].start < at; k++) {
+    const s = ix.samples[k];
+    if (s.start >= para.start && s.n !== n && at - s.start < 3000) out.push(s.n);
+  }
+  return out;
+}
+
+/** The last sample stated in [from, before). */
+function nearestSample(ix: SampleIndex, from: number, before: number): { n: number; span: TextSpan } | undefined {
+  const [a, b] = sampleRange(ix, from, before);
+  return b > a ? sampleAt(ix, b - 1) : undefined;
 }
 
 /** The sample of a paragraph: only when everything earlier in it names one size, as people or N. */
-function paragraphSample(c: StatsContext, from: number, before: number): { n: number; span: TextSpan } | undefined {
-  const found = c.samples.filter((s) => s.start >= from && s.end <= before);
-  if (found.length === 0 || found.some((s) => s.n !== found[0].n) || !found.some((s) => s.strong)) return undefined;
-  const last = found[found.length - 1];
-  return { n: last.n, span: { start: last.start, end: last.end } };
+function paragraphSample(ix: SampleIndex, from: number, before: number): { n: number; span: TextSpan } | undefined {
+  const [a, b] = sampleRange(ix, from, before);
+  if (b === a) return undefined;
+  const oneSize = ix.changes[b] - ix.changes[a + 1] === 0;
+  const anyStrong = ix.strong[b] - ix.strong[a] > 0;
+  return oneSize && anyStrong ? sampleAt(ix, b - 1) : undefined;
+}
+
+const DIGIT = /\d/;
+/** Runs longer than this are summed from prefix sums; shorter ones exactly as written, left to right. */
+const DIRECT_SUM_LIMIT = 64;
+
+/**
+ * Runs of shares: runs.end[i] is the last percentage of the run that starts at i (consecutive
+ * percentages at most 40 characters apart with no digit between them). Computed in one pass from
+ * the right, so a long list of percentages costs linear time, not a rescan per percentage.
+ */
+function shareRuns(text: string, pcts: readonly ReportedNumber[]): { end: number[]; sumsTo100: (i: number, j: number) => boolean } {
+  const end = new Array<number>(pcts.length);
+  for (let k = pcts.length - 1; k >= 0; k--) {
+    const joined = k + 1 < pcts.length && pcts[k + 1].start - pcts[k].end <= 40 && !DIGIT.test(text.slice(pcts[k].end, pcts[k + 1].start));
+    end[k] = joined ? end[k + 1] : k;
+  }
+  // Prefix sums of values and rounding slack, restarting at each maximal run (small magnitudes).
+  const sums = new Float64Array(pcts.length + 1);
+  const slacks = new Float64Array(pcts.length + 1);
+  for (let k = 0; k < pcts.length; k++) {
+    const restart = k === 0 || end[k - 1] !== end[k];
+    sums[k + 1] = (restart ? 0 : sums[k]) + pcts[k].value;
+    slacks[k + 1] = (restart ? 0 : slacks[k]) + 0.5 * 10 ** -pcts[k].decimals;
+  }
+  const sumsTo100 = (i: number, j: number): boolean => {
+    let sum = 0;
+    let slack = 0;
+    if (j - i < DIRECT_SUM_LIMIT) {
+      for (let k = i; k <= j; k++) sum += pcts[k].value;
+      for (let k = i; k <= j; k++) slack += 0.5 * 10 ** -pcts[k].decimals;
+    } else {
+      const restartsAtI = i === 0 || end[i - 1] !== end[i];
+      sum = sums[j + 1] - (restartsAtI ? 0 : sums[i]);
+      slack = slacks[j + 1] - (restartsAtI ? 0 : slacks[i]);
+    }
+    return Math.abs(sum - 100) <= slack + 1e-9;
+  };
+  return { end, sumsTo100 };
 }
 
 function checkPercentages(c: StatsContext, findings: RawFinding[], verified: RawVerified[]): void {
   const pcts = findPercentages(c.text);
+  const ix = indexSamples(c.samples);
   const done = new Set<number>();
   const judge = (cand: PctCandidate, claimSpan: TextSpan): void => {
     if (done.has(cand.pct.start)) return;
@@ -143,7 +239,7 @@ function checkPercentages(c: StatsContext, findings: RawFinding[], verified: Raw
       return;
     }
     // Consistent with another sample size stated in the paragraph: which n is meant is unclear.
-    if (cand.severity === 'error' && otherSamples(c, cand.nSpan.start, cand.n).some((m) => percentCounts(cand.pct, m).length > 0)) cand.severity = 'warning';
+    if (cand.severity === 'error' && otherSamples(c, ix, cand.nSpan.start, cand.n).some((m) => percentCounts(cand.pct, m).length > 0)) cand.severity = 'warning';
     findings.push(pctFinding(c, cand, claimSpan));
   };
 
@@ -158,26 +254,23 @@ function checkPercentages(c: StatsContext, findings: RawFinding[], verified: Raw
   }
 
   // "17 (65.4%)" and lists of shares that split a sample stated earlier in the sentence.
+  const runs = shareRuns(c.text, pcts);
   for (let i = 0; i < pcts.length; i++) {
     const p = pcts[i];
     if (done.has(p.start)) continue;
-    const w = sentenceWindow(c, p.start, p.end, 600);
+    const w = windowBounds(c, p.start, p.end, 600);
     const beforeText = c.text.slice(Math.max(w.start, p.start - 12), p.start);
     const countMatch = COUNT_BEFORE.exec(beforeText);
     // A run of shares: consecutive percentages with only words between them, summing to 100.
-    let j = i;
-    while (j + 1 < pcts.length && pcts[j + 1].start - pcts[j].end <= 40 && !/\d/.test(c.text.slice(pcts[j].end, pcts[j + 1].start))) j++;
-    const run = pcts.slice(i, j + 1);
-    const sum = run.reduce((a, x) => a + x.value, 0);
-    const slack = run.reduce((a, x) => a + 0.5 * 10 ** -x.decimals, 0) + 1e-9;
-    const isSplit = run.length >= 2 && Math.abs(sum - 100) <= slack;
+    const j = runs.end[i];
+    const isSplit = j > i && runs.sumsTo100(i, j);
     if (!countMatch && !isSplit) continue;
     // The sample: stated earlier in the sentence (error), or earlier in the paragraph (warning).
-    let sample = nearestSample(c, w.start, p.start);
+    let sample = nearestSample(ix, w.start, p.start);
     let severity: Severity = 'error';
     if (!sample) {
       const para = c.layout.paragraphAt(p.start);
-      sample = paragraphSample(c, para.start, w.start);
+      sample = paragraphSample(ix, para.start, w.start);
       severity = 'warning';
     }
     if (!sample) continue;
@@ -188,6 +281,7 @@ function checkPercentages(c: StatsContext, findings: RawFinding[], verified: Raw
       judge({ pct: p, n: sample.n, nSpan: sample.span, severity, count, how: 'people' }, { start: p.start - countMatch[0].length, end: p.end });
       continue;
     }
+    const run = pcts.slice(i, j + 1);
     for (const x of run) judge({ pct: x, n: sample.n, nSpan: sample.span, severity, how: 'people' }, { start: run[0].start, end: run[run.length - 1].end });
     i = j;
   }

@@ -5,7 +5,7 @@
 import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../types.ts';
 import { statsContext } from './context.ts';
 import { grimApplies, grimPossible, grimmerPossible } from './granularity.ts';
-import { integerReading } from './grim.ts';
+import { descriptiveReading } from './grim.ts';
 import { collapse } from './text-util.ts';
 
 export function checkGrimmer(paper: PaperText): CheckOutput {
@@ -15,7 +15,7 @@ export function checkGrimmer(paper: PaperText): CheckOutput {
   for (const d of c.descriptives) {
     if (!d.n || !d.sd) continue;
     const n = d.n.value;
-    const reading = integerReading(c, d.span.start, d.span.end);
+    const reading = descriptiveReading(c, d);
     if (!reading || reading.why === '0/1 data') continue;
     const { items } = reading;
     // A GRIM failure is reported by GRIM; GRIMMER needs a mean that is possible.

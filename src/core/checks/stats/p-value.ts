@@ -9,11 +9,13 @@ import { findTests } from './parse-tests.ts';
 import type { ReportedP, ReportedTest } from './parse-tests.ts';
 import { describeP, formatP, sig3 } from './p-format.ts';
 import { findTableTests } from './table-tests.ts';
-import { TextLayout, collapse, normaliseForStats } from './text-util.ts';
+import { statsContext } from './context.ts';
+import { collapse } from './text-util.ts';
 
 const ALPHA = 0.05;
 const SLACK = 1e-9;
 const ONE_TAILED = /one[- ]?(?:tailed|sided)|directional/i;
+const TWO_TAILED = /two[- ]?(?:tailed|sided)/;
 const CORRECTED = /bonferroni|holm|[šs]id[aá]k|tukey|scheff[eé]|benjamini|hochberg|false discovery|\bfdr\b|corrected|adjusted|correction/i;
 
 type Interval = [number, number];
@@ -97,12 +99,16 @@ function working(t: ReportedTest, tails: 1 | 2, c: { lo: number; hi: number; mid
   return `${testLabel(t)} → p = ${sig3(c.mid)} (${tail})${via}; the statistic rounds from [${Math.max(0, x - h).toFixed(d)}, ${(x + h).toFixed(d)}], giving p in [${sig3(c.lo)}, ${sig3(c.hi)}]`;
 }
 
-/** One check of a reported test. Exported for the table path and tests. */
-export function judgeTest(t: LocatedTest, sentence: string, paperMentionsOneTailed: boolean): { finding?: RawFinding; verified?: RawVerified } | undefined {
+/**
+ * One check of a reported test. Exported for the table path and tests. Whether the paper mentions
+ * one-tailed tests matters only for an inconsistent result, so it may be given as a function that
+ * is called then (scanning the whole paper for every consistent test would be wasted).
+ */
+export function judgeTest(t: LocatedTest, sentence: string, paperMentionsOneTailed: boolean | (() => boolean)): { finding?: RawFinding; verified?: RawVerified } | undefined {
   const sub = t.p.subscript.toLowerCase();
   const subOneTailed = ONE_TAILED.test(sub);
   // A p with another subscript (adjusted, permutation, bootstrap) does not come from the statistic alone.
-  if (sub && !subOneTailed && !/two[- ]?(?:tailed|sided)/.test(sub)) return undefined;
+  if (sub && !subOneTailed && !TWO_TAILED.test(sub)) return undefined;
   const rep = reportedInterval(t.p);
   const two = computedInterval(t, 2);
   if (!Number.isFinite(two.lo) || !Number.isFinite(two.hi)) return undefined;
@@ -121,6 +127,7 @@ export function judgeTest(t: LocatedTest, sentence: string, paperMentionsOneTail
   // Corrected p-values are larger than the raw p the statistic gives.
   if (CORRECTED.test(sentence) && rep[0] > two.hi) return undefined;
 
+  const mentionsOneTailed = oneFits && (typeof paperMentionsOneTailed === 'function' ? paperMentionsOneTailed() : paperMentionsOneTailed);
   const repSig = reportedSignificant(t.p);
   const compSig = computedSignificant(two.lo, two.hi);
   const decision = repSig !== undefined && compSig !== undefined && repSig !== compSig;
@@ -130,10 +137,10 @@ export function judgeTest(t: LocatedTest, sentence: string, paperMentionsOneTail
   const tailWord = canOneTail ? ' (two-tailed)' : '';
   let message = `${label} gives ${gives}${tailWord}, not ${t.p.value ? (t.p.relation === '=' ? t.p.value.text : reportedText(t.p)) : 'ns'}`;
   if (decision) message += compSig ? ': the result is significant at .05, not non-significant as reported' : ': the result is not significant at .05, though reported as significant';
-  if (oneFits) message += `; the reported p matches a one-tailed test, which ${paperMentionsOneTailed ? 'this sentence does not state' : 'the paper does not state'}`;
+  if (oneFits) message += `; the reported p matches a one-tailed test, which ${mentionsOneTailed ? 'this sentence does not state' : 'the paper does not state'}`;
   message += '.';
   let severity: Severity = 'error';
-  if (oneFits && paperMentionsOneTailed) severity = 'warning';
+  if (mentionsOneTailed) severity = 'warning';
   const explanation =
     `${describeTest(t)} corresponds to a ${canOneTail ? 'two-tailed ' : ''}${gives}, ` +
     `so the reported ${reportedText(t.p)} cannot come from the statistic and its degrees of freedom as printed; one of the three is likely mistyped (the statcheck check).`;
@@ -172,9 +179,11 @@ export interface LocatedTest extends ReportedTest {
 export function checkPValues(paper: PaperText): CheckOutput {
   const findings: RawFinding[] = [];
   const verified: RawVerified[] = [];
-  const text = normaliseForStats(paper.text);
-  const layout = new TextLayout(paper);
-  const mentionsOneTailed = ONE_TAILED.test(text);
+  const c = statsContext(paper);
+  const text = c.text;
+  const layout = c.layout;
+  let mentionsOneTailed: boolean | undefined;
+  const paperMentionsOneTailed = (): boolean => (mentionsOneTailed ??= ONE_TAILED.test(text));
   const tests: LocatedTest[] = [];
   for (const t of findTests(text)) tests.push({ ...t, claimText: paper.text.slice(t.span.start, t.span.end) });
   for (const t of findTableTests(paper)) tests.push(t);
@@ -184,7 +193,7 @@ export function checkPValues(paper: PaperText): CheckOutput {
     const from = Math.max(Math.min(sentenceSpan.start, t.span.start), t.span.start - 600);
     const to = Math.min(Math.max(sentenceSpan.end, t.span.end), t.span.end + 600);
     const sentence = t.sentence ?? text.slice(from, to);
-    const r = judgeTest(t, sentence, mentionsOneTailed);
+    const r = judgeTest(t, sentence, paperMentionsOneTailed);
     if (r?.finding) findings.push(r.finding);
     if (r?.verified) verified.push(r.verified);
   }

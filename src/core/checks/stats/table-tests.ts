@@ -10,22 +10,37 @@ import type { ReportedP } from './parse-tests.ts';
 import type { LocatedTest } from './p-value.ts';
 import { normaliseForStats } from './text-util.ts';
 
+const KEY_DROPPED = /[\s\u200b${}\\]/g;
+const KEY_PARENS = /^\((.*)\)$/;
+const T_HEADER = /^t(?:-?(?:value|stat(?:istic)?))?$/;
+const F_HEADER = /^F(?:-?(?:value|ratio|stat(?:istic)?))?$/;
+const Z_HEADER = /^[zZ](?:-?(?:value|score|stat(?:istic)?))?$/;
+const CHI2_HEADER = /^(?:χ\^?2|χ²|X\^?2|X²|[Cc]hi-?(?:square|\^?2))$/;
+const DF_HEADER = /^(?:df|d\.f\.|DF)$/;
+const DF1_HEADER = /^(?:df_?1|df_?num|numdf|df_?effect)$/i;
+const DF2_HEADER = /^(?:df_?2|df_?den|dendf|df_?error|df_?resid(?:ual)?)$/i;
+const P_HEADER = /^(?:p|p-?value|Pr\(>\|[tzF]\|\)|Sig\.?|p\(two-tailed\))$/i;
+/** No header pattern above matches a key longer than this ("p(two-tailed)" is 13). */
+const LONGEST_HEADER = 13;
+
 function headerKey(text: string): string {
-  return normaliseForStats(text).replace(/[\s\u200b${}\\]/g, '').replace(/^\((.*)\)$/, '$1');
+  return normaliseForStats(text).replace(KEY_DROPPED, '').replace(KEY_PARENS, '$1');
 }
 
 function statType(h: string): TestType | undefined {
-  if (/^t(?:-?(?:value|stat(?:istic)?))?$/.test(h)) return 't';
-  if (/^F(?:-?(?:value|ratio|stat(?:istic)?))?$/.test(h)) return 'F';
-  if (/^[zZ](?:-?(?:value|score|stat(?:istic)?))?$/.test(h)) return 'z';
-  if (/^(?:χ\^?2|χ²|X\^?2|X²|[Cc]hi-?(?:square|\^?2))$/.test(h)) return 'chi2';
+  if (h.length > LONGEST_HEADER) return undefined;
+  if (T_HEADER.test(h)) return 't';
+  if (F_HEADER.test(h)) return 'F';
+  if (Z_HEADER.test(h)) return 'z';
+  if (CHI2_HEADER.test(h)) return 'chi2';
   return undefined;
 }
 
-const isDf = (h: string): boolean => /^(?:df|d\.f\.|DF)$/.test(h);
-const isDf1 = (h: string): boolean => /^(?:df_?1|df_?num|numdf|df_?effect)$/i.test(h);
-const isDf2 = (h: string): boolean => /^(?:df_?2|df_?den|dendf|df_?error|df_?resid(?:ual)?)$/i.test(h);
-const isP = (h: string): boolean => /^(?:p|p-?value|Pr\(>\|[tzF]\|\)|Sig\.?|p\(two-tailed\))$/i.test(h);
+const isDf = (h: string): boolean => h.length <= LONGEST_HEADER && DF_HEADER.test(h);
+const isDf1 = (h: string): boolean => h.length <= LONGEST_HEADER && DF1_HEADER.test(h);
+const isDf2 = (h: string): boolean => h.length <= LONGEST_HEADER && DF2_HEADER.test(h);
+const isP = (h: string): boolean => h.length <= LONGEST_HEADER && P_HEADER.test(h);
+const NS_CELL = /^(?:ns|n\.s\.)$/;
 
 function cellAt(row: TableCell[], col: number): TableCell | undefined {
   return row.find((c) => col >= c.column && col < c.column + c.colspan);
@@ -46,7 +61,7 @@ function statFrom(cell: TableCell): ReportedNumber | undefined {
 
 function pFrom(cell: TableCell): ReportedP | undefined {
   const t = cell.text.trim();
-  if (/^(?:ns|n\.s\.)$/.test(t)) {
+  if (NS_CELL.test(t)) {
     const at = cell.start + cell.text.indexOf(t);
     return { relation: '>', text: t, span: { start: at, end: at + t.length }, subscript: '' };
   }

@@ -3,13 +3,19 @@
 
 import type { Block, PaperText, TextSpan } from '../../types.ts';
 
+const MATH_ALPHANUMERIC = /\uD835[\uDC00-\uDFFF]/g;
+const WHITESPACE_RUN = /[\s\u200b]+/g;
+// A sentence ends at . ! ? followed by space and a capital or bracket, or at a blank line.
+const SENTENCE_END = /[.!?](?=\s+[A-Z(\[])|\n[ \t]*\n/g;
+
 /**
  * A copy of `text` of the same length (so offsets stay valid) in which PDF mathematical
  * alphanumerics (𝑝, 𝑡, 𝐹, 𝜒) become a space plus the plain letter.
  */
 export function normaliseForStats(text: string): string {
-  if (!/[\uD835]/.test(text)) return text;
-  return text.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => {
+  // indexOf is a plain memory scan; a regex test for one code unit is several times slower.
+  if (text.indexOf('\uD835') < 0) return text;
+  return text.replace(MATH_ALPHANUMERIC, (pair) => {
     const cp = pair.codePointAt(0) ?? 0;
     let ch = '';
     if (cp >= 0x1d400 && cp < 0x1d6a4) {
@@ -28,7 +34,7 @@ export function normaliseForStats(text: string): string {
 
 /** Whitespace collapsed, for claims. */
 export function collapse(s: string): string {
-  return s.replace(/[\s\u200b]+/g, ' ').trim();
+  return s.replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** Sentences and paragraphs of a paper, computed once, looked up by offset. */
@@ -43,9 +49,11 @@ export class TextLayout {
     this.sentences = [];
     for (const b of this.paragraphs) {
       let start = b.start;
+      // Each block is matched on its own slice so look-aheads stop at the block's end. exec on
+      // one shared regex: matchAll would construct a fresh RegExp (and its iterator) per block.
       const body = text.slice(b.start, b.end);
-      // A sentence ends at . ! ? followed by space and a capital, bracket or digit-free start, or at a blank line.
-      for (const m of body.matchAll(/[.!?](?=\s+[A-Z(\[])|\n[ \t]*\n/g)) {
+      SENTENCE_END.lastIndex = 0;
+      for (let m = SENTENCE_END.exec(body); m; m = SENTENCE_END.exec(body)) {
         const end = b.start + m.index + m[0].length;
         if (end > start) this.sentences.push({ start, end });
         start = end;

@@ -57,9 +57,8 @@ describe('typing latency on a long paper', { skip: serverBuilt() ? false : 'run 
     // while the debounced re-check runs, until its diagnostics arrive.
     const lines = text.split('\n');
     let version = 1;
-    let typed = text;
     for (let i = 0; i < 20; i++) {
-      typed = `${lines.join('\n')}% typing ${'x'.repeat(i)}\n`;
+      const typed = `${lines.join('\n')}% typing ${'x'.repeat(i)}\n`;
       server.change(uri, ++version, typed);
       await new Promise((r) => setTimeout(r, 15));
     }

@@ -32,13 +32,13 @@ export class TextBuilder {
   /** Runs `fn` and returns the text it wrote (slicing the growing text would flatten it each time). */
   capture(fn: () => void): string {
     this.captures.push('');
-    let text = '';
     try {
       fn();
-    } finally {
-      text = this.captures.pop()!;
+    } catch (e) {
+      this.captures.pop(); // an outer capture must never receive this one's text
+      throw e;
     }
-    return text;
+    return this.captures.pop()!;
   }
 
   get blockKind(): BlockKind | undefined {

@@ -22,9 +22,17 @@ export function findingId(kind: string, claim: string): string {
 }
 
 export function sectionAt(paper: PaperText, offset: number): string {
-  // Blocks are in reading order; a binary search would do, but papers have few enough blocks.
-  for (const b of paper.blocks) if (offset >= b.start && offset < b.end) return b.section;
-  return '';
+  // Blocks are in reading order and do not overlap: binary search for the last block starting at or before offset.
+  const blocks = paper.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const b = blocks[hi];
+  return b && offset < b.end ? b.section : '';
 }
 
 function within(span: TextSpan, outer: TextSpan): boolean {

@@ -74,3 +74,10 @@ test('Markdown and HTML reports list failures and verified claims, escaping pape
   const json = JSON.parse(renderReport([result], 'json'));
   assert.equal(json.results[0].findings[0].recomputed, '420,000');
 });
+
+test('sectionAt finds the enclosing block by binary search, and nothing between blocks', async () => {
+  const { sectionAt } = await import('../../../src/core/engine.ts');
+  const p = plainPaper('aaaa\n\nbbbb\n\ncccc');
+  p.blocks = p.blocks.map((b, i) => ({ ...b, section: `S${i}` }));
+  assert.deepEqual([0, 3, 4, 5, 6, 9, 12, 15, 16].map((o) => sectionAt(p, o)), ['S0', 'S0', '', '', 'S1', 'S1', 'S2', 'S2', '']);
+});

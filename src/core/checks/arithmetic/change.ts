@@ -1,11 +1,11 @@
 // Percent and fold changes: "rose from 2.1 to 8.4, a 300% increase", "decreased by 25% from 80 to
 // 60", "2.1 µg/g in 2020 and 8.4 µg/g in 2023, a 300% increase", "a 4-fold increase".
 
-import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { inputBounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
-import { cover, makeFinding, makeVerified, plain } from './report.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
 const UP = 'increase|increased|increases|increasing|rise|rose|risen|rising|grew|growth|grown|gain|gained|higher|greater|larger|more|up|jump|jumped|elevat\\w*';

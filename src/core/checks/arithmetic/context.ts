@@ -53,22 +53,59 @@ function noiseOf(text: string, n: ReportedNumber): string {
   return '';
 }
 
-// Sentences come from one cache per paper, so their numbers are read once for all checks.
+// Numbers are read once per block and shared by its sentences, and cached per span object, so
+// every check sees the same Num objects for the same text.
 const numberCache = new WeakMap<TextSpan, { text: string; nums: Num[] }>();
+/** The block each sentence of sentencesOf() was cut from. */
+const blockOfSentence = new WeakMap<TextSpan, TextSpan>();
+
+function readNumbers(text: string, span: TextSpan): Num[] {
+  const nums = findNumbers(text.slice(span.start, span.end), span.start) as Num[];
+  for (const n of nums) n.noise = noiseOf(text, n);
+  return nums;
+}
+
+/**
+ * A sentence's numbers are its block's numbers that lie inside it. A number can only straddle a
+ * sentence boundary in odd text ("12\n\n% ..."); then the sentence is read on its own, which is
+ * what reading it alone would give.
+ */
+function sentenceNumbers(text: string, span: TextSpan, block: TextSpan): Num[] {
+  const all = numbersIn(text, block);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < all.length && all[lo].start < span.start) return readNumbers(text, span);
+  let j = lo;
+  while (j < all.length && all[j].end <= span.end) j++;
+  if (j < all.length && all[j].start < span.end) return readNumbers(text, span);
+  return all.slice(lo, j);
+}
 
 /** Numbers in text[span], each marked with its noise reason ('' for quantities). */
 export function numbersIn(text: string, span: TextSpan): Num[] {
   const cached = numberCache.get(span);
   if (cached && cached.text === text) return cached.nums;
-  const slice = text.slice(span.start, span.end);
-  const nums = findNumbers(slice, span.start).map((n) => ({ ...n, noise: noiseOf(text, n) }));
+  const block = blockOfSentence.get(span);
+  const nums = block ? sentenceNumbers(text, span, block) : readNumbers(text, span);
   numberCache.set(span, { text, nums });
   return nums;
 }
 
 /** Quantities only. */
+const quantityCache = new WeakMap<Num[], Num[]>();
 export function quantitiesIn(text: string, span: TextSpan): Num[] {
-  return numbersIn(text, span).filter((n) => !n.noise);
+  const nums = numbersIn(text, span);
+  let q = quantityCache.get(nums);
+  if (!q) {
+    q = nums.filter((n) => !n.noise);
+    quantityCache.set(nums, q);
+  }
+  return q;
 }
 
 const sentenceCache = new WeakMap<PaperText, { blocks: Block[]; sentences: Sentence[] }>();
@@ -86,7 +123,11 @@ function splitAll(paper: PaperText): { blocks: Block[]; sentences: Sentence[] } 
   const blocks = proseBlocks(paper);
   const sentences: Sentence[] = [];
   blocks.forEach((b, i) => {
-    for (const s of splitSentences(paper.text, b.start, b.end)) sentences.push({ ...s, block: i });
+    for (const s of splitSentences(paper.text, b.start, b.end)) {
+      const sentence = { start: s.start, end: s.end, block: i };
+      blockOfSentence.set(sentence, b);
+      sentences.push(sentence);
+    }
   });
   return { blocks, sentences };
 }

@@ -3,7 +3,7 @@
 // earlier in the paragraph) the product is recomputed with mathjs units, which catches a
 // result off by a power of ten ("7000 ng/kg bw/day × 60 kg = 42,000 ng/day").
 
-import { evaluateExpression, tryEvaluate } from '../../math.ts';
+import { evaluateCached } from './evaluate.ts';
 import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { bounds, numbersIn, sentencesOf, type Num } from './context.ts';
@@ -183,7 +183,7 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       let resultShown = result.text;
       if (node.units || resultUnit) {
         const onlyProducts = [...node.ops].every((o) => o === '*' || o === '/');
-        const evaluated = onlyProducts && node.units && resultUnit ? tryEvaluate(node.math, resultUnit.mathjs) : undefined;
+        const evaluated = onlyProducts && node.units && resultUnit ? evaluateCached(node.math, resultUnit.mathjs) : undefined;
         if (evaluated && node.value !== 0) {
           const factor = evaluated.value / node.value;
           kind = 'unit-conversion';
@@ -212,10 +212,10 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       }
       if (isApprox && Math.abs(value / result.value) < 2 && Math.abs(result.value / value) < 2) return;
       // A finding is confirmed by mathjs, never by the interval code alone.
-      try {
-        if (kind === 'arithmetic') value = evaluateExpression(working).value;
-      } catch {
-        return;
+      if (kind === 'arithmetic') {
+        const confirmed = evaluateCached(working);
+        if (!confirmed) return;
+        value = confirmed.value;
       }
       if (kind === 'arithmetic' && intervalMeets(result, value, value, true)) return;
       const recomputed = formatResult(result, value);

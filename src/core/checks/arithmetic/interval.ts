@@ -2,10 +2,10 @@
 // "OR = 1.5, 95% CI [1.2, 1.9]". An estimate outside its interval, or a lower bound above the
 // upper one, cannot be right.
 
-import { formatValue } from '../../numbers.ts';
+
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, numbersIn, sentencesOf, type Num } from './context.ts';
-import { cover, makeFinding, makeVerified, plain } from './report.ts';
+import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
 const MARKER = /(?:\d{2}(?:\.\d+)?\s*%\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
@@ -22,7 +22,7 @@ export function checkIntervals(paper: PaperText): CheckOutput {
   for (const s of sentences) {
     const slice = text.slice(s.start, s.end);
     if (!/CI|CrI|HDI|HPD|UI|interval/.test(slice)) continue;
-    const nums = numbersIn(text, s).filter((n) => !n.noise);
+    const nums = quantitiesIn(text, s);
     // Markers come in text order, so one pointer into the numbers keeps this linear.
     let iLo = 0;
     for (const m of slice.matchAll(MARKER)) {

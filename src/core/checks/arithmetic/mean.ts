@@ -2,10 +2,10 @@
 // of 12, 15 and 18 was 15".
 
 import { exactSum } from '../../math.ts';
-import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
-import { cover, makeFinding, makeVerified, plain } from './report.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
 const LIST_GAP = /^\s*(?:,\s*and|,\s*or|,|and|;)\s*$/;
@@ -15,6 +15,19 @@ const RESULT_AFTER_LIST = /^\s*(?:is|was|=|equals|gives|gave)\s*(?:about\s+|appr
 
 function unitOf(text: string, n: Num, limit: number): string {
   return (n.percent ? '%' : '') + (unitAt(text, n.end, limit)?.mathjs ?? '');
+}
+
+/**
+ * The exact sum of numbers as written: decimals are scaled to whole numbers, added and divided
+ * once, which gives what exactSum's fractions give without building fractions.
+ */
+function decimalSum(list: Num[]): number {
+  const d = Math.max(...list.map((n) => n.decimals));
+  if (d > 6 || list.some((n) => n.exponent !== 0)) return exactSum(list.map((n) => n.value));
+  const scale = 10 ** d;
+  let total = 0;
+  for (const n of list) total += Math.round(n.value * scale);
+  return Number.isSafeInteger(total) ? total / scale : exactSum(list.map((n) => n.value));
 }
 
 export function checkMeans(paper: PaperText): CheckOutput {
@@ -54,7 +67,7 @@ export function checkMeans(paper: PaperText): CheckOutput {
       const listUnit = (written[0] ?? '').replace('%', '');
       if (meanUnit && listUnit && meanUnit !== listUnit) continue;
       if (mean.percent !== list[0].percent || list.some((n) => n.percent !== mean.percent)) continue;
-      const exact = exactSum(list.map((n) => n.value)) / list.length;
+      const exact = decimalSum(list) / list.length;
       // Whole numbers listed are taken as exact; decimals were rounded.
       const b = (n: Num) => (n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n));
       const lo = list.reduce((a, n) => a + b(n)[0], 0) / list.length;

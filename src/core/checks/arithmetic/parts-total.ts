@@ -2,11 +2,11 @@
 // it, shares that must add to 100% ("85% ... the remaining 15%"), and a stated total of counts
 // against the counts it is broken into ("a total of 196 evaluations (150 ..., 20 ... and 26 ...)").
 
-import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { bounds, isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { sum, type Interval } from './interval-math.ts';
-import { cover, makeFinding, makeVerified, plain } from './report.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 
 const REMAINING_BEFORE = /(?:\b(?:the\s+)?(?:remaining|remainder)|\bthe\s+(?:rest|others?))\b(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w-]*){0,2}\s*(?:\(?\s*\d[\d,]*\s*\(?)?\s*[(:,]?\s*$/i;
 const NOT_SHARE_AFTER = /^\s*(?:CI|C\.I\.|confidence|credib|of\s+(?:the\s+)?(?:total\s+)?(?:variance|variability))/i;

@@ -3,10 +3,10 @@
 // total is not written next to it is only reported when the total is established: other
 // percentages of the same passage agree with it, or it counts the same thing the claim does.
 
-import { formatLike, formatValue, roundsTo } from '../../numbers.ts';
+import { formatLike, roundsTo } from '../../numbers.ts';
 import type { Block, CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
-import { cover, makeFinding, makeVerified } from './report.ts';
+import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
 
 interface PercentClaim {
   pct: Num;

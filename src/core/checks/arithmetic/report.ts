@@ -1,6 +1,6 @@
 // Builds the findings and verified claims the arithmetic checks return.
 
-import { formatLike, type ReportedNumber } from '../../numbers.ts';
+import { formatLike, formatValue as formatValueIntl, type ReportedNumber } from '../../numbers.ts';
 import type { FindingKind } from '../../rules.ts';
 import type { PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
 import { clip, spanText } from './context.ts';
@@ -67,4 +67,21 @@ export function formatResult(n: ReportedNumber, value: number): string {
   const expText = /10\^\{?[-\u2212\u2013]?\d+\}?|[eE][-\u2212\u2013]?\d+/.exec(n.text)?.[0] ?? '';
   const sep = /[eE]/.test(expText[0] ?? '') ? 'e' : n.text.slice(n.text.search(/[\s×x·*]/), n.text.indexOf(expText)) + '10^';
   return `${mantissa}${sep}${exp}${n.percent ? '%' : ''}`;
+}
+
+/**
+ * formatValue with the same output, without Intl: toLocaleString builds a number formatter per
+ * call, which made formatting verified claims the slowest part of the checks.
+ */
+export function formatValue(value: number, maxDecimals = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Number(value.toFixed(maxDecimals));
+  const s = String(rounded);
+  if (Object.is(rounded, -0) || s.includes('e')) return formatValueIntl(value, maxDecimals);
+  if (Math.abs(rounded) < 10000) return s;
+  const sign = s[0] === '-' ? '-' : '';
+  const body = sign ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot < 0 ? '' : body.slice(dot));
 }

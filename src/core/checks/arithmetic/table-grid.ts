@@ -47,7 +47,18 @@ export interface Grid {
   labels: string[];
 }
 
+// Both table checks read every table: read it once per table object.
+const gridCache = new WeakMap<TableGrid, { text: string; grid: Grid }>();
+
 export function readGrid(text: string, table: TableGrid): Grid {
+  const cached = gridCache.get(table);
+  if (cached && cached.text === text) return cached.grid;
+  const grid = buildGrid(text, table);
+  gridCache.set(table, { text, grid });
+  return grid;
+}
+
+function buildGrid(text: string, table: TableGrid): Grid {
   const width = Math.max(0, ...table.rows.map((r) => Math.max(0, ...r.map((c) => c.column + c.colspan))));
   const rows = table.rows.map((r) => {
     const out: (ParsedCell | undefined)[] = new Array(width).fill(undefined);

@@ -2,10 +2,10 @@
 // "N = 209", or under a Total row; a count column next to a "%" column. A column is only judged
 // when most of its percentages agree with the same N, so per-row denominators are left alone.
 
-import { formatLike, formatValue, roundsTo } from '../../numbers.ts';
+import { formatLike, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
 import type { Num } from './context.ts';
-import { makeFinding, makeVerified } from './report.ts';
+import { formatValue, makeFinding, makeVerified } from './report.ts';
 import { headerN, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
 
 interface Pair {

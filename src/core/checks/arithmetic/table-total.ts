@@ -3,11 +3,11 @@
 // above. Only judged where the structure is unambiguous: another column of the same row must
 // confirm that the row is a sum, or a count column must sum exactly to give the weights.
 
-import { formatLike, formatValue, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
 import { bounds, type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
-import { makeFinding, makeVerified, plain } from './report.ts';
+import { formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
 
 function countOf(cell: ParsedCell | undefined): Num | undefined {

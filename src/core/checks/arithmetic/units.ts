@@ -3,7 +3,7 @@
 // divide into its unit ("a reference dose of 7000 ng/kg bw/day for a 60 kg adult corresponds to
 // 420,000 ng/day"). mathjs does the unit algebra, so a power of ten slipped anywhere shows.
 
-import { convertUnit, tryEvaluate } from '../../math.ts';
+import { evaluateCached, unitFactor } from './evaluate.ts';
 import { formatLike, intervalMeets } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
@@ -20,7 +20,8 @@ const CALENDAR = /\b(?:day|week|month|year)\b/;
 const RESULT_CUE = /(?:\bgives?|\bgiving|\byield(?:s|ing)?|\bcorrespond(?:s|ing)?\s+to|\bequivalent\s+to|\bequal(?:s|ling)?(?:\s+to)?|\bresult(?:s|ing)?\s+in|\bamount(?:s|ing)?\s+to|\btranslat(?:es|ing)\s+(?:in)?to)\s*(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:about\s+|approximately\s+)?$/i;
 
 function dimensionless(expr: string): boolean {
-  return tryEvaluate(expr) !== undefined && tryEvaluate(expr)?.unit === undefined;
+  const result = evaluateCached(expr);
+  return result !== undefined && result.unit === undefined;
 }
 
 export function checkUnits(paper: PaperText): CheckOutput {
@@ -45,7 +46,7 @@ export function checkUnits(paper: PaperText): CheckOutput {
       const b = qs[i + 1];
       if (!/^\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
       if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
-      const factor = convertUnit(1, a.unit.mathjs, b.unit.mathjs);
+      const factor = unitFactor(a.unit.mathjs, b.unit.mathjs);
       if (factor === undefined) continue;
       const [lo, hi] = bounds(a.n);
       const exact = a.n.value * factor;
@@ -90,7 +91,7 @@ export function checkUnits(paper: PaperText): CheckOutput {
       if (pairs.length !== 1) continue; // none, or several readings
       const { a, b, op } = pairs[0];
       const expr = `(${plain(a.n.value)} ${a.unit.mathjs}) ${op} (${plain(b.n.value)} ${b.unit.mathjs})`;
-      const evaluated = tryEvaluate(expr, r.unit.mathjs);
+      const evaluated = evaluateCached(expr, r.unit.mathjs);
       if (!evaluated) continue;
       const unitFactor = evaluated.value / (op === '*' ? a.n.value * b.n.value : a.n.value / b.n.value);
       const [alo, ahi] = bounds(a.n);

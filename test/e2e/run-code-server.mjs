@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSuite } from '../../scripts/e2e/build-suite.mjs';
 import {
-  OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, formatLogArgs, isNoise, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
+  EXTENSION, OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, formatLogArgs, isNoise, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
 } from './lib/code-server.mjs';
 
 const log = (s) => process.stdout.write(`[e2e] ${s}\n`);
@@ -45,7 +45,7 @@ export async function runSuite({ timeoutMs = Number(process.env.TALLY_E2E_TIMEOU
       ...extraEnv,
     };
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(server, ROOT)],
+      ['extensionDevelopmentPath', remoteUri(server, EXTENSION)],
       ['extensionTestsPath', remoteUri(server, bundle)],
       ['extensionEnvironment', JSON.stringify(env)],
       ['skipWelcome', 'true'],

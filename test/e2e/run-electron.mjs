@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildSuite } from '../../scripts/e2e/build-suite.mjs';
-import { OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, makeSandbox, removeSandbox } from './lib/code-server.mjs';
+import { EXTENSION, OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, makeSandbox, removeSandbox } from './lib/code-server.mjs';
 
 const log = (s) => process.stdout.write(`[e2e:electron] ${s}\n`);
 
@@ -23,7 +23,7 @@ try {
   code = await runTests({
     version: process.env.TALLY_VSCODE_VERSION ?? 'stable',
     vscodeExecutablePath: process.env.TALLY_VSCODE_EXECUTABLE || undefined,
-    extensionDevelopmentPath: ROOT,
+    extensionDevelopmentPath: EXTENSION,
     extensionTestsPath: bundle,
     extensionTestsEnv: { TALLY_E2E: '1', TALLY_E2E_OUTPUT: join(OUTPUT, 'e2e'), TALLY_E2E_REPO: ROOT },
     launchArgs: [

@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
+  EXTENSION, OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
 } from './lib/code-server.mjs';
 
 const SHOTS = join(OUTPUT, 'screenshots');
@@ -88,7 +88,7 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
     await page.exposeFunction('codeAutomationLog', () => {});
     await page.exposeFunction('codeAutomationExit', () => {});
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(server, ROOT)],
+      ['extensionDevelopmentPath', remoteUri(server, EXTENSION)],
       ['skipWelcome', 'true'],
     ];
     await page.goto(workbenchUrl(server, sandbox.workspace, payload));
@@ -152,6 +152,11 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
         const found = await frame.locator('.tally-hl').evaluateAll((els) => els.map((e) => `${e.className} ${e.getAttribute('style')}`));
         throw new Error(`no highlight on screen (${found.length} in the DOM: ${found.join('; ') || 'none'}): ${err.message.split('\n')[0]}`);
       });
+      // Zoom in twice for a readable screenshot, then back to the finding (pdf.js redraws the pages).
+      await frame.locator('#zoomIn').click();
+      await frame.locator('#zoomIn').click();
+      await frame.locator('#nextFinding').click();
+      await highlight.waitFor({ state: 'visible', timeout: 30_000 });
       await page.waitForTimeout(500); // let pdf.js finish painting around the highlight
     });
   } catch (err) {

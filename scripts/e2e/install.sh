@@ -19,6 +19,13 @@ NODE_VERSION="${NODE_VERSION:-24}"
 log() { printf '[e2e-install] %s\n' "$*"; }
 start=$(date +%s)
 
+# One install at a time (several test runs may start together in one checkout).
+mkdir -p "$(dirname "$TOOLS")"
+if command -v flock >/dev/null; then
+  exec 9>"$TOOLS.lock"
+  flock 9
+fi
+
 # --- Debian packages -------------------------------------------------------------------------
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -50,8 +50,10 @@ function noiseOf(text: string, n: ReportedNumber): string {
   const after = text.slice(n.end, n.end + 24);
   const isInt = n.decimals === 0 && n.exponent === 0 && !n.percent;
   if (isInt && n.value >= 1900 && n.value <= 2035 && !/[,\u2009\u202f\u00a0]/.test(n.text)) return 'year';
-  if (/^\.\d/.test(after) || /\d\.$/.test(before)) return 'version';
-  if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(before)) return 'date';
+  // Patterns anchored at the end of `before` are run on its tail: a regex scans every start position.
+  const tail = before.slice(-5);
+  if (/^\.\d/.test(after) || /\d\.$/.test(tail)) return 'version';
+  if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(tail)) return 'date';
   // The two long look-behinds can only match when `before` ends (spaces aside) with a word, a
   // period or a list separator: checked first, as they scan every position of the window.
   const last = lastVisible(before);
@@ -59,13 +61,13 @@ function noiseOf(text: string, n: ReportedNumber): string {
   if (isInt && ((wordOrDot && MONTH_BEFORE.test(before)) || MONTH_AFTER.test(after))) return 'date';
   if ((wordOrDot || LIST_END.has(last)) && LABEL_BEFORE.test(before)) return 'label';
   // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
-  if (/\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
+  if (before.includes('[') && /\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
   // Superscript or footnote markers.
-  if (/[\^]\{?$/.test(before)) return 'superscript';
+  if (/[\^]\{?$/.test(tail)) return 'superscript';
   // Equation numbers at the end of a display: "(3)" followed by nothing.
-  if (/\(\s*$/.test(before) && /^\s*\)\s*$/.test(after) && isInt) return 'equation-number';
+  if (last === 40 && /^\s*\)\s*$/.test(after) && isInt) return 'equation-number';
   // Version-like or identifier-like: preceded by a letter and a hyphen (BDE-209, COVID-19, PCV-13).
-  if (/[A-Za-z]-$/.test(before)) return 'identifier';
+  if (/[A-Za-z]-$/.test(tail)) return 'identifier';
   // Ordinals and identifiers glued to letters ("3rd", "5th", "2D").
   if (/^(?:st|nd|rd|th|D)\b/.test(after)) return 'ordinal';
   return '';

@@ -17,14 +17,16 @@ type Token = { type: 'num'; n: Num; unit?: UnitText } | { type: 'op'; op: Op; te
 const CONNECTOR =
   /^\s*(\)*)\s*(×|·|⋅|\*|\/|÷|\+|\u2212|\s-\s|\sx\s|divided by|multiplied by|times|plus|minus|=|≈|equals|is equal to|gives|giving|yields|makes|is)\s*(\(*)\s*$/;
 
+const OPERATORS = new Map<string, Op | 'approx'>([
+  ...['×', '·', '⋅', '*', 'x', 'times', 'multiplied by'].map((w) => [w, '*'] as const),
+  ...['/', '÷', 'divided by'].map((w) => [w, '/'] as const),
+  ...['+', 'plus'].map((w) => [w, '+'] as const),
+  ...['-', '\u2212', 'minus'].map((w) => [w, '-'] as const),
+  ['≈', 'approx'],
+]);
+
 function opOf(word: string): Op | 'eq' | 'approx' {
-  const w = word.trim();
-  if (['×', '·', '⋅', '*', 'x', 'times', 'multiplied by'].includes(w)) return '*';
-  if (['/', '÷', 'divided by'].includes(w)) return '/';
-  if (['+', 'plus'].includes(w)) return '+';
-  if (['-', '\u2212', 'minus'].includes(w)) return '-';
-  if (w === '≈') return 'approx';
-  return 'eq';
+  return OPERATORS.get(word.trim()) ?? 'eq';
 }
 
 interface Node {
@@ -33,7 +35,8 @@ interface Node {
   math: string;
   display: string;
   units: boolean;
-  ops: Set<Op>;
+  /** Has a + or −: units then do not simply multiply through. */
+  additive: boolean;
 }
 
 /** Recursive descent over one side of an equation. undefined when it is not plain arithmetic. */
@@ -61,7 +64,7 @@ function parse(tokens: Token[]): Node | undefined {
       math: t.unit ? `(${plain(value)}${unitMath})` : plain(value),
       display: t.unit ? `${t.n.text} ${t.unit.text}` : t.n.text,
       units: Boolean(t.unit),
-      ops: new Set(),
+      additive: false,
     };
   };
   const binary = (next: () => Node | undefined, ops: Op[]): Node | undefined => {
@@ -82,7 +85,7 @@ function parse(tokens: Token[]): Node | undefined {
         math: `${left.math} ${t.op} ${right.math}`,
         display: `${left.display} ${shown} ${right.display}`,
         units: left.units || right.units,
-        ops: new Set([...left.ops, ...right.ops, t.op]),
+        additive: left.additive || right.additive || t.op === '+' || t.op === '-',
       };
     }
     return left;
@@ -182,7 +185,7 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       let iv = node.iv;
       let resultShown = result.text;
       if (node.units || resultUnit) {
-        const onlyProducts = [...node.ops].every((o) => o === '*' || o === '/');
+        const onlyProducts = !node.additive;
         const evaluated = onlyProducts && node.units && resultUnit ? evaluateCached(node.math, resultUnit.mathjs) : undefined;
         if (evaluated && node.value !== 0) {
           const factor = evaluated.value / node.value;

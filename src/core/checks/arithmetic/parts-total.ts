@@ -51,15 +51,25 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
   sentences.forEach((s: Sentence, si: number) => {
     const nums = numsOf[si];
     // 1. "the remaining 15%": the shares before it in the sentence and it make 100%.
+    const shares = nums.map((n) => isShare(text, n));
     nums.forEach((r, i) => {
-      if (!isShare(text, r)) return;
-      if (!REMAINING_BEFORE.test(text.slice(Math.max(s.start, r.start - 48), r.start))) return;
-      const before = nums.slice(Math.max(0, i - 12), i).filter((n) => isShare(text, n));
+      if (!shares[i]) return;
+      const window = text.slice(Math.max(s.start, r.start - 48), r.start);
+      // A cheap necessary condition first: the full pattern scans every position of the window.
+      if (!/remain|rest|other/i.test(window) || !REMAINING_BEFORE.test(window)) return;
+      const before = nums.slice(Math.max(0, i - 12), i).filter((_, k) => shares[Math.max(0, i - 12) + k]);
       if (!before.length) return;
       for (let j = before.length - 1; j >= 0; j--) {
-        const parts = [...before.slice(j), r];
-        const iv = partsInterval(parts);
-        if (iv[0] <= 100 + 1e-9 && iv[1] >= 100 - 1e-9) {
+        // The sum of before[j..] and r, added in that order (as partsInterval adds).
+        let lo = 0;
+        let hi = 0;
+        for (let k = j; k <= before.length; k++) {
+          const [blo, bhi] = bounds(k < before.length ? before[k] : r);
+          lo += blo;
+          hi += bhi;
+        }
+        if (lo <= 100 + 1e-9 && hi >= 100 - 1e-9) {
+          const parts = [...before.slice(j), r];
           out.verified.push(makeVerified(paper, 'parts-total', cover(...parts), `${parts.map((p) => plain(p.value)).join(' + ')} = 100`));
           return;
         }
@@ -96,7 +106,7 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
       const sentenceText = text.slice(Math.max(s.start, t.start - 300), t.start);
       // "together/cumulatively explained 65%": the parts come before, in the same sentence.
       if (TOGETHER.test(before)) {
-        const parts = nums.slice(Math.max(0, i - 12), i).filter((n) => isShare(text, n));
+        const parts = nums.slice(Math.max(0, i - 12), i).filter((_, k) => shares[Math.max(0, i - 12) + k]);
         if (parts.length >= 2) check(t, parts, 'the parts listed', 'error');
         return;
       }

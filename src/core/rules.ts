@@ -29,6 +29,14 @@ export const RULES = [
 
 export type FindingKind = (typeof RULES)[number]['id'];
 
+export const PROJECT_URL = 'https://github.com/tally-papers/tally';
+export const RULES_DOC_URL = `${PROJECT_URL}/blob/main/docs/rules.md`;
+
+/** Where a finding kind is explained (docs/rules.md, generated from RULES by scripts/gen-rules-doc.mjs). */
+export function ruleDocUrl(kind: string): string {
+  return `${RULES_DOC_URL}#${kind}`;
+}
+
 export function ruleFor(kind: string): Rule | undefined {
   return RULES.find((r) => r.id === kind);
 }

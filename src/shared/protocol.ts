@@ -178,11 +178,8 @@ export const ReviewRequest = request<ReviewParams, ReviewResult>('tally/review')
 // ---- Links -------------------------------------------------------------------------------
 
 /** Where each rule is explained; `code.href` of every diagnostic links to an anchor here. */
-export const RULES_DOC_URL = 'https://github.com/tally-papers/tally/blob/main/docs/rules.md';
 
-export function ruleDocUrl(kind: string): string {
-  return `${RULES_DOC_URL}#${kind}`;
-}
+export { RULES_DOC_URL, ruleDocUrl } from '../core/rules.ts';
 
 export const DIAGNOSTIC_SOURCE = 'Tally';
 export const MODEL_DIAGNOSTIC_SOURCE = 'Tally (model)';

@@ -1,6 +1,6 @@
 // SARIF 2.1.0: what CI systems and code-scanning dashboards read.
 
-import { RULES } from '../rules.ts';
+import { PROJECT_URL, RULES, ruleDocUrl } from '../rules.ts';
 import type { CheckNote, CheckResult, Finding, Severity, SourceRange } from '../types.ts';
 import type { ReportOptions } from './options.ts';
 
@@ -90,14 +90,14 @@ export function renderSarif(results: readonly CheckResult[], options: ReportOpti
           driver: {
             name: 'Tally',
             version: options.toolVersion ?? '0.0.0',
-            informationUri: 'https://github.com/tally-math/tally',
+            informationUri: PROJECT_URL,
             rules: RULES.map((r) => ({
               id: r.id,
               name: r.title.replace(/[^A-Za-z0-9]+/g, ''),
               shortDescription: { text: r.title },
               fullDescription: { text: r.description },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-              helpUri: `https://github.com/tally-math/tally/blob/main/docs/rules.md#${r.id}`,
+              helpUri: ruleDocUrl(r.id),
             })),
           },
         },

@@ -6,7 +6,21 @@ import * as pdfjsViewer from '../pdfjs/pdf_viewer.js';
 // The boot script (inline, nonced) acquired the API so it could report load errors.
 const vscode = window.tallyVscode;
 const base = document.body.dataset.pdfjs.replace(/\/?$/, '/');
-pdfjsLib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.js';
+const workerUrl = base + 'pdf.worker.min.js';
+pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
+
+// A webview may not start a worker from its resource origin (the import fails after a long
+// timeout), but it may from a blob: fetch the worker's code once and start it from a blob URL.
+const workerReady = (async () => {
+  try {
+    const response = await fetch(workerUrl);
+    if (!response.ok) return;
+    const blob = new Blob([await response.text()], { type: 'text/javascript' });
+    pdfjsLib.GlobalWorkerOptions.workerPort = new Worker(URL.createObjectURL(blob), { type: 'module' });
+  } catch {
+    // Keep workerSrc: pdf.js falls back to its main-thread "fake worker" if this cannot load either.
+  }
+})();
 
 const container = document.getElementById('viewerContainer');
 const eventBus = new pdfjsViewer.EventBus();
@@ -70,6 +84,7 @@ const DOCUMENT_OPTIONS = {
 async function load(source, reload) {
   if (reload && pdfDocument) restore = { scale: viewer.currentScaleValue, page: viewer.currentPageNumber, top: container.scrollTop, left: container.scrollLeft };
   statusEl.textContent = '';
+  await workerReady;
   try {
     const doc = await pdfjsLib.getDocument({ ...source, ...DOCUMENT_OPTIONS }).promise;
     const old = pdfDocument;
@@ -117,7 +132,9 @@ function drawPage(pageNumber) {
   findings.forEach((f, index) => {
     const r = f.range;
     if (r.page !== pageNumber || !r.box) return;
-    const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(r.box);
+    // The page box is in PDF user space (y up); convert both corners to the viewport (y down).
+    const [x0, y0] = viewport.convertToViewportPoint(r.box[0], r.box[1]);
+    const [x1, y1] = viewport.convertToViewportPoint(r.box[2], r.box[3]);
     const el = document.createElement('div');
     el.className = `tally-hl tally-${f.severity}${f.origin === 'model' ? ' tally-model' : ''}${index === current ? ' tally-current' : ''}`;
     el.style.left = `${Math.min(x0, x1) - 2}px`;

@@ -46,3 +46,31 @@ test('no established total: say nothing', () => {
 test('truncated rather than rounded is not an error', () => {
   assert.equal(checkPercentages(paper('Of these, 2 of 3 (66%) agreed.')).findings.length, 0);
 });
+
+test('the whole named first: "Of the 40 products, 12 (45%) ..."', () => {
+  const wrong = paper('Of the 40 products, 12 (45%) contained BDE-209, and 8 (20%) contained both.');
+  assert.deepEqual(errors(checkPercentages(wrong)).map((f) => [underlined(wrong, f), f.suggestion]), [['45%', '30%']]);
+  const right = paper('Among all 120 participants, 45 (37.5%) reported pain; 30 (25%) reported fatigue.');
+  const out = checkPercentages(right);
+  assert.equal(errors(out).length, 0);
+  assert.equal(out.verified.length, 2);
+  // A later claim of the same sentence shares the whole unless it is a part of a part.
+  const chained = paper('Of the 40 products, 12 (30%) contained A, and 8 (25%) contained B.');
+  assert.deepEqual(errors(checkPercentages(chained)).map((f) => underlined(chained, f)), ['25%']);
+  const nested = paper('Of the 40 products, 12 (30%) contained A, of which 6 (50%) were new.');
+  assert.equal(errors(checkPercentages(nested)).length, 0);
+});
+
+test('not a whole named first: a measurement, or a number in the middle of a clause', () => {
+  for (const s of ['The mean of 40 mg, 12 (45%) were high.', 'We used the 40 items from Smith, 12 (45%) of them reversed.', 'Scores of 40 points, 12 (45%) above it.']) {
+    assert.equal(errors(checkPercentages(paper(s))).length, 0, s);
+  }
+});
+
+test('percentages in words: "45 percent", "45 per cent", "12 out of 40"', () => {
+  const p = paper('Of these, 12 out of 40 products (45 percent) contained it, and 45 per cent (18 of 40) did not.');
+  const found = errors(checkPercentages(p));
+  assert.deepEqual(found.map((f) => [underlined(p, f), f.suggestion]), [['45 percent', '30 percent']]);
+  const ok = paper('In all, 12 out of 40 products (30 per cent) contained it; 5 percentage points more than in 2019.');
+  assert.equal(errors(checkPercentages(ok)).length, 0);
+});

@@ -79,9 +79,23 @@ const numberCache = new WeakMap<TextSpan, { text: string; nums: Num[] }>();
 /** The block each sentence of sentencesOf() was cut from. */
 const blockOfSentence = new WeakMap<TextSpan, TextSpan>();
 
+// "30 percent", "30 per cent": a percentage written in words reads as "30%" (its span and text
+// take the word in, so a suggestion replaces both).
+const PERCENT_WORD = /[ \t\u00a0]?(?:percent|per[ \t\u00a0]?cent)(?![A-Za-z])/iy;
+
 function readNumbers(text: string, span: TextSpan): Num[] {
   const nums = readNumbersFast(text.slice(span.start, span.end), span.start) as Num[];
-  for (const n of nums) n.noise = noiseOf(text, n);
+  for (const n of nums) {
+    if (!n.percent) {
+      PERCENT_WORD.lastIndex = n.end;
+      if (PERCENT_WORD.test(text) && PERCENT_WORD.lastIndex <= span.end) {
+        n.percent = true;
+        n.end = PERCENT_WORD.lastIndex;
+        n.text = text.slice(n.start, n.end);
+      }
+    }
+    n.noise = noiseOf(text, n);
+  }
   return nums;
 }
 

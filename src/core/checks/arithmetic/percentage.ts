@@ -19,9 +19,24 @@ interface PercentClaim {
 
 const NOT_A_SHARE = /^\s*(?:CI|C\.I\.|confidence|credib|HDI|HPD|PI\b|prediction|quantile|percentile|level|power|significance|interval|of (?:the )?(?:total |explained )?variance|(?:of )?(?:the )?variance)/i;
 
+// "Of the 40 products, 12 (30%) ...", "Among all 120 participants, 45 (37.5%) ...": the whole is
+// named first, at the start of the sentence or of a clause, and the count follows its noun.
+const TOTAL_FIRST_LEAD = /(?:^|[;:(,]\s*|\b(?:and|but|while|whereas)\s+)(?:of|out\s+of|among|amongst)\s+(?:(?:the|these|those|all|our|a\s+total\s+of)\s+){0,2}$/i;
+const TOTAL_FIRST_GAP = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}?(?:[A-Za-z][\w'\u2019-]*)?\s*,\s*$/;
+
+function totalFirst(text: string, sentence: Sentence, total: Num, count: Num): boolean {
+  if (!isCount(total) || total.start < sentence.start || total.value < count.value) return false;
+  const from = Math.max(sentence.start, total.start - 40);
+  // A NUL in front when the window does not reach the sentence start, so that ^ cannot match.
+  const lead = (from === sentence.start ? '' : '\u0000') + text.slice(from, total.start);
+  return TOTAL_FIRST_GAP.test(text.slice(total.end, count.start)) && TOTAL_FIRST_LEAD.test(lead);
+}
+
 /** Finds the claims of one sentence. */
 function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[] {
   const claims: PercentClaim[] = [];
+  // The whole named first ("Of the 40 products, ..."), and where its last claim ended.
+  let base: { total: Num; end: number; index: number } | undefined;
   for (let i = 0; i < nums.length; i++) {
     const p = nums[i];
     if (!p.percent || p.value > 100 || p.value < 0) continue;
@@ -40,6 +55,13 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
         const between = k ? text.slice(k.end, q.start) : '';
         if (k && isCount(k) && k.start >= sentence.start && /^\s*(?:of|out of)\s+(?:the\s+|all\s+)?$|^\s*\/\s*$/.test(between) && k.value <= q.value) {
           claims.push(claim([k], q));
+        } else if (k && totalFirst(text, sentence, k, q)) {
+          claims.push(claim([q], k));
+          base = { total: k, end: p.end, index: i };
+        } else if (base && base.index === i - 2 && base.total.value >= q.value && !/\b(?:of|among|amongst|within|whom|which|them|these|those)\b/i.test(text.slice(base.end, q.start))) {
+          // "Of the 40 products, 12 (30%) contained A and 8 (20%) contained B": the same whole.
+          claims.push(claim([q], base.total));
+          base = { total: base.total, end: p.end, index: i };
         } else if (!/\/\s*$/.test(beforeQ) && !/(?:of|out of)\s+(?:the\s+)?$/.test(beforeQ)) {
           claims.push(claim([q]));
         }

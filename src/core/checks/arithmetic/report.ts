@@ -29,13 +29,20 @@ export function makeFinding(paper: PaperText, p: FindingParts): RawFinding {
     reported: p.reported,
     recomputed: p.recomputed,
     working: p.working,
-    suggestion: p.suggestion,
+    suggestion: inWords(paper, p.span, p.suggestion),
     explanation: p.explanation,
     span: { start: p.span.start, end: p.span.end },
     claimSpan: { start: p.claimSpan.start, end: p.claimSpan.end },
     related: (p.related ?? []).map((s) => ({ start: s.start, end: s.end })),
     origin: 'deterministic',
   };
+}
+
+/** A suggestion for a percentage written in words ("30 percent") keeps the word. */
+function inWords(paper: PaperText, span: TextSpan, suggestion: string | undefined): string | undefined {
+  if (!suggestion?.endsWith('%')) return suggestion;
+  const word = /[ \t\u00a0]?(?:percent|per[ \t\u00a0]?cent)$/i.exec(paper.text.slice(span.start, span.end))?.[0];
+  return word ? suggestion.slice(0, -1) + word : suggestion;
 }
 
 export function makeVerified(paper: PaperText, kind: FindingKind, claimSpan: TextSpan, working: string): RawVerified {

@@ -34,6 +34,20 @@ const t1 = Date.now();
 const suite = await runSuite();
 log(`suite: ${suite.passed} passed, ${suite.failed} failed, exit ${suite.code}, ${secs(t1)} s`);
 
+// The same suite against the packaged .vsix (no node_modules, only what .vscodeignore lets in).
+let vsix = { passed: 0, failed: 0, code: 0 };
+if (process.env.TALLY_E2E_SKIP_VSIX === '1') {
+  log('packaged-extension run skipped (TALLY_E2E_SKIP_VSIX=1)');
+} else {
+  const tv = Date.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'test/e2e/run-vsix.mjs')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout ?? '');
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
+  vsix = { passed: Number(counts?.[1] ?? 0), failed: Number(counts?.[2] ?? 1), code: r.status ?? 1 };
+  if (vsix.code !== 0 && vsix.failed === 0) vsix.failed = 1;
+  log(`packaged .vsix suite: ${vsix.passed} passed, ${vsix.failed} failed, ${secs(tv)} s`);
+}
+
 let ui = { passed: 0, failed: 0, code: 0 };
 if (process.env.TALLY_E2E_SKIP_UI === '1') {
   log('UI test skipped (TALLY_E2E_SKIP_UI=1)');
@@ -45,6 +59,6 @@ if (process.env.TALLY_E2E_SKIP_UI === '1') {
 }
 
 log(`install ${installSeconds} s, total ${secs(t0)} s`);
-const ok = suite.code === 0 && ui.code === 0;
-process.stdout.write(`${suite.passed + ui.passed} passed, ${suite.failed + ui.failed} failed\n`);
+const ok = suite.code === 0 && vsix.code === 0 && ui.code === 0;
+process.stdout.write(`${suite.passed + vsix.passed + ui.passed} passed, ${suite.failed + vsix.failed + ui.failed} failed\n`);
 process.exit(ok ? 0 : 1);

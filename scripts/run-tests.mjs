@@ -1,4 +1,4 @@
-// `npm test`: type check, then every tier in one node --test run (unit, language server, fixture
+// `npm test`: type check and lint, then every tier in one node --test run (unit, language server, fixture
 // evaluation), then the real-VS-Code tests in code-server. Exits non-zero if any tier fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ function step(name, command, args, options = {}) {
 
 const results = [];
 results.push(['typecheck', step('typecheck', node, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'])]);
+results.push(['lint', step('lint', node, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench'])]);
 const globs = ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'test/eval/**/*.test.ts'];
 results.push(['node --test', step('unit, server and evaluation tests', node, ['--test', '--test-concurrency=2', ...globs])]);
 if (process.env.TALLY_SKIP_E2E === '1') {

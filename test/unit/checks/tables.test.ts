@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkTablePercentages } from '../../../src/core/checks/arithmetic/table-percentage.ts';
+import { checkTableShares } from '../../../src/core/checks/arithmetic/table-shares.ts';
 import { checkTableTotals } from '../../../src/core/checks/arithmetic/table-total.ts';
 import { errors, paper, underlined } from './helpers.ts';
 
@@ -37,4 +38,30 @@ test('count and % columns against the Total row; per-row bases are left alone', 
   assert.deepEqual(errors(checkTablePercentages(p)).map((f) => underlined(p, f)), ['55.0']);
   const q = paper({ table: [['Group', 'n (%)'], ['A', '30 (60%)'], ['B', '50 (40%)'], ['C', '20 (25%)'], ['Total', '100']] });
   assert.equal(checkTablePercentages(q).findings.length, 0);
+});
+
+test('shares above a Total of 100% or 1.00 add up to the whole', () => {
+  const wrong = paper({ table: [['Type', 'Share (%)', 'Mean'], ['A', '45.0', '3.1'], ['B', '35.5', '2.2'], ['C', '20.5', '1.1'], ['Total', '100.0', '2.1']] });
+  const [f] = errors(checkTableShares(wrong));
+  assert.equal(underlined(wrong, f), '100.0');
+  assert.match(f.message, /101%/);
+  assert.equal(f.suggestion, undefined);
+  const proportions = paper({ table: [['Type', 'Proportion'], ['A', '0.45'], ['B', '0.35'], ['C', '0.25'], ['Total', '1.00']] });
+  assert.equal(errors(checkTableShares(proportions)).length, 1);
+  const byRow = paper({ table: [['Group', 'Yes', 'No', 'Total'], ['A', '45%', '55%', '100%'], ['B', '30%', '60%', '100%']] });
+  assert.deepEqual(errors(checkTableShares(byRow)).map((f) => f.message), ['B: the shares add up to 90%, not 100% as the total says.']);
+  // Rounded shares may miss 100 by their rounding: 33 + 33 + 33 is 100 within ±1.5.
+  const rounded = paper({ table: [['Type', '%'], ['A', '33'], ['B', '33'], ['C', '33'], ['Total', '100']] });
+  assert.equal(checkTableShares(rounded).findings.length, 0);
+  assert.equal(checkTableShares(rounded).verified.length, 1);
+});
+
+test('no whole, or subtotals in the column: nothing to add up', () => {
+  const subtotals = paper({ table: [['Status', '%'], ['Smokers', '40'], ['current', '25'], ['former', '15'], ['Non-smokers', '60'], ['Total', '100']] });
+  const rates = paper({ table: [['Group', 'Responded (%)'], ['A', '45'], ['B', '80'], ['Total', '62']] });
+  const counts = paper({ table: [['Group', 'n'], ['A', '45'], ['B', '80'], ['Total', '100']] });
+  for (const p of [subtotals, rates, counts]) assert.equal(checkTableShares(p).findings.length, 0);
+  // A 100% aggregate row is not read as the mean of the shares above it.
+  const shares = paper({ table: [['Type', 'n', '%'], ['A', '18', '45%'], ['B', '22', '55%'], ['Total', '40', '100%']] });
+  assert.ok(!checkTableTotals(shares).verified.some((v) => v.working.startsWith('mean')));
 });

@@ -8,6 +8,7 @@ import { checkMeans } from './mean.ts';
 import { checkPartsTotals } from './parts-total.ts';
 import { checkPercentages } from './percentage.ts';
 import { checkTablePercentages } from './table-percentage.ts';
+import { checkTableShares } from './table-shares.ts';
 import { checkTableTotals } from './table-total.ts';
 import { checkUnits } from './units.ts';
 
@@ -21,4 +22,5 @@ export const ARITHMETIC_CHECKS: readonly Check[] = [
   checkIntervals,
   checkTableTotals,
   checkTablePercentages,
+  checkTableShares,
 ];

@@ -124,6 +124,8 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
         const vals = rows.map((r) => grid.rows[r][c]);
         if (vals.some((v) => !v?.value || v.kind !== 'percent')) continue;
         const nums = vals.map((v) => v!.value!);
+        // 100% over entries below 100% is no mean: it says the column is shares of a whole (table-shares).
+        if (agg.value.value === 100 && nums.some((x) => x.value < 100)) continue;
         const n = nums.length;
         const unweighted: Interval = [nums.reduce((a, x) => a + bounds(x)[0], 0) / n, nums.reduce((a, x) => a + bounds(x)[1], 0) / n];
         const cellSpan = span(agg);

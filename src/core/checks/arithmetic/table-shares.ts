@@ -1,0 +1,134 @@
+// Shares that a table says make a whole: a column of percentages (or proportions) above a Total
+// row of 100% (or 1.00), and a row of percentages whose Total column is 100%. The entries must
+// add up to the whole within their rounding. Which entry is off cannot be told, so nothing is
+// suggested; a column with subtotals (a row equal to the sum of the rows under it) is left alone.
+
+import { roundsTo } from '../../numbers.ts';
+import type { CheckOutput, PaperText } from '../../types.ts';
+import { bounds, type Num } from './context.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
+import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+
+const PERCENT_HEADER = /%|percent|proportion|share|fraction|distribution/i;
+const TOTAL_HEADER = /^(?:grand\s+)?(?:total|sum|all|overall)\b/i;
+
+type Whole = 100 | 1;
+
+/** The whole a Total cell states: 100 for "100%" (or 100 under a % header), 1 for "1.00". */
+function wholeOf(cell: ParsedCell | undefined, percentHeader: boolean): Whole | undefined {
+  const n = cell?.value;
+  if (!n || (cell.kind !== 'percent' && cell.kind !== 'number')) return undefined;
+  if ((n.percent || percentHeader) && roundsTo(n, 100) && n.value === 100) return 100;
+  if (!n.percent && n.value === 1 && (n.decimals >= 1 || percentHeader)) return 1;
+  return undefined;
+}
+
+/** The share a body cell holds, or undefined when it is not one. */
+function shareOf(cell: ParsedCell | undefined, percentHeader: boolean, whole: Whole): Num | undefined {
+  const n = cell?.value;
+  if (!n || (cell.kind !== 'percent' && cell.kind !== 'number')) return undefined;
+  if (whole === 100) return n.percent || percentHeader ? (n.value >= 0 && n.value <= 100 ? n : undefined) : undefined;
+  return !n.percent && n.value >= 0 && n.value <= 1 ? n : undefined;
+}
+
+/** Some entry equals the sum of the entries right after it: a subtotal, so the list overlaps. */
+function hasSubtotal(parts: Num[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    let lo = 0;
+    let hi = 0;
+    for (let j = i + 1; j < parts.length; j++) {
+      const [a, b] = bounds(parts[j]);
+      lo += a;
+      hi += b;
+      const [tlo, thi] = bounds(parts[i]);
+      if (j > i + 1 && lo <= thi && hi >= tlo) return true;
+    }
+  }
+  return false;
+}
+
+function judge(paper: PaperText, out: CheckOutput, parts: Num[], total: ParsedCell, whole: Whole, where: string): void {
+  if (parts.length < 2 || hasSubtotal(parts)) return;
+  let lo = 0;
+  let hi = 0;
+  for (const p of parts) {
+    const [a, b] = bounds(p);
+    lo += a;
+    hi += b;
+  }
+  const claimSpan = cover(...parts, span(total));
+  const working = parts.map((p) => plain(p.value)).join(' + ');
+  const exact = parts.reduce((a, p) => a + p.value, 0);
+  const slack = 1e-9 * whole;
+  if (lo <= whole + slack && hi >= whole - slack) {
+    out.verified.push(makeVerified(paper, 'table-total', claimSpan, `${working} = ${formatValue(exact, 4)}`));
+    return;
+  }
+  const shown = whole === 100 ? `${formatValue(exact, 2)}%` : formatValue(exact, 3);
+  out.findings.push(
+    makeFinding(paper, {
+      kind: 'table-total',
+      severity: 'error',
+      message: `${where}: the shares add up to ${shown}, not ${whole === 100 ? '100%' : '1'} as the total says.`,
+      claimSpan,
+      span: total.value!,
+      reported: total.value!.text,
+      recomputed: shown,
+      working,
+      related: parts,
+    }),
+  );
+}
+
+function columns(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  let start = grid.headerRows;
+  for (let t = grid.headerRows; t < grid.rows.length; t++) {
+    if (!isTotalLabel(grid.labels[t])) continue;
+    const body: number[] = [];
+    for (let r = start; r < t; r++) if (!isGroupHeading(grid, r)) body.push(r);
+    start = t + 1;
+    for (let c = 1; c < grid.width; c++) {
+      const percentHeader = PERCENT_HEADER.test(grid.columnHeader[c] ?? '');
+      const total = grid.rows[t][c];
+      const whole = wholeOf(total, percentHeader);
+      if (!whole) continue;
+      const parts = body.map((r) => shareOf(grid.rows[r][c], percentHeader, whole));
+      if (parts.some((p) => !p)) continue;
+      judge(paper, out, parts as Num[], total!, whole, `${grid.labels[t]} row, ${grid.columnHeader[c] || `column ${c + 1}`}`);
+    }
+  }
+}
+
+function rows(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  for (let t = 2; t < grid.width; t++) {
+    if (!TOTAL_HEADER.test((grid.columnHeader[t] ?? '').trim())) continue;
+    for (let r = grid.headerRows; r < grid.rows.length; r++) {
+      const total = grid.rows[r][t];
+      const whole = wholeOf(total, PERCENT_HEADER.test(grid.columnHeader[t] ?? ''));
+      if (!whole) continue;
+      const parts: Num[] = [];
+      let clean = true;
+      for (let c = 1; c < t; c++) {
+        const cell = grid.rows[r][c];
+        if (!cell || cell.kind === 'empty') continue;
+        const share = shareOf(cell, PERCENT_HEADER.test(grid.columnHeader[c] ?? '') || cell.kind === 'percent', whole);
+        if (!share) {
+          clean = false;
+          break;
+        }
+        parts.push(share);
+      }
+      if (clean) judge(paper, out, parts, total!, whole, grid.labels[r] || `row ${r + 1}`);
+    }
+  }
+}
+
+export function checkTableShares(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  for (const table of paper.tables) {
+    const grid = readGrid(paper.text, table);
+    columns(paper, grid, out);
+    rows(paper, grid, out);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { checkIntervals } from './interval.ts';
 import { checkMeans } from './mean.ts';
 import { checkPartsTotals } from './parts-total.ts';
 import { checkPercentages } from './percentage.ts';
+import { checkShares } from './shares.ts';
 import { checkTablePercentages } from './table-percentage.ts';
 import { checkTableShares } from './table-shares.ts';
 import { checkTableTotals } from './table-total.ts';
@@ -19,6 +20,7 @@ export const ARITHMETIC_CHECKS: readonly Check[] = [
   checkChanges,
   checkMeans,
   checkPartsTotals,
+  checkShares,
   checkIntervals,
   checkTableTotals,
   checkTablePercentages,

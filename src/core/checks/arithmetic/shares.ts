@@ -1,0 +1,146 @@
+// Shares of one whole written in prose, which must add up to 100%: two complementary categories
+// ("45% women and 55% men", "yes (62%) and no (38%)", "smokers (30%) and non-smokers (70%)"),
+// and a list introduced as the whole's composition ("were divided into A (45%), B (35%) and
+// C (20%)"). Overlapping categories are never read as a partition: only pairs that exclude each
+// other, or an explicit "divided into / comprised". A sum below 100% may leave a category unsaid
+// (missing answers, a third gender), so it is a warning; a sum above 100% for categories that
+// exclude each other is an error.
+
+import type { CheckOutput, PaperText, Severity } from '../../types.ts';
+import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
+
+const PAIRS: [string, string][] = [
+  ['women', 'men'], ['woman', 'man'], ['female', 'male'], ['females', 'males'], ['girls', 'boys'], ['girl', 'boy'],
+  ['yes', 'no'], ['urban', 'rural'], ['married', 'unmarried'], ['employed', 'unemployed'], ['present', 'absent'],
+  ['correct', 'incorrect'], ['public', 'private'], ['alive', 'dead'],
+];
+// Not here on purpose: treatment/control, vaccinated/unvaccinated and the like name groups whose
+// rates papers compare ("intervention (45%) and control (65%)"), not shares of one whole.
+const PAIR_SET = new Set(PAIRS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+
+/** Two words that name categories excluding each other: a known pair, or X and non-X. */
+function complementary(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (PAIR_SET.has(`${x}|${y}`)) return true;
+  const strip = (w: string) => w.replace(/^non-?/, '');
+  return x !== y && strip(x) === strip(y) && (x.startsWith('non') || y.startsWith('non'));
+}
+
+interface Item {
+  pct: Num;
+  /** The category's word ('' when not read). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = "[A-Za-z][\\w'\\u2019-]*";
+// "45% women", "45% were women", "45% are female"; not "45% of women" (a rate within a group).
+const WORD_AFTER = new RegExp(`^\\s+(?:(?:were|was|are|is)\\s+)?(${WORD})`);
+// "women (45%)", "women (n = 45, 45%)".
+const WORD_BEFORE = new RegExp(`(${WORD})\\s*\\(\\s*(?:n\\s*=\\s*\\d[\\d,]*\\s*[,;]\\s*)?$`);
+const CLOSE = /^\s*\)/;
+const JOIN = /^(?:\s*[,;])?\s*(?:(?:and|or|while|whereas)\s+)?$/;
+// Rates within groups: "in women (45%) and men (30%)", "than men (30%)".
+const WITHIN_BEFORE = /\b(?:in|among|amongst|for|of|than|versus|vs\.?|between|compared\s+(?:to|with)|by)\s+(?:the\s+)?$/i;
+const COMPOSITION_BEFORE = /(?:\b(?:were|was|are|is|comprised|comprising|consisted\s+of|including|included)|:)\s*(?:the\s+)?$/i;
+const STRONG_CUE = /\b(?:were|was)\s+(?:divided|split|broken\s+down|distributed|categori[sz]ed|classified)\s+(?:in(?:to)?|as|across|among)\s+(?:the\s+following\s*:?\s*)?$/i;
+const WEAK_CUE = /\b(?:comprised|comprising|consisted\s+of|consisting\s+of|composed\s+of|made\s+up\s+of)\s+(?:the\s+following\s*:?\s*)?$/i;
+const NOT_SHARE = /^\s*(?:CI|C\.I\.|confidence|credib|of\b|points?\b|pp\b|increase|decrease|reduction|higher|lower|more|less|change)/i;
+
+function itemAt(text: string, p: Num, from: number): Item | undefined {
+  if (!p.percent || p.value < 0 || p.value > 100) return undefined;
+  const after = text.slice(p.end, p.end + 40);
+  if (NOT_SHARE.test(after)) return undefined;
+  const before = text.slice(Math.max(from, p.start - 48), p.start);
+  const b = WORD_BEFORE.exec(before);
+  if (b && CLOSE.test(after)) {
+    const start = p.start - before.length + b.index;
+    return { pct: p, word: b[1], start, end: p.end + (CLOSE.exec(after)?.[0].length ?? 0) };
+  }
+  const a = WORD_AFTER.exec(after);
+  if (a) return { pct: p, word: a[1], start: p.start, end: p.end + a[0].length };
+  return { pct: p, word: '', start: p.start, end: p.end };
+}
+
+export function checkShares(paper: PaperText): CheckOutput {
+  const out: CheckOutput = { findings: [], verified: [] };
+  const text = paper.text;
+  const { sentences } = sentencesOf(paper);
+  const judge = (items: Item[], severityOver: Severity, severityUnder: Severity, what: string) => {
+    const parts = items.map((x) => x.pct);
+    let lo = 0;
+    let hi = 0;
+    for (const p of parts) {
+      const [a, b] = bounds(p);
+      lo += a;
+      hi += b;
+    }
+    const claimSpan = cover(...items.map((x) => ({ start: x.start, end: x.end })));
+    const working = parts.map((p) => plain(p.value)).join(' + ');
+    const exact = parts.reduce((a, p) => a + p.value, 0);
+    if (lo <= 100 + 1e-9 && hi >= 100 - 1e-9) {
+      out.verified.push(makeVerified(paper, 'parts-total', claimSpan, `${working} = 100`));
+      return;
+    }
+    const severity = hi < 100 ? severityUnder : severityOver;
+    const last = parts[parts.length - 1];
+    out.findings.push(
+      makeFinding(paper, {
+        kind: 'parts-total',
+        severity,
+        message: `${what} ${parts.map((p) => p.text).join(' + ')} add up to ${formatValue(exact, 2)}%, not 100%.`,
+        claimSpan,
+        span: last,
+        reported: last.text,
+        recomputed: `${formatValue(exact, 2)}%`,
+        working,
+        related: parts.slice(0, -1),
+      }),
+    );
+  };
+
+  for (const s of sentences) {
+    const nums = quantitiesIn(text, s);
+    if (nums.length < 2) continue;
+    const items = nums.map((n) => itemAt(text, n, s.start));
+    const used = new Set<number>();
+    // 1. A list introduced as the whole's composition.
+    for (let i = 0; i < items.length; i++) {
+      const first = items[i];
+      if (!first || used.has(i)) continue;
+      const lead = text.slice(Math.max(s.start, first.start - 60), first.start);
+      const strong = STRONG_CUE.test(lead);
+      if (!strong && !WEAK_CUE.test(lead)) continue;
+      const list = [first];
+      let j = i + 1;
+      while (j < items.length && items[j] && JOIN.test(text.slice(list[list.length - 1].end, items[j]!.start))) list.push(items[j++]!);
+      if (list.length < 2 || list.some((x) => !x.word)) continue;
+      // Another share in the same clause: the list may go on in a way not read here.
+      const next = items[j];
+      if (next && !/[;.]/.test(text.slice(list[list.length - 1].end, next.start))) continue;
+      for (let k = i; k < j; k++) used.add(k);
+      // Under 100%, a class may have been left out of the sentence ("indeterminate"): a warning.
+      judge(list, strong ? 'error' : 'warning', 'warning', 'The shares of the whole');
+    }
+    // 2. Two complementary categories side by side.
+    for (let i = 0; i + 1 < items.length; i++) {
+      const a = items[i];
+      const b = items[i + 1];
+      if (!a || !b || used.has(i) || used.has(i + 1) || !a.word || !b.word) continue;
+      if (!complementary(a.word, b.word) || !JOIN.test(text.slice(a.end, b.start))) continue;
+      // "women (45%) and men (30%)" after "in", "among", "than": rates within each group.
+      if (a.start !== a.pct.start && WITHIN_BEFORE.test(text.slice(Math.max(s.start, a.start - 24), a.start))) continue;
+      // A third category listed right after ("45% women, 50% men and 5% other") is part of the whole.
+      const c = items[i + 2];
+      if (c && JOIN.test(text.slice(b.end, c.start))) continue;
+      used.add(i).add(i + 1);
+      // "women (45%) and men (65%)" may still be two rates; "were women (45%) and men (65%)" is the whole.
+      const composition = a.start === a.pct.start || COMPOSITION_BEFORE.test(text.slice(Math.max(s.start, a.start - 30), a.start));
+      judge([a, b], composition ? 'error' : 'warning', 'warning', `${a.word} and ${b.word}:`);
+    }
+  }
+  return out;
+}

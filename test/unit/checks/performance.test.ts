@@ -35,3 +35,12 @@ for (const line of PATHOLOGICAL) {
 }
 
 // The speed target (a 30-page paper in well under 100 ms) is measured by bench/checks.mjs, not here.
+
+test('table shares stay linear on a table of 20,000 rows of zeros', async () => {
+  const { paper } = await import('./helpers.ts');
+  const { checkTableShares } = await import('../../../src/core/checks/arithmetic/table-shares.ts');
+  const rows = [['Type', '%'], ...Array.from({ length: 20_000 }, (_, i) => [`r${i}`, '0.0']), ['Total', '100%']];
+  const p = paper({ table: rows });
+  const ms = cpuMs(() => checkTableShares(p));
+  assert.ok(ms < 2000, `checkTableShares took ${ms} ms`);
+});

@@ -9,8 +9,8 @@ import { cover, formatValue, makeFinding, makeVerified, plain } from './report.t
 import { unitAt } from './unit-text.ts';
 
 const MARKER = /(?:\d{2}(?:\.\d+)?\s*%\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
-const BEFORE_MARKER = /^\s*[,;(\[]?\s*$/;
-const AFTER_MARKER = /^\s*(?:for\s+\w+\s+)?[:=,]?\s*[\[(]?\s*$/;
+const BEFORE_MARKER = /^\s*[,;([]?\s*$/;
+const AFTER_MARKER = /^\s*(?:for\s+\w+\s+)?[:=,]?\s*[[(]?\s*$/;
 // What stands before a number that is not the interval's estimate (a test statistic, a sample size, a spread).
 const NOT_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.?e\.?|s\.?d\.?|std|standard\s+(?:error|deviation)|n|N|df|t|F|z|W|U|H|Q|chi2?|p)|χ2?|χ²)\s*(?:\([^)]{0,12}\))?\s*[=:]?\s*$/;
 const SEPARATOR = /^\s*(?:,|;|to|–|—|-|−|and)\s*$/;

@@ -48,8 +48,8 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
     if (q && isCount(q) && q.start >= sentence.start) {
       const gap = text.slice(q.end, p.start);
       const beforeQ = text.slice(Math.max(sentence.start, q.start - 20), q.start);
-      const parenAfterWords = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*$/.test(gap) && /^\s*[),;\]]/.test(after);
-      const listed = /^\s*[,;]\s*$/.test(gap) && /(?:[(\[]|\bn\s*=)\s*$/i.test(beforeQ);
+      const parenAfterWords = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[([]\s*$/.test(gap) && /^\s*[),;\]]/.test(after);
+      const listed = /^\s*[,;]\s*$/.test(gap) && /(?:[([]|\bn\s*=)\s*$/i.test(beforeQ);
       if (parenAfterWords || listed) {
         const k = nums[i - 2];
         const between = k ? text.slice(k.end, q.start) : '';
@@ -72,8 +72,8 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
     const k = nums[i + 1];
     if (k && isCount(k) && k.end <= sentence.end) {
       const gap = text.slice(p.end, k.start);
-      const direct = /^\s*[(\[]\s*(?:n\s*=\s*)?$/i.test(gap);
-      const worded = /^\s*(?:of\s+)?(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*n\s*=\s*$/i.test(gap);
+      const direct = /^\s*[([]\s*(?:n\s*=\s*)?$/i.test(gap);
+      const worded = /^\s*(?:of\s+)?(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[([]\s*n\s*=\s*$/i.test(gap);
       if (direct || worded) {
         const n = nums[i + 2];
         const between = n ? text.slice(k.end, n.start) : '';
@@ -88,12 +88,12 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
       }
     }
     // "Most evaluations (78%) were cost-effective (n = 150) or cost-saving (n = 20)."
-    if (/[(\[]\s*$/.test(text.slice(p.start - 2, p.start)) && /^\s*[)\]]/.test(after) && !(q && q.start >= sentence.start && /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[(\[]\s*$/.test(text.slice(q.end, p.start)))) {
+    if (/[([]\s*$/.test(text.slice(p.start - 2, p.start)) && /^\s*[)\]]/.test(after) && !(q && q.start >= sentence.start && /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[([]\s*$/.test(text.slice(q.end, p.start)))) {
       const counts: Num[] = [];
       for (let j = i + 1; j < nums.length && nums[j].end <= sentence.end; j++) {
         const c = nums[j];
         if (c.percent) break;
-        if (isCount(c) && /[(\[]\s*n\s*=\s*$/i.test(text.slice(c.start - 8, c.start)) && /^\s*[)\]]/.test(text.slice(c.end, c.end + 3))) counts.push(c);
+        if (isCount(c) && /[([]\s*n\s*=\s*$/i.test(text.slice(c.start - 8, c.start)) && /^\s*[)\]]/.test(text.slice(c.end, c.end + 3))) counts.push(c);
       }
       if (counts.length) claims.push(claim(counts));
     }

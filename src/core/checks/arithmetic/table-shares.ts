@@ -34,13 +34,14 @@ function shareOf(cell: ParsedCell | undefined, percentHeader: boolean, whole: Wh
 /** Some entry equals the sum of the entries right after it: a subtotal, so the list overlaps. */
 function hasSubtotal(parts: Num[]): boolean {
   for (let i = 0; i < parts.length; i++) {
+    const [tlo, thi] = bounds(parts[i]);
     let lo = 0;
     let hi = 0;
-    for (let j = i + 1; j < parts.length; j++) {
+    // Shares are not negative: once past the entry, no longer run can match it. Bounded for huge tables.
+    for (let j = i + 1; j < parts.length && j <= i + 64 && lo <= thi; j++) {
       const [a, b] = bounds(parts[j]);
       lo += a;
       hi += b;
-      const [tlo, thi] = bounds(parts[i]);
       if (j > i + 1 && lo <= thi && hi >= tlo) return true;
     }
   }

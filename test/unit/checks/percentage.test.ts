@@ -74,3 +74,11 @@ test('percentages in words: "45 percent", "45 per cent", "12 out of 40"', () => 
   const ok = paper('In all, 12 out of 40 products (30 per cent) contained it; 5 percentage points more than in 2019.');
   assert.equal(errors(checkPercentages(ok)).length, 0);
 });
+
+test('the whole right after the claim: "12 (45%) of the 40 products"', () => {
+  const p = paper('In all, 12 (45%) of the 40 products contained it, and 3 (20%) of the 15 others did.');
+  const out = checkPercentages(p);
+  assert.deepEqual(errors(out).map((f) => [underlined(p, f), f.suggestion]), [['45%', '30%']]);
+  assert.equal(out.verified.length, 1);
+  assert.equal(errors(checkPercentages(paper('We found 12 (45%) of 2019 samples positive.'))).length, 0);
+});

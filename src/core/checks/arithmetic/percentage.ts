@@ -55,6 +55,9 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
         const between = k ? text.slice(k.end, q.start) : '';
         if (k && isCount(k) && k.start >= sentence.start && /^\s*(?:of|out of)\s+(?:the\s+|all\s+)?$|^\s*\/\s*$/.test(between) && k.value <= q.value) {
           claims.push(claim([k], q));
+        } else if (nums[i + 1] && isCount(nums[i + 1]) && nums[i + 1].value >= q.value && nums[i + 1].end <= sentence.end && /^\s*[)\]]\s*(?:of|out\s+of)\s+(?:(?:the|all|these|those)\s+)?$/i.test(text.slice(p.end, nums[i + 1].start))) {
+          // "12 (30%) of the 40 products": the whole right after the claim.
+          claims.push(claim([q], nums[i + 1]));
         } else if (k && totalFirst(text, sentence, k, q)) {
           claims.push(claim([q], k));
           base = { total: k, end: p.end, index: i };

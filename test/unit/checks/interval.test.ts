@@ -29,3 +29,12 @@ test('negative bounds with dashes', () => {
   assert.equal(errors(checkIntervals(p)).length, 0);
   assert.equal(checkIntervals(p).verified.length, 2);
 });
+
+test('a level written in words ("95 percent CI") is the level, not the estimate', () => {
+  const ok = paper('Prevalence was 30% (95 percent CI 25% to 35%), and 12% (95 per cent confidence interval 10% to 14%).');
+  const out = checkIntervals(ok);
+  assert.equal(out.findings.length, 0);
+  assert.equal(out.verified.length, 2);
+  const wrong = paper('Prevalence was 40% (95 percent CI 25% to 35%).');
+  assert.deepEqual(errors(checkIntervals(wrong)).map((f) => underlined(wrong, f)), ['40%']);
+});

@@ -8,7 +8,7 @@ import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
-const MARKER = /(?:\d{2}(?:\.\d+)?\s*%\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
+const MARKER = /(?:\d{2}(?:\.\d+)?\s*(?:%|percent|per\s?cent)\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
 const BEFORE_MARKER = /^\s*[,;([]?\s*$/;
 const AFTER_MARKER = /^\s*(?:for\s+\w+\s+)?[:=,]?\s*[[(]?\s*$/;
 // What stands before a number that is not the interval's estimate (a test statistic, a sample size, a spread).

@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { ALL_CHECKS } from './checks/index.ts';
 import { compareFindings } from './finding-order.ts';
+import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
-import type { Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
+import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
 
 export interface CheckOptions {
   /** Finding ids the user chose to hide (the project's ignore list). */
@@ -21,7 +22,8 @@ export function findingId(kind: string, claim: string): string {
   return createHash('sha256').update(`${kind}\u0000${normalised}`).digest('hex').slice(0, 12);
 }
 
-export function sectionAt(paper: PaperText, offset: number): string {
+/** The block holding `offset`, if any. */
+function blockAt(paper: PaperText, offset: number): Block | undefined {
   // Blocks are in reading order and do not overlap: binary search for the last block starting at or before offset.
   const blocks = paper.blocks;
   let lo = 0;
@@ -32,7 +34,30 @@ export function sectionAt(paper: PaperText, offset: number): string {
     else hi = mid - 1;
   }
   const b = blocks[hi];
-  return b && offset < b.end ? b.section : '';
+  return b && offset < b.end ? b : undefined;
+}
+
+export function sectionAt(paper: PaperText, offset: number): string {
+  return blockAt(paper, offset)?.section ?? '';
+}
+
+const MAX_QUOTE = 500;
+
+/** The sentence around a span (a table row in tables), whitespace collapsed and bounded in length. */
+export function sentenceAround(paper: PaperText, span: TextSpan): string {
+  const block = blockAt(paper, span.start);
+  let start = block?.start ?? Math.max(0, span.start - 200);
+  let end = block?.end ?? Math.min(paper.text.length, span.end + 200);
+  if (block?.kind === 'table') {
+    start = paper.text.lastIndexOf('\n', span.start - 1) + 1;
+    const lineEnd = paper.text.indexOf('\n', span.end);
+    end = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+  } else {
+    const sentence = splitSentences(paper.text, start, end).find((s) => s.start <= span.start && span.start < s.end);
+    if (sentence) [start, end] = [sentence.start, Math.max(sentence.end, Math.min(span.end, end))];
+  }
+  const quote = paper.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return quote.length > MAX_QUOTE ? quote.slice(0, MAX_QUOTE - 1) + '…' : quote;
 }
 
 function within(span: TextSpan, outer: TextSpan): boolean {
@@ -67,6 +92,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       origin: raw.origin ?? 'deterministic',
       message: raw.message,
       claim: raw.claim,
+      quote: sentenceAround(paper, raw.span),
       reported: raw.reported,
       recomputed: raw.recomputed,
       working: raw.working,

@@ -142,6 +142,8 @@ export interface Finding {
   origin: Origin;
   message: string;
   claim: string;
+  /** The sentence (or table row) the finding stands in, whitespace collapsed: what PDF reports quote. */
+  quote?: string;
   reported?: string;
   recomputed?: string;
   working?: string;

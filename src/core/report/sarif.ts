@@ -25,7 +25,7 @@ function region(range: SourceRange, snippet?: string): SarifRegion {
   return r;
 }
 
-/** The source text a range covers, when the caller can read the file (LaTeX); PDFs quote the claim. */
+/** The source text a range covers, when the caller can read the file (LaTeX); PDFs quote the sentence. */
 function snippetFor(f: Finding, options: ReportOptions): string {
   if (f.range.page === undefined && options.readSource) {
     const text = options.readSource(f.range.uri);
@@ -38,12 +38,12 @@ function snippetFor(f: Finding, options: ReportOptions): string {
       return parts.join('\n');
     }
   }
-  return f.claim;
+  return f.quote ?? f.claim;
 }
 
 function result(f: Finding, options: ReportOptions) {
   const ruleIndex = RULES.findIndex((r) => r.id === f.kind);
-  const properties: Record<string, unknown> = { origin: f.origin, section: f.section, claim: f.claim };
+  const properties: Record<string, unknown> = { origin: f.origin, section: f.section, claim: f.claim, quote: f.quote };
   if (f.range.page !== undefined) properties.page = f.range.page;
   if (f.range.box) properties.box = f.range.box;
   for (const key of ['reported', 'recomputed', 'working', 'suggestion', 'explanation', 'confidence', 'confirmed'] as const) {

@@ -51,12 +51,12 @@ test('SARIF 2.1.0: one result per finding with 1-based region, snippet, fix and 
   assert.equal(run.invocations[0].toolExecutionNotifications[0].message.text, 'page 2 has no text layer');
 });
 
-test('SARIF for PDFs carries page and box, and quotes the claim', () => {
+test('SARIF for PDFs carries page and box, and quotes the sentence', () => {
   const pdfResult: CheckResult = { ...result, findings: [{ ...findings[0], range: { ...findings[0].range, page: 4, box: [10, 20, 30, 40] } }] };
   const r = JSON.parse(renderReport([pdfResult], 'sarif')).runs[0].results[0];
   assert.equal(r.properties.page, 4);
   assert.deepEqual(r.properties.box, [10, 20, 30, 40]);
-  assert.equal(r.locations[0].physicalLocation.region.snippet.text, '7000 × 60 = 42,000');
+  assert.equal(r.locations[0].physicalLocation.region.snippet.text, 'The dose is 7000 × 60 = 42,000 ng/day <script>.');
   assert.equal(r.fixes, undefined);
 });
 
@@ -80,4 +80,18 @@ test('sectionAt finds the enclosing block by binary search, and nothing between 
   const p = plainPaper('aaaa\n\nbbbb\n\ncccc');
   p.blocks = p.blocks.map((b, i) => ({ ...b, section: `S${i}` }));
   assert.deepEqual([0, 3, 4, 5, 6, 9, 12, 15, 16].map((o) => sectionAt(p, o)), ['S0', 'S0', '', '', 'S1', 'S1', 'S2', 'S2', '']);
+});
+
+test('a finding quotes its sentence, or its table row', async () => {
+  const { sentenceAround } = await import('../../../src/core/engine.ts');
+  const text = 'First sentence here. Of 40 items, e.g. spoons, 12 (45%) were black. Last one.\n\nType | n | %\nSpoon | 12 | 45%\nTotal | 40 | 100%';
+  const p = plainPaper(text);
+  p.blocks = [
+    { kind: 'paragraph', start: 0, end: text.indexOf('\n\n'), section: '' },
+    { kind: 'table', start: text.indexOf('Type'), end: text.length, section: '' },
+  ];
+  const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
+  assert.equal(sentenceAround(p, at('45%)')), 'Of 40 items, e.g. spoons, 12 (45%) were black.');
+  const cell = text.indexOf('45%\nTotal');
+  assert.equal(sentenceAround(p, { start: cell, end: cell + 3 }), 'Spoon | 12 | 45%');
 });

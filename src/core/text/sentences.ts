@@ -36,7 +36,7 @@ function isBoundary(text: string, dot: number, after: number, limit: number): bo
   while (j < limit && /\s/.test(text[j])) j++;
   if (j >= limit) return true;
   const next = text[j];
-  return /[A-Z0-9(\[\u201c"'\\$\u0391-\u03a9]/.test(next);
+  return /[A-Z0-9([\u201c"'\\$\u0391-\u03a9]/.test(next);
 }
 
 /** Sentences of text[start, end), trimmed. Block breaks ("\n\n") always end a sentence. */

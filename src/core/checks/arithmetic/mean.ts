@@ -2,9 +2,9 @@
 // of 12, 15 and 18 was 15".
 
 import { exactSum } from '../../math.ts';
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 
@@ -69,7 +69,7 @@ export function checkMeans(paper: PaperText): CheckOutput {
       if (mean.percent !== list[0].percent || list.some((n) => n.percent !== mean.percent)) continue;
       const exact = decimalSum(list) / list.length;
       // Whole numbers listed are taken as exact; decimals were rounded.
-      const b = (n: Num) => (n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n));
+      const b = (n: Num) => (n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : roundingInterval(n));
       const lo = list.reduce((a, n) => a + b(n)[0], 0) / list.length;
       const hi = list.reduce((a, n) => a + b(n)[1], 0) / list.length;
       const working = `mean(${list.map((n) => plain(n.value)).join(', ')})`;

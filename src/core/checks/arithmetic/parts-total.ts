@@ -2,9 +2,9 @@
 // it, shares that must add to 100% ("85% ... the remaining 15%"), and a stated total of counts
 // against the counts it is broken into ("a total of 196 evaluations (150 ..., 20 ... and 26 ...)").
 
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
+import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { sum, type Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 
@@ -21,7 +21,7 @@ function isShare(text: string, n: Num): boolean {
 }
 
 function partsInterval(parts: Num[]): Interval {
-  return sum(parts.map((p) => bounds(p)));
+  return sum(parts.map((p) => roundingInterval(p)));
 }
 
 export function checkPartsTotals(paper: PaperText): CheckOutput {
@@ -64,7 +64,7 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
         let lo = 0;
         let hi = 0;
         for (let k = j; k <= before.length; k++) {
-          const [blo, bhi] = bounds(k < before.length ? before[k] : r);
+          const [blo, bhi] = roundingInterval(k < before.length ? before[k] : r);
           lo += blo;
           hi += bhi;
         }
@@ -172,7 +172,7 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
     // Cumulative shares (30.1%, 48.6%, 65.2%) end at the total.
     const last = parts[parts.length - 1];
     const increasing = parts.every((p, i) => i === 0 || p.value > parts[i - 1].value);
-    if (increasing && intervalMeets(total, ...bounds(last), true)) {
+    if (increasing && intervalMeets(total, ...roundingInterval(last), true)) {
       out.verified.push(makeVerified(paper, 'parts-total', claimSpan, `cumulative ${plain(last.value)}`));
       return;
     }

@@ -6,9 +6,11 @@
 // (missing answers, a third gender), so it is a warning; a sum above 100% for categories that
 // exclude each other is an error.
 
+import { roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText, Severity } from '../../types.ts';
-import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
+import { sum } from './interval-math.ts';
 
 const PAIRS: [string, string][] = [
   ['women', 'men'], ['woman', 'man'], ['female', 'male'], ['females', 'males'], ['girls', 'boys'], ['girl', 'boy'],
@@ -71,13 +73,7 @@ export function checkShares(paper: PaperText): CheckOutput {
   const { sentences } = sentencesOf(paper);
   const judge = (items: Item[], severityOver: Severity, severityUnder: Severity, what: string) => {
     const parts = items.map((x) => x.pct);
-    let lo = 0;
-    let hi = 0;
-    for (const p of parts) {
-      const [a, b] = bounds(p);
-      lo += a;
-      hi += b;
-    }
+    const [lo, hi] = sum(parts.map((p) => roundingInterval(p)));
     const claimSpan = cover(...items.map((x) => ({ start: x.start, end: x.end })));
     const working = parts.map((p) => plain(p.value)).join(' + ');
     const exact = parts.reduce((a, p) => a + p.value, 0);

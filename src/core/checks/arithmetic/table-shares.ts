@@ -3,11 +3,12 @@
 // add up to the whole within their rounding. Which entry is off cannot be told, so nothing is
 // suggested; a column with subtotals (a row equal to the sum of the rows under it) is left alone.
 
-import { roundsTo } from '../../numbers.ts';
+import { roundingInterval, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, type Num } from './context.ts';
+import { type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+import { sum } from './interval-math.ts';
 
 const PERCENT_HEADER = /%|percent|proportion|share|fraction|distribution/i;
 const TOTAL_HEADER = /^(?:grand\s+)?(?:total|sum|all|overall)\b/i;
@@ -34,12 +35,12 @@ function shareOf(cell: ParsedCell | undefined, percentHeader: boolean, whole: Wh
 /** Some entry equals the sum of the entries right after it: a subtotal, so the list overlaps. */
 function hasSubtotal(parts: Num[]): boolean {
   for (let i = 0; i < parts.length; i++) {
-    const [tlo, thi] = bounds(parts[i]);
+    const [tlo, thi] = roundingInterval(parts[i]);
     let lo = 0;
     let hi = 0;
     // Shares are not negative: once past the entry, no longer run can match it. Bounded for huge tables.
     for (let j = i + 1; j < parts.length && j <= i + 64 && lo <= thi; j++) {
-      const [a, b] = bounds(parts[j]);
+      const [a, b] = roundingInterval(parts[j]);
       lo += a;
       hi += b;
       if (j > i + 1 && lo <= thi && hi >= tlo) return true;
@@ -50,13 +51,7 @@ function hasSubtotal(parts: Num[]): boolean {
 
 function judge(paper: PaperText, out: CheckOutput, parts: Num[], total: ParsedCell, whole: Whole, where: string): void {
   if (parts.length < 2 || hasSubtotal(parts)) return;
-  let lo = 0;
-  let hi = 0;
-  for (const p of parts) {
-    const [a, b] = bounds(p);
-    lo += a;
-    hi += b;
-  }
+  const [lo, hi] = sum(parts.map((p) => roundingInterval(p)));
   const claimSpan = cover(...parts, span(total));
   const working = parts.map((p) => plain(p.value)).join(' + ');
   const exact = parts.reduce((a, p) => a + p.value, 0);

@@ -3,9 +3,9 @@
 // above. Only judged where the structure is unambiguous: another column of the same row must
 // confirm that the row is a sum, or a count column must sum exactly to give the weights.
 
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
-import { bounds, type Num } from './context.ts';
+import { type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
 import { formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
@@ -24,7 +24,7 @@ function isPercentColumn(grid: Grid, c: number, rows: number[]): boolean {
 
 function sumInterval(nums: Num[]): Interval {
   return nums.reduce<Interval>((acc, n) => {
-    const [lo, hi] = n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : bounds(n);
+    const [lo, hi] = n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : roundingInterval(n);
     return [acc[0] + lo, acc[1] + hi];
   }, [0, 0]);
 }
@@ -127,7 +127,7 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
         // 100% over entries below 100% is no mean: it says the column is shares of a whole (table-shares).
         if (agg.value.value === 100 && nums.some((x) => x.value < 100)) continue;
         const n = nums.length;
-        const unweighted: Interval = [nums.reduce((a, x) => a + bounds(x)[0], 0) / n, nums.reduce((a, x) => a + bounds(x)[1], 0) / n];
+        const unweighted: Interval = [nums.reduce((a, x) => a + roundingInterval(x)[0], 0) / n, nums.reduce((a, x) => a + roundingInterval(x)[1], 0) / n];
         const cellSpan = span(agg);
         if (intervalMeets(agg.value, ...unweighted, true)) {
           out.verified.push(makeVerified(paper, 'table-total', cellSpan, `mean(${nums.map((x) => plain(x.value)).join(', ')})`));
@@ -136,7 +136,7 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
         if (!weights) continue;
         const w = weights.parts.map((p) => p.value);
         const W = w.reduce((a, x) => a + x, 0);
-        const weighted: Interval = [nums.reduce((a, x, i) => a + w[i] * bounds(x)[0], 0) / W, nums.reduce((a, x, i) => a + w[i] * bounds(x)[1], 0) / W];
+        const weighted: Interval = [nums.reduce((a, x, i) => a + w[i] * roundingInterval(x)[0], 0) / W, nums.reduce((a, x, i) => a + w[i] * roundingInterval(x)[1], 0) / W];
         const exact = nums.reduce((a, x, i) => a + w[i] * x.value, 0) / W;
         const working = `(${nums.map((x, i) => `${w[i]} * ${plain(x.value)}`).join(' + ')}) / ${W}`;
         if (intervalMeets(agg.value, ...weighted, true)) {

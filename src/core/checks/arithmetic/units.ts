@@ -4,9 +4,9 @@
 // 420,000 ng/day"). mathjs does the unit algebra, so a power of ten slipped anywhere shows.
 
 import { evaluateCached, unitFactor } from './evaluate.ts';
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { bounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt, type UnitText } from './unit-text.ts';
 
@@ -48,7 +48,7 @@ export function checkUnits(paper: PaperText): CheckOutput {
       if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
       const factor = unitFactor(a.unit.mathjs, b.unit.mathjs);
       if (factor === undefined) continue;
-      const [lo, hi] = bounds(a.n);
+      const [lo, hi] = roundingInterval(a.n);
       const exact = a.n.value * factor;
       const claimSpan = cover(a.n, b.n, { start: b.unit.end, end: b.unit.end });
       const working = `${plain(a.n.value)} ${a.unit.mathjs} to ${b.unit.mathjs}`;
@@ -94,8 +94,8 @@ export function checkUnits(paper: PaperText): CheckOutput {
       const evaluated = evaluateCached(expr, r.unit.mathjs);
       if (!evaluated) continue;
       const unitFactor = evaluated.value / (op === '*' ? a.n.value * b.n.value : a.n.value / b.n.value);
-      const [alo, ahi] = bounds(a.n);
-      const [blo, bhi] = b.n.decimals === 0 && b.n.exponent === 0 ? [b.n.value, b.n.value] : bounds(b.n);
+      const [alo, ahi] = roundingInterval(a.n);
+      const [blo, bhi] = b.n.decimals === 0 && b.n.exponent === 0 ? [b.n.value, b.n.value] : roundingInterval(b.n);
       const corners = op === '*' ? [alo * blo, alo * bhi, ahi * blo, ahi * bhi] : [alo / blo, alo / bhi, ahi / blo, ahi / bhi];
       const lo = Math.min(...corners) * unitFactor;
       const hi = Math.max(...corners) * unitFactor;

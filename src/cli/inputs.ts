@@ -1,8 +1,9 @@
 // Turns the CLI's PATH arguments into papers: .tex roots (following \input), orphan .tex files, PDFs.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listFiles, readFileUri } from '../core/files.ts';
 import { extractLatex, findLatexProject } from '../core/latex/index.ts';
 import { extractPdf } from '../core/pdf/index.ts';
 import type { PaperText } from '../core/types.ts';
@@ -14,19 +15,11 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
-function readTex(uri: string): string | undefined {
-  try {
-    return readFileSync(new URL(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 function texPaper(file: string): PaperText {
   const uri = pathToFileURL(file).href;
-  const source = readTex(uri);
+  const source = readFileUri(uri);
   if (source === undefined) throw new InputError(`cannot read ${file}`);
-  return extractLatex(source, uri, { readFile: readTex });
+  return extractLatex(source, uri, { readFile: readFileUri });
 }
 
 async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
@@ -39,19 +32,8 @@ async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
   return extractPdf(data, pathToFileURL(file).href, options);
 }
 
-function pdfsIn(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (extname(entry.name).toLowerCase() === '.pdf') out.push(full);
-    }
-  };
-  walk(folder);
-  return out.sort();
-}
+// A paper's PDF may sit in a build folder (out/, dist/), so only node_modules is passed over.
+const PDF_SKIP_DIRS = new Set(['node_modules']);
 
 /**
  * Every paper named by `path`. A folder is a LaTeX project (its roots and orphan .tex files);
@@ -69,7 +51,7 @@ export async function papersFor(path: string, options: PdfOptions): Promise<Pape
     const { roots, orphans } = findLatexProject(full);
     const tex = [...roots, ...orphans];
     if (tex.length) return tex.map(texPaper);
-    const pdfs = pdfsIn(full);
+    const pdfs = listFiles(full, '.pdf', PDF_SKIP_DIRS).sort();
     if (!pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
     return Promise.all(pdfs.map((f) => pdfPaper(f, options)));
   }

@@ -1,11 +1,12 @@
 // `tally check PATH... [--format text|json|markdown|html|sarif] [--fail-on error|warning|never]`
 // Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 bad usage or unreadable input.
 
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkPaper } from '../core/engine.ts';
+import { readFileUri } from '../core/files.ts';
 import { readIgnoreList } from '../core/ignore-file.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../core/report/index.ts';
 import type { CheckResult } from '../core/types.ts';
@@ -96,14 +97,7 @@ async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const readSource = (uri: string) => {
-    try {
-      return readFileSync(new URL(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const output = format === 'text' ? renderText(results, process.cwd()) : renderReport(results, format as ReportFormat, { toolVersion: VERSION, readSource });
+  const output = format === 'text' ? renderText(results, process.cwd()) : renderReport(results, format as ReportFormat, { toolVersion: VERSION, readSource: readFileUri });
   if (values.output) writeFileSync(resolve(values.output), output);
   else process.stdout.write(output);
 

@@ -7,7 +7,8 @@ import type { CheckResult, Finding } from '../core/types.ts';
 import type { FindingCounts } from '../shared/protocol.ts';
 import { byFile, toDiagnostic } from './diagnostics.ts';
 import { ignoreIdsFor } from './ignore.ts';
-import { normalizeUri, readDisk } from './papers.ts';
+import { normalizeUri } from './papers.ts';
+import { readFileUri } from '../core/files.ts';
 import { resolveRoot } from './roots.ts';
 import type { ServerSettings } from './settings.ts';
 import { extensionOf } from './settings.ts';
@@ -83,7 +84,7 @@ export class Checker {
 
   rootFor(uri: string): string {
     if (/\.pdf$/i.test(uri)) return uri;
-    const text = this.openText(uri) ?? readDisk(uri) ?? '';
+    const text = this.openText(uri) ?? readFileUri(uri) ?? '';
     return resolveRoot(uri, text, (u) => this.rootOfFile.get(normalizeUri(u)), this.host.workspaceFolderFor(uri));
   }
 
@@ -163,7 +164,7 @@ export class Checker {
     if (/\.pdf$/i.test(root)) return { type: 'pdf', uri: root, maxPages: settings.pdfMaxPages, timeoutMs: settings.pdfTimeoutMs, options };
     const overlay: Record<string, string> = {};
     for (const d of this.host.openDocuments()) overlay[normalizeUri(d.uri)] = d.text;
-    const rootText = overlay[normalizeUri(root)] ?? readDisk(root);
+    const rootText = overlay[normalizeUri(root)] ?? readFileUri(root);
     if (rootText === undefined) throw new Error(`Cannot read ${root}`);
     return { type: 'latex', rootUri: root, rootText, overlay, options };
   }

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileUri } from '../core/files.ts';
 import { extractLatex } from '../core/latex/index.ts';
 import { extractPdf } from '../core/pdf/index.ts';
 import type { PaperText } from '../core/types.ts';
@@ -18,14 +19,6 @@ export function normalizeUri(uri: string): string {
   }
 }
 
-export function readDisk(uri: string): string | undefined {
-  try {
-    return readFileSync(fileURLToPath(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 export interface LatexPaper {
   paper: PaperText;
   /** Every file the extractor read, with the content it got (undefined: missing). */
@@ -36,7 +29,7 @@ export function latexPaper(job: LatexJob): LatexPaper {
   const reads = new Map<string, string | undefined>();
   const readFile = (uri: string): string | undefined => {
     const key = normalizeUri(uri);
-    const text = key in job.overlay ? job.overlay[key] : readDisk(uri);
+    const text = key in job.overlay ? job.overlay[key] : readFileUri(uri);
     reads.set(uri, text);
     return text;
   };

@@ -24,7 +24,8 @@ import { Checker, countFindings } from './checker.ts';
 import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
 import { hoverFor } from './hover.ts';
 import { addIgnoredId } from './ignore.ts';
-import { normalizeUri, readDisk } from './papers.ts';
+import { normalizeUri } from './papers.ts';
+import { readFileUri } from '../core/files.ts';
 import { onRequest, sendNotification, signalFor } from './rpc.ts';
 import { DEFAULT_SETTINGS, parseSettings } from './settings.ts';
 import type { ServerSettings } from './settings.ts';
@@ -245,7 +246,7 @@ const EXTENSIONS = { markdown: '.md', html: '.html', json: '.json', sarif: '.sar
 
 onRequest(connection, ReportRequest, (params) => {
   const results = checker.results(params.uris);
-  const readSource = (uri: string) => documents.get(uri)?.getText() ?? readDisk(uri);
+  const readSource = (uri: string) => documents.get(uri)?.getText() ?? readFileUri(uri);
   const baseUri = results.length ? workspaceFolderFor(results[0].uri) : undefined;
   const text = renderReport(results, params.format, { title: params.title, toolVersion: VERSION, readSource, baseUri });
   return { text, extension: EXTENSIONS[params.format] };

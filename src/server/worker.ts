@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { checkPaper } from '../core/engine.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
 import { planModelReview, runModelReview } from './model-adapter.ts';
-import { latexPaper, normalizeUri, pdfPaper, readDisk, readPdfBytes } from './papers.ts';
+import { latexPaper, normalizeUri, pdfPaper, readPdfBytes } from './papers.ts';
+import { readFileUri } from '../core/files.ts';
 import type { CheckOutcome, FromWorker, Job, JobResult, LatexJob, PdfJob, ToWorker } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -42,7 +43,7 @@ function latexKey(job: LatexJob, files: readonly string[], read: (uri: string) =
 function overlayOrDisk(job: LatexJob): (uri: string) => string | undefined {
   return (uri) => {
     const key = normalizeUri(uri);
-    return key in job.overlay ? job.overlay[key] : readDisk(uri);
+    return key in job.overlay ? job.overlay[key] : readFileUri(uri);
   };
 }
 

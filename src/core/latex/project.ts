@@ -6,37 +6,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PaperText } from '../types.ts';
 import { extractLatex } from './extract.ts';
+import { listFiles, readFileUri } from '../files.ts';
+
+export { readFileUri };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'dist', 'out']);
-const MAX_FILES = 5000;
-
-function listTex(dir: string, out: string[] = []): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (out.length >= MAX_FILES) break;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) listTex(p, out);
-    } else if (e.isFile() && e.name.endsWith('.tex')) out.push(p);
-  }
-  return out;
-}
-
-/** Reads a file:// URI, or undefined when it is missing or not a regular file. */
-export function readFileUri(uri: string): string | undefined {
-  try {
-    const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-    if (!fs.statSync(p).isFile()) return undefined;
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 function stripComments(text: string): string {
   return text.replace(/(?<!\\)%.*$/gm, '');
@@ -61,7 +35,7 @@ export function findLatexProject(folderOrFile: string): { roots: string[]; orpha
     const text = readFileUri(folderOrFile) ?? '';
     return isRoot(text) ? { roots: [path.resolve(folderOrFile)], orphans: [] } : { roots: [], orphans: [path.resolve(folderOrFile)] };
   }
-  const all = listTex(path.resolve(folderOrFile)).sort();
+  const all = listFiles(path.resolve(folderOrFile), '.tex', SKIP_DIRS).sort();
   const roots = all.filter((f) => isRoot(readFileUri(f) ?? ''));
   const reached = new Set<string>();
   for (const r of roots) {

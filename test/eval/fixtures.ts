@@ -1,5 +1,7 @@
 // Shared by the fixture evaluations: the manifest of injected errors and a SARIF reader.
 
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,4 +85,11 @@ export interface KnownRealError {
 /** Errors the published originals really contain (found by Tally and confirmed by reading them). */
 export function knownRealErrors(): KnownRealError[] {
   return JSON.parse(readFileSync(join(REPO, 'test/eval/known-real-errors.json'), 'utf8')) as KnownRealError[];
+}
+
+/** Runs the built CLI on a paper or folder, as a CI job would, and reads its SARIF. */
+export function runCliSarif(path: string): SarifHit[] {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/tally.js'), 'check', path, '--format', 'sarif', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `tally exited ${r.status}: ${r.stderr}`);
+  return sarifHits(r.stdout);
 }

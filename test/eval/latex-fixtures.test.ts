@@ -2,20 +2,13 @@
 // error of the classes Tally covers is found at the right line, and clean originals give no errors.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { FIXTURES, HAVE_FIXTURES, REPO, knownRealErrors, manifest, papers, pointsAt, recall, sarifHits, type InjectedError, type SarifHit, type Score } from './fixtures.ts';
+import { FIXTURES, HAVE_FIXTURES, knownRealErrors, manifest, papers, pointsAt, recall, runCliSarif, type InjectedError, type SarifHit, type Score } from './fixtures.ts';
 
 const COVERED = new Set(['local', 'paragraph', 'table', 'stats']);
-
-function runCli(folder: string): SarifHit[] {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/tally.js'), 'check', folder, '--format', 'sarif', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(r.status, 0, `tally exited ${r.status}: ${r.stderr}`);
-  return sarifHits(r.stdout);
-}
 
 function isHit(h: SarifHit, m: InjectedError, folder: string): boolean {
   const file = join(folder, m.file);
@@ -32,7 +25,7 @@ test('LaTeX fixtures: injected errors found at their line, originals clean', { s
   const lines: string[] = [];
   for (const paper of papers()) {
     const mutantDir = join(FIXTURES, 'papers', paper, 'mutant');
-    const hits = runCli(mutantDir);
+    const hits = runCliSarif(mutantDir);
     const expected = injected.filter((m) => m.paper === paper);
     for (const m of expected) {
       const score = byClass.get(m.cls) ?? { found: 0, expected: 0, missed: [] };
@@ -45,7 +38,7 @@ test('LaTeX fixtures: injected errors found at their line, originals clean', { s
     mutantErrors += errors.length;
     mutantTrue += errors.filter((h) => expected.some((m) => isHit(h, m, mutantDir))).length;
     const originalDir = join(FIXTURES, 'papers', paper, 'original');
-    const originalErrors = runCli(originalDir).filter((h) => h.level === 'error');
+    const originalErrors = runCliSarif(originalDir).filter((h) => h.level === 'error');
     const real = knownRealErrors().filter((k) => k.paper === paper);
     for (const k of real) {
       assert.ok(originalErrors.some((h) => h.ruleId === k.kind && h.line === k.line && fileURLToPath(h.uri) === join(originalDir, k.file)), `the real error in ${paper} ${k.file}:${k.line} is still reported`);

@@ -2,19 +2,12 @@
 // Tally covers is found on the page it is printed on, and the clean originals give no errors.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES, HAVE_FIXTURES, REPO, knownRealErrors, manifest, papers, recall, sarifHits, type SarifHit, type Score } from './fixtures.ts';
+import { FIXTURES, HAVE_FIXTURES, knownRealErrors, manifest, papers, recall, runCliSarif, type Score } from './fixtures.ts';
 
 const COVERED = new Set(['local', 'paragraph', 'table', 'stats']);
-
-function runCli(pdf: string): SarifHit[] {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/tally.js'), 'check', pdf, '--format', 'sarif', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(r.status, 0, `tally exited ${r.status}: ${r.stderr}`);
-  return sarifHits(r.stdout);
-}
 
 test('PDF fixtures: injected errors found on their page, originals clean', { skip: !HAVE_FIXTURES && 'no ../shared/fixtures' }, () => {
   const withPdf = papers().filter((p) => existsSync(join(FIXTURES, 'papers', p, 'pdf', 'mutant.pdf')));
@@ -23,7 +16,7 @@ test('PDF fixtures: injected errors found on their page, originals clean', { ski
   let cleanErrors = 0;
   const lines: string[] = [];
   for (const paper of withPdf) {
-    const hits = runCli(join(FIXTURES, 'papers', paper, 'pdf', 'mutant.pdf')).filter((h) => h.level === 'error' || h.level === 'warning');
+    const hits = runCliSarif(join(FIXTURES, 'papers', paper, 'pdf', 'mutant.pdf')).filter((h) => h.level === 'error' || h.level === 'warning');
     for (const m of manifest().filter((x) => x.paper === paper && x.pdf_page !== null && COVERED.has(x.cls))) {
       covered.expected++;
       // The page must hold a finding quoting the changed number (a page can hold several errors).
@@ -32,7 +25,7 @@ test('PDF fixtures: injected errors found on their page, originals clean', { ski
       else covered.missed.push(m);
     }
     const real = knownRealErrors().filter((k) => k.paper === paper);
-    const clean = runCli(join(FIXTURES, 'papers', paper, 'pdf', 'original.pdf')).filter((h) => h.level === 'error');
+    const clean = runCliSarif(join(FIXTURES, 'papers', paper, 'pdf', 'original.pdf')).filter((h) => h.level === 'error');
     const falseErrors = clean.length - Math.min(real.length, clean.filter((h) => real.some((k) => k.kind === h.ruleId)).length);
     cleanErrors += falseErrors;
     lines.push(`  ${paper}: ${falseErrors} false errors on original.pdf${clean.length ? ': ' + clean.map((h) => `p.${h.page} [${h.ruleId}] ${h.message}`).join(' | ') : ''}`);

@@ -125,9 +125,20 @@ export interface RawVerified {
   span: TextSpan;
 }
 
+/** A claim a check read but could not decide (a definition it does not state, an unreadable operand). */
+export interface RawUndecided {
+  kind: FindingKind;
+  claim: string;
+  /** Why it could not be decided, in plain words. */
+  reason: string;
+  span: TextSpan;
+}
+
 export interface CheckOutput {
   findings: RawFinding[];
   verified: RawVerified[];
+  /** Claims read but left undecided (counted in the coverage; not shown as findings). */
+  undecided?: RawUndecided[];
   notes?: CheckNote[];
 }
 
@@ -174,4 +185,21 @@ export interface CheckResult {
   notes: CheckNote[];
   /** How many findings ignore comments or the ignore list hid. */
   suppressedCount: number;
+  /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
+  coverage?: Coverage;
+}
+
+/** Per finding kind: claims read, and how each was judged (read = verified + flagged + undecided). */
+export interface KindCoverage {
+  read: number;
+  verified: number;
+  flagged: number;
+  undecided: number;
+}
+
+export interface Coverage {
+  byKind: Partial<Record<FindingKind, KindCoverage>>;
+  /** The paper's size, to set the counts against. */
+  sentences: number;
+  tables: number;
 }

@@ -12,6 +12,7 @@ import { sharesCheck } from './shares.ts';
 import { tablePercentageCheck } from './table-percentage.ts';
 import { tableSharesCheck } from './table-shares.ts';
 import { tableTotalCheck } from './table-total.ts';
+import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
@@ -24,6 +25,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   sharesCheck,
   intervalCheck,
   tableTotalCheck,
+  tableDerivedCheck,
   tablePercentageCheck,
   tableSharesCheck,
 ];

@@ -1,7 +1,7 @@
 // Runs the checks over a paper's text and turns what they report into located findings.
 
 import { createHash } from 'node:crypto';
-import { ALL_CHECKS } from './checks/index.ts';
+import { enabledChecks } from './checks/index.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
@@ -64,8 +64,10 @@ function within(span: TextSpan, outer: TextSpan): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-export function isSuppressed(paper: PaperText, span: TextSpan): boolean {
-  return paper.suppressed.some((s) => within(span, s));
+/** Whether an ignore comment hides a finding at `span` (of `kind`, with `id`, when the comment names them). */
+export function isSuppressed(paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
+  if (paper.suppressed.some((s) => within(span, s))) return true;
+  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
 }
 
 /** Turns raw findings into located findings; used by the engine and by the model review. */
@@ -78,7 +80,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
     const override = options.severities?.[raw.kind];
     if (override === 'off') continue;
     const id = findingId(raw.kind, raw.claim);
-    if (ignore.has(id) || isSuppressed(paper, raw.span)) {
+    if (ignore.has(id) || isSuppressed(paper, raw.span, raw.kind, id)) {
       suppressedCount++;
       continue;
     }
@@ -93,6 +95,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       message: raw.message,
       claim: raw.claim,
       quote: sentenceAround(paper, raw.span),
+      written: paper.text.slice(raw.span.start, raw.span.end),
       reported: raw.reported,
       recomputed: raw.recomputed,
       working: raw.working,
@@ -120,7 +123,7 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
   const notes: CheckNote[] = [...paper.notes];
-  for (const check of options.checks ?? ALL_CHECKS) {
+  for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);

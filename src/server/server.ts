@@ -161,8 +161,8 @@ connection.onHover((params) => hoverFor(checker.findingsIn(params.textDocument.u
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const findings = findingsForRange(checker.findingsIn(doc.uri), params.range, params.context.diagnostics);
-  return codeActionsFor(doc, findings, params.context.only);
+  const inDocument = checker.findingsIn(doc.uri);
+  return codeActionsFor(doc, findingsForRange(inDocument, params.range, params.context.diagnostics), params.context.only, inDocument);
 });
 
 connection.onExecuteCommand(async (params) => {

@@ -45,7 +45,8 @@ export function checkUnits(paper: PaperText): CheckOutput {
     for (let i = 0; i + 1 < qs.length; i++) {
       const a = qs[i];
       const b = qs[i + 1];
-      if (!/^\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
+      // An abbreviation's period may come first ("16 hrs. (960 min.)").
+      if (!/^\.?\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
       if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
       const factor = unitFactor(a.unit.mathjs, b.unit.mathjs);
       if (factor === undefined) continue;

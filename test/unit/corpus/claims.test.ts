@@ -45,7 +45,7 @@ const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseEr
   percentage: { flagged: 0.45, verified: 0.55, maxFalseErrors: 0 },
   'parts-total': { flagged: 0.02, verified: 0, maxFalseErrors: 0 },
   change: { flagged: 0.75, verified: 0.8, maxFalseErrors: 0 },
-  'ratio-rate': { flagged: 0.45, verified: 0.5, maxFalseErrors: 0 },
+  'ratio-rate': { flagged: 0.65, verified: 0.65, maxFalseErrors: 0 },
   mean: { flagged: 0.9, verified: 0.95, maxFalseErrors: 0 },
   interval: { flagged: 0.48, verified: 0.44, maxFalseErrors: 0 },
   'test-statistic': { flagged: 0.93, verified: 0.96, maxFalseErrors: 1 },

@@ -12,12 +12,14 @@ import { sharesCheck } from './shares.ts';
 import { tablePercentageCheck } from './table-percentage.ts';
 import { tableSharesCheck } from './table-shares.ts';
 import { tableTotalCheck } from './table-total.ts';
+import { ratioCheck } from './ratio.ts';
 import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   expressionsCheck,
   unitsCheck,
+  ratioCheck,
   percentageCheck,
   changeCheck,
   meanCheck,

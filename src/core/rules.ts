@@ -21,6 +21,8 @@ export const RULES = [
   { id: 'interval', title: 'Confidence interval', description: 'A point estimate lies outside its own interval, or the lower bound is above the upper.', defaultSeverity: 'error' },
   { id: 'p-value', title: 'p-value vs test statistic', description: 'The reported p-value does not match the test statistic and its degrees of freedom (statcheck).', defaultSeverity: 'error' },
   { id: 'p-decision', title: 'Significance flips', description: 'The p-value the test statistic gives is on the other side of .05 from the reported one (statcheck decision error).', defaultSeverity: 'error' },
+  { id: 'p-range', title: 'Impossible p-value', description: 'A p-value written as negative, above 1 or below 0: a p-value is a probability between 0 and 1.', defaultSeverity: 'error' },
+  { id: 'p-zero', title: 'p-value written as zero', description: 'A p-value written as p = .000 or p < .000, which APA style writes as p < .001 because no p-value is zero.', defaultSeverity: 'info' },
   { id: 'grim', title: 'GRIM', description: 'A mean or percentage that no whole number of responses out of n can produce.', defaultSeverity: 'error' },
   { id: 'grimmer', title: 'GRIMMER', description: 'A standard deviation that is impossible for integer data with that mean and n.', defaultSeverity: 'error' },
   { id: 'debit', title: 'DEBIT', description: 'A mean and standard deviation that binary (0/1) data of that n cannot produce.', defaultSeverity: 'error' },

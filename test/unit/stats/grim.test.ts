@@ -48,7 +48,7 @@ describe('GRIM arithmetic', () => {
 
 describe('GRIM check on text', () => {
   it('flags a share of a sample stated in the same sentence', () => {
-    const text = 'Six participants were excluded. The final sample consisted of 26 participants (Mean age = 20.9, SD = 2.0, range: [18, 25], Sex: 63.4% women, 36.6% men).';
+    const text = 'Four people dropped out. Our analysed group comprised 26 participants (ages 19 to 24; gender: 63.4% women, 36.6% men).';
     const r = run(checkGrim, text);
     assert.deepEqual(r.findings.map((f) => [underlined(text, f), f.severity]), [['63.4%', 'error'], ['36.6%', 'error']]);
     assert.match(r.findings[0].message, /16\/26 = 61\.5% and 17\/26 = 65\.4%/);
@@ -56,7 +56,7 @@ describe('GRIM check on text', () => {
   });
 
   it('accepts the consistent shares', () => {
-    const r = run(checkGrim, 'The final sample consisted of 26 participants (Mean age = 20.9, SD = 2.0, Sex: 65.4% women, 34.6% men).');
+    const r = run(checkGrim, 'Our analysed group comprised 26 participants (ages 19 to 24; gender: 65.4% women, 34.6% men).');
     assert.equal(r.findings.length, 0);
     assert.equal(r.verified, 2);
   });
@@ -75,7 +75,7 @@ describe('GRIM check on text', () => {
   });
 
   it('checks "17 (63.5%)" against the stated sample', () => {
-    const text = 'The sample consisted of 26 participants, of whom 17 (63.5%) were women.';
+    const text = 'Our study enrolled 26 participants, of whom 17 (63.5%) were women.';
     const r = run(checkGrim, text);
     assert.deepEqual(r.findings.map((f) => underlined(text, f)), ['63.5%']);
   });

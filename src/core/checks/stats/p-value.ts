@@ -12,6 +12,7 @@ import { findTableTests } from './table-tests.ts';
 import { statsContext } from './context.ts';
 import { collapse } from './text-util.ts';
 import { declaredOneTailedBefore, equivalenceContext, findTailDeclarations } from './tails.ts';
+import type { CheckModule } from '../module.ts';
 
 const ALPHA = 0.05;
 const SLACK = 1e-9;
@@ -332,3 +333,37 @@ export function checkPValues(paper: PaperText): CheckOutput {
   }
   return { findings, verified, undecided };
 }
+
+export const P_VALUE_RULE = { id: 'p-value', title: 'p-value vs test statistic', description: 'The reported p-value does not match the test statistic and its degrees of freedom (statcheck).', defaultSeverity: 'error' } as const;
+
+export const P_DECISION_RULE = { id: 'p-decision', title: 'Significance flips', description: 'The p-value the test statistic gives is on the other side of .05 from the reported one (statcheck decision error).', defaultSeverity: 'error' } as const;
+
+export const P_RANGE_RULE = { id: 'p-range', title: 'Impossible p-value', description: 'A p-value written as negative, above 1 or below 0: a p-value is a probability between 0 and 1.', defaultSeverity: 'error' } as const;
+
+export const P_ZERO_RULE = { id: 'p-zero', title: 'p-value written as zero', description: 'A p-value written as p = .000 or p < .000, which APA style writes as p < .001 because no p-value is zero.', defaultSeverity: 'info' } as const;
+
+export const pValueCheck: CheckModule = {
+  name: 'p-value',
+  title: 'p-value vs test statistic',
+  description:
+    'Recomputes the p-value of a t, F, chi-square, z, r or Q statistic from its degrees of freedom, across the rounding of both, as statcheck does; reads one-tailed declarations made earlier in the paper and the one-sided p-values of equivalence tests (TOST).',
+  kinds: [P_VALUE_RULE, P_DECISION_RULE, P_RANGE_RULE, P_ZERO_RULE],
+  shapes: [
+    { name: 't test', example: 't(18) = 2.9, p = .010' },
+    { name: 'F test', example: 'F(2, 40) = 5.1, p < .05' },
+    { name: 'statistic given as a bound', example: 'F(1, 36) < 1, ns' },
+    { name: 'chi-square in its spellings', example: 'x2(2, N = 61) = 6.3, p = .043 (also χ², X2, chi_2, chi-square)' },
+    { name: 'heterogeneity Q with a tag', example: 'Qbetween(3) = 9.0, p = .029 (also Qw, Q-within)' },
+    { name: 'p in scientific notation', example: 't(9) = 6.1, p = 1.8 × 10^-4 (also 1.8e-4, in table cells too)' },
+    { name: 'table of tests', example: 'columns t, df, p (or F, df1, df2, p)' },
+    { name: 'one-tailed declared earlier', example: '"All tests were one-sided." … t(30) = 1.9, p = .034' },
+    { name: 'equivalence test (TOST)', example: 'equivalence bounds of −0.4 and 0.4 … t(60) = 2.5, p = .008 (one-sided)' },
+  ],
+  leavesAlone: [
+    'Tests without degrees of freedom (except z).',
+    'p-values with a subscript saying they were adjusted, permuted or bootstrapped, and corrected p-values above the raw one (Bonferroni, Holm, FDR).',
+    'A one-tailed reading mentioned only after the test is a warning, not accepted.',
+    'Equivalence-test p-values that match neither one-sided test are left undecided unless the bounds are stated.',
+  ],
+  run: checkPValues,
+};

@@ -19,5 +19,8 @@ export const RULES = [
   { id: 'grim', title: 'GRIM', description: 'A mean or percentage that no whole number of responses out of n can produce.', defaultSeverity: 'error' },
   { id: 'grimmer', title: 'GRIMMER', description: 'A standard deviation that is impossible for integer data with that mean and n.', defaultSeverity: 'error' },
   { id: 'debit', title: 'DEBIT', description: 'A mean and standard deviation that binary (0/1) data of that n cannot produce.', defaultSeverity: 'error' },
+  { id: 'coef-t', title: 'Coefficient, SE and t', description: 'A coefficient divided by its standard error does not give the t or z reported with it, or the significance stars next to it.', defaultSeverity: 'error' },
+  { id: 'ci-se', title: 'Interval width vs SE', description: 'A confidence interval is not about 1.96 standard errors wide on each side of its estimate, given the SE or test statistic reported with it.', defaultSeverity: 'warning' },
+  { id: 'ci-p', title: 'Interval vs p-value', description: 'A 95% confidence interval excludes zero (or 1 for a ratio) while p is above .05, or includes it while p is below .05.', defaultSeverity: 'warning' },
   { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' },
 ] as const satisfies readonly Rule[];

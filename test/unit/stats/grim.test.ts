@@ -199,4 +199,16 @@ describe('GRIM with the n read from where the paper gives it', () => {
     ]);
     assert.equal(checkGrim(single).findings.length, 0);
   });
+
+  it('takes a scale defined earlier in the paper, with its number of items, for a later mean of that measure', () => {
+    const methods = 'Anxiety was measured with five items rated from 1 (never) to 5 (always).\n\n';
+    // 5 items × 12 people: totals over 60 responses; 128/60 = 2.133 and 129/60 = 2.150, so 2.14 is impossible.
+    const text = methods + 'The treated group reported lower anxiety (M = 2.14, SD = 0.50, n = 12).';
+    const r = run(checkGrim, text);
+    assert.deepEqual(r.findings.map((f) => [underlined(text, f), f.severity]), [['2.14', 'warning']]);
+    assert.match(r.findings[0].message, /5-item scale scores, as defined earlier/);
+    assert.equal(run(checkGrim, methods + 'The treated group reported lower anxiety (M = 2.15, SD = 0.50, n = 12).').verified, 1);
+    // Another measure is not the defined one.
+    assert.equal(run(checkGrim, methods + 'The treated group slept longer (M = 2.14, SD = 0.50, n = 12).').findings.length, 0);
+  });
 });

@@ -17,7 +17,7 @@ describe('stats checks stay linear', () => {
     let s = '';
     for (let i = 0; s.length < 1_000_000; i++) s += pieces[i % pieces.length];
     const ms = runAll(s);
-    assert.ok(ms < 4000, `took ${ms} ms`);
+    assert.ok(ms < 10000, `took ${ms} ms`);
   });
 
   it('on a 1 MB line with no spaces and no sentence ends', () => {
@@ -26,22 +26,23 @@ describe('stats checks stay linear', () => {
     assert.ok(ms < 20000, `took ${ms} ms`);
   });
 
-  it('on a 1 MB statistics-heavy paper (APA results, samples, shares, descriptives) in well under 2 s', () => {
+  it('on a 1 MB statistics-heavy paper (APA results, samples, shares, descriptives) in seconds, not minutes', () => {
     const ms = runAll(syntheticPaper(1_000_000));
-    // About 0.5 s on a loaded machine; a per-candidate rescan of the text would take minutes.
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    // About 1 s alone and 3 s with six other test runs on two cores; a per-candidate rescan of the
+    // text would take minutes. Speed itself is measured by bench/stats.mjs.
+    assert.ok(ms < 10000, `took ${ms} ms`);
   });
 
   it('on a 1 MB list of percentages with words between them (one long run of shares)', () => {
     // Each percentage used to rescan the rest of its run: quadratic, minutes for this text.
     const ms = runAll('5% a '.repeat(200_000));
-    assert.ok(ms < 4000, `took ${ms} ms`);
+    assert.ok(ms < 10000, `took ${ms} ms`);
   });
 
   it('on 1 MB of stated samples, each split into shares', () => {
     // Each run of shares used to scan every stated sample from the start of the paper.
     const ms = runAll('Of the 120 participants, 45.8% were women and 54.2% were men. '.repeat(16_000));
-    assert.ok(ms < 4000, `took ${ms} ms`);
+    assert.ok(ms < 10000, `took ${ms} ms`);
   });
 
   it('grows linearly with the number of tests', () => {

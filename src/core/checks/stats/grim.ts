@@ -39,6 +39,66 @@ export function integerReading(c: StatsContext, d: Descriptive): IntegerReading 
     if (k.items) return { items: k.items, severity: 'error', why: k.items === 1 ? 'single-item ratings' : `${k.items}-item scale scores` };
     return { items: 1, severity: 'warning', why: 'ratings, if each person gave one rating' };
   }
+  return definedEarlier(c, d);
+}
+
+interface ScaleDefinition {
+  start: number;
+  words: Set<string>;
+  items?: number;
+  binary: boolean;
+}
+
+const DEFINITION_CUE = /likert|\b\d{1,2}-point\b|rating scale|\d{1,2}[- ]items?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ]items?\b|\bitems?\b[^.]{0,40}\brated\b|\bbinary\b|dichotomous|coded (?:as )?0 (?:and|or|\/) 1/i;
+const MEASURE_WORD = /[\p{L}][\p{L}-]{3,}/gu;
+// Words that name no measure: a mean of "scores" says nothing about which scale it is.
+const GENERIC = new Set(['score', 'scores', 'rating', 'ratings', 'mean', 'means', 'total', 'scale', 'scales', 'level', 'levels', 'participants', 'group', 'groups', 'condition', 'conditions', 'reported', 'average', 'overall', 'higher', 'lower', 'with', 'were', 'than', 'that', 'this', 'from', 'items', 'item', 'measured', 'using']);
+
+/** Sentences that define a scale (its items, its points, binary coding), read once per paper. */
+function scaleDefinitions(c: StatsContext): ScaleDefinition[] {
+  const key = c.layout;
+  const memo = c.memo.get(key) as ScaleDefinition[] | undefined;
+  if (memo) return memo;
+  const out: ScaleDefinition[] = [];
+  for (const sp of c.layout.sentences) {
+    if (sp.end - sp.start > 800) continue;
+    const text = c.text.slice(sp.start, sp.end);
+    if (!DEFINITION_CUE.test(text)) continue;
+    const k = dataKind(text);
+    if (k.kind !== 'likert' && k.kind !== 'binary') continue;
+    const words = new Set<string>();
+    for (const m of text.matchAll(MEASURE_WORD)) if (!GENERIC.has(m[0].toLowerCase())) words.add(m[0].toLowerCase());
+    out.push({ start: sp.start, words, items: k.kind === 'likert' ? k.items : 1, binary: k.kind === 'binary' });
+  }
+  c.memo.set(key, out);
+  return out;
+}
+
+/** The measure a mean is of: the words just before it in its sentence ("anxiety (M = …"). */
+function measureWords(c: StatsContext, d: Descriptive): string[] {
+  const w = windowBounds(c, d.span.start, d.span.end);
+  const before = c.text.slice(Math.max(w.start, d.span.start - 60), d.span.start);
+  const words = [...before.matchAll(MEASURE_WORD)].map((m) => m[0].toLowerCase()).filter((x) => !GENERIC.has(x));
+  return words.slice(-2);
+}
+
+/**
+ * A scale defined in an earlier sentence (the Methods): "anxiety was measured with five items
+ * rated from 1 to 7" makes a later mean of anxiety a 5-item scale score. Always a warning: the
+ * link is by the measure's name.
+ */
+function definedEarlier(c: StatsContext, d: Descriptive): IntegerReading | undefined {
+  const names = measureWords(c, d);
+  if (names.length === 0) return undefined;
+  const defs = scaleDefinitions(c);
+  const sentence = c.layout.sentenceAt(d.span.start);
+  for (let k = firstAtOrAfter(defs, sentence.start) - 1, looked = 0; k >= 0 && looked < 50; k--, looked++) {
+    const def = defs[k];
+    if (!names.some((n) => def.words.has(n))) continue;
+    if (def.binary) return { items: 1, severity: 'warning', why: '0/1 data, as defined earlier' };
+    if (!def.items) return undefined;
+    return { items: def.items, severity: 'warning', why: def.items === 1 ? 'single-item ratings, as defined earlier' : `${def.items}-item scale scores, as defined earlier` };
+  }
   return undefined;
 }
 

@@ -22,5 +22,6 @@ export const RULES = [
   { id: 'coef-t', title: 'Coefficient, SE and t', description: 'A coefficient divided by its standard error does not give the t or z reported with it, or the significance stars next to it.', defaultSeverity: 'error' },
   { id: 'ci-se', title: 'Interval width vs SE', description: 'A confidence interval is not about 1.96 standard errors wide on each side of its estimate, given the SE or test statistic reported with it.', defaultSeverity: 'warning' },
   { id: 'ci-p', title: 'Interval vs p-value', description: 'A 95% confidence interval excludes zero (or 1 for a ratio) while p is above .05, or includes it while p is below .05.', defaultSeverity: 'warning' },
+  { id: 'stat-pair', title: 'Two statistics for one test', description: 'Two statistics printed for one test disagree: F(1, df) must equal t², and a correlation r must give t = r·√df / √(1 − r²).', defaultSeverity: 'error' },
   { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' },
 ] as const satisfies readonly Rule[];

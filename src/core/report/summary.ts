@@ -108,7 +108,9 @@ export function groupPapers(results: readonly CheckResult[], options: ReportOpti
     return { heading: title ?? path, path, result: r, compiled: [] };
   });
   for (const r of results.filter(isPdf)) {
-    const source = groups.find((g) => stem(g.result.uri) === stem(r.uri));
+    const named = groups.filter((g) => stem(g.result.uri) === stem(r.uri));
+    const dir = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+    const source = named.find((g) => dir(g.result.uri) === dir(r.uri)) ?? named[0];
     if (source) source.compiled.push(r);
     else groups.push({ heading: relativePath(r.uri, options.baseUri), path: relativePath(r.uri, options.baseUri), result: r, compiled: [] });
   }

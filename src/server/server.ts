@@ -5,7 +5,7 @@
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderHtmlBody, renderReport } from '../core/report/index.ts';
+import { compiledPdfsOf, renderHtmlBody, renderReport } from '../core/report/index.ts';
 import {
   CheckDocumentRequest,
   CheckFilesRequest,
@@ -233,7 +233,9 @@ onRequest(connection, ResultsRequest, (params) => ({ results: checker.results(pa
 const EXTENSIONS = { markdown: '.md', html: '.html', json: '.json', sarif: '.sarif' } as const;
 
 onRequest(connection, ReportRequest, (params) => {
-  const results = checker.results(params.uris);
+  // A paper's report includes the PDFs compiled from it.
+  const chosen = checker.results(params.uris);
+  const results = params.uris?.length ? [...chosen, ...compiledPdfsOf(chosen, checker.results())] : chosen;
   const readSource = (uri: string) => documents.get(uri)?.getText() ?? readFileUri(uri);
   const baseUri = results.length ? workspaceFolderFor(results[0].uri) : undefined;
   const checksOff = Object.entries(settings.severities).filter(([, v]) => v === 'off').map(([k]) => k);

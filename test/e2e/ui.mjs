@@ -102,7 +102,8 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       browserLog.write(`pageerror: ${e.message}\n`);
       log(`page error (workbench or webview): ${e.message}`);
     });
-    await page.goto(workbenchUrl(server, sandbox.workspace));
+    // A loaded machine can take long to serve the workbench's first page.
+    await page.goto(workbenchUrl(server, sandbox.workspace), { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
 
     await step('open examples/black-spatula.tex from the Explorer; the error is underlined', null, async () => {
@@ -171,13 +172,14 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await page.waitForTimeout(500); // let pdf.js finish painting around the highlight
     });
 
-    await step('Tally: Check Workspace shows its progress, then a toast counting papers', 'check-workspace.png', async () => {
+    await step('Tally: Check Workspace shows its progress, then a toast counting papers', null, async () => {
       await runCommand(page, 'Tally: Check Workspace');
       const toasts = page.locator('.notifications-toasts');
       // The progress notification names the paper being checked; the real paper takes a few seconds.
       await toasts.filter({ hasText: 'Tally: checking the workspace' }).first().waitFor({ timeout: 30_000 });
       const done = toasts.locator('.notification-toast').filter({ hasText: /Tally checked \d+ papers?/ }).first();
       await done.waitFor({ timeout: 240_000 });
+      await page.screenshot({ path: join(SHOTS, 'check-workspace.png') });
       const text = await done.innerText();
       const papers = Number(/Tally checked (\d+)/.exec(text)?.[1]);
       // examples (its .tex with its PDF), multi-file, editing/fix, editing/hide, and the real paper's two roots.
@@ -190,6 +192,7 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
 
     if (realPaper) {
       await step('a real multi-file paper: its findings in the Problems panel', 'real-paper.png', async () => {
+        await runCommand(page, 'View: Close All Editors');
         await openFromExplorer(page, 'real-paper', 'manuscript.tex');
         await page.locator('.monaco-editor .view-lines').filter({ hasText: 'documentclass' }).first().waitFor({ timeout: 60_000 });
         await page.keyboard.press('Control+Shift+M');

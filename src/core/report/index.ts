@@ -10,7 +10,7 @@ import { renderSarif } from './sarif.ts';
 export type ReportFormat = 'markdown' | 'html' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'json', 'sarif'];
 export type { ReportOptions };
-export { countFindings } from './summary.ts';
+export { compiledPdfsOf, countFindings } from './summary.ts';
 export { describeLocation } from './locate.ts';
 export { renderHtmlBody, REPORT_STYLE } from './html.ts';
 

@@ -120,6 +120,14 @@ export function groupPapers(results: readonly CheckResult[], options: ReportOpti
   return groups;
 }
 
+/** PDFs among `all` compiled from a LaTeX paper in `chosen` (same folder and name), so a one-paper report includes them. */
+export function compiledPdfsOf(chosen: readonly CheckResult[], all: readonly CheckResult[]): CheckResult[] {
+  const key = (uri: string) => `${uri.slice(0, uri.lastIndexOf('/'))}/${stem(uri)}`;
+  const roots = new Set(chosen.filter((r) => !/\.pdf$/i.test(r.uri)).map((r) => key(r.uri)));
+  const have = new Set(chosen.map((r) => r.uri));
+  return all.filter((r) => /\.pdf$/i.test(r.uri) && !have.has(r.uri) && roots.has(key(r.uri)));
+}
+
 /** Claims read by kind: the coverage when the engine gave one, else what was verified and flagged. */
 export function readByKind(r: CheckResult): { kind: string; title: string; counts: KindCoverage }[] {
   const byKind = new Map<string, KindCoverage>();

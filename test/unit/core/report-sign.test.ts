@@ -79,3 +79,10 @@ test('two papers with one title are told apart by their paths; untitled ones by 
   const json = JSON.parse(renderReport([tex, other, untitled], 'json', { ...options, readSource: (u: string) => (u === untitled.uri ? '' : '\\title{Same}') }));
   assert.deepEqual(json.papers.map((p: { heading: string }) => p.heading), ['Same (paper/main.tex)', 'Same (copy/main.tex)', 'notes/draft.tex']);
 });
+
+test('a one-paper report takes in the PDFs compiled from it, and no other', async () => {
+  const { compiledPdfsOf } = await import('../../../src/core/report/summary.ts');
+  const elsewhere = { ...pdf, uri: 'file:///w/other/main.pdf' };
+  const beside = { ...pdf, uri: 'file:///w/paper/main.pdf' };
+  assert.deepEqual(compiledPdfsOf([tex], [tex, beside, elsewhere]).map((r) => r.uri), [beside.uri]);
+});

@@ -4,11 +4,15 @@ import type { CheckNote, PaperText, TextSpan } from '../types.ts';
 import { Converter } from './convert.ts';
 import { expandNodes, newContext, parseFile } from './expand.ts';
 import type { ParserChoice } from './parse.ts';
+import { pushAll } from './nesting.ts';
 import { mergeSpans, SegmentList, SegmentMap } from './source-map.ts';
 import { suppressedRanges } from './suppress.ts';
 
 export interface ExtractOptions {
-  /** Reads an included file by URI; undefined when it does not exist. */
+  /**
+   * Reads an included file by URI; undefined when it does not exist. May throw FileRefused (files.ts)
+   * for a file outside the paper's project, which becomes a note naming it.
+   */
   readFile?: (uri: string) => string | undefined;
   /** Limit on the characters read across all files (default 20 MB). */
   maxBytes?: number;
@@ -50,7 +54,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
   b.segs.trim();
   const map = new SegmentMap(b.segs, files, b.length);
   const suppressed: TextSpan[] = [];
-  ctx.files.forEach((f, i) => suppressed.push(...map.textSpansFor(i, suppressedRanges(f.text))));
+  ctx.files.forEach((f, i) => pushAll(suppressed, map.textSpansFor(i, suppressedRanges(f.text))));
   return {
     uri,
     text: b.text,

@@ -40,8 +40,8 @@ test('50,000 findings in one sentence get bounded quotes', { timeout: 60_000 }, 
   });
   const { findings } = materialise(paper, raws);
   assert.equal(findings.length, 50_000);
-  assert.ok(findings.every((f) => f.quote.length <= 500));
-  assert.ok(findings[0].quote.startsWith('Counts were 0 (0%), 1 (1%)'));
+  assert.ok(findings.every((f) => (f.quote ?? "").length <= 500));
+  assert.ok((findings[0].quote ?? "").startsWith('Counts were 0 (0%), 1 (1%)'));
 });
 
 test('a span outside every block still gets a nearby quote', () => {

@@ -1,7 +1,7 @@
 // Runs the checks over a paper's text and turns what they report into located findings.
 
 import { createHash } from 'node:crypto';
-import { ALL_CHECKS } from './checks/index.ts';
+import { enabledChecks } from './checks/index.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
@@ -113,13 +113,15 @@ function mergedRegions(spans: readonly TextSpan[]): TextSpan[] {
   return out;
 }
 
-function isSuppressedIn(regions: readonly TextSpan[], span: TextSpan): boolean {
+function isSuppressedIn(regions: readonly TextSpan[], paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
   const candidate = lastStartingAtOrBefore(regions, span.start);
-  return candidate ? within(span, candidate) : false;
+  if (candidate && within(span, candidate)) return true;
+  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
 }
 
-export function isSuppressed(paper: PaperText, span: TextSpan): boolean {
-  return isSuppressedIn(mergedRegions(paper.suppressed), span);
+/** Whether an ignore comment hides a finding at `span` (of `kind`, with `id`, when the comment names them). */
+export function isSuppressed(paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
+  return isSuppressedIn(mergedRegions(paper.suppressed), paper, span, kind, id);
 }
 
 /** Turns raw findings into located findings; used by the engine and by the model review. */
@@ -134,7 +136,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
     const override = options.severities?.[raw.kind];
     if (override === 'off') continue;
     const id = findingId(raw.kind, raw.claim);
-    if (ignore.has(id) || isSuppressedIn(suppressed, raw.span)) {
+    if (ignore.has(id) || isSuppressedIn(suppressed, paper, raw.span, raw.kind, id)) {
       suppressedCount++;
       continue;
     }
@@ -149,6 +151,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       message: raw.message,
       claim: raw.claim,
       quote: sentences.quote(raw.span),
+      written: paper.text.slice(raw.span.start, raw.span.end),
       reported: raw.reported,
       recomputed: raw.recomputed,
       working: raw.working,
@@ -176,7 +179,7 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
   const notes: CheckNote[] = [...paper.notes];
-  for (const check of options.checks ?? ALL_CHECKS) {
+  for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);

@@ -2,10 +2,11 @@
 
 import { createHash } from 'node:crypto';
 import { enabledChecks } from './checks/index.ts';
+import { coverageOf } from './coverage.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
-import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
+import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawUndecided, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
 
 export interface CheckOptions {
   /** Finding ids the user chose to hide (the project's ignore list). */
@@ -178,12 +179,14 @@ export { compareFindings };
 export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckResult {
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
+  const undecidedRaw: RawUndecided[] = [];
   const notes: CheckNote[] = [...paper.notes];
   for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);
       verifiedRaw.push(...out.verified);
+      if (out.undecided) undecidedRaw.push(...out.undecided);
       if (out.notes) notes.push(...out.notes);
     } catch (e) {
       notes.push({ level: 'warning', message: `A check (${check.name || 'anonymous'}) failed on this paper and was skipped: ${(e as Error).message}`, uri: paper.uri });
@@ -192,5 +195,6 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const { findings, suppressedCount } = materialise(paper, raws, options);
   findings.sort(compareFindings);
   const verified = materialiseVerified(paper, verifiedRaw);
-  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount };
+  const coverage = coverageOf(paper, findings, verifiedRaw, undecidedRaw);
+  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount, coverage };
 }

@@ -7,9 +7,9 @@
 // amounts come from "from A to B", "A vs B", two values carrying the same label ("d = 0.2 ... d =
 // 0.4"), "A ... N% higher than ... B", or the only two amounts before the change.
 
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
-import { inputBounds, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
+import { inputBounds, quantitiesIn, sentencesOf, spanText, type Num, type Sentence } from './context.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import type { Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
@@ -235,7 +235,9 @@ export function judgeChange(paper: PaperText, c: ChangeClaim, out: CheckOutput):
   const claimSpan = cover(c.a, c.b, c.result);
   const hit = list.find((k) => intervalMeets(c.result, k.iv[0], k.iv[1], true));
   if (hit) {
-    out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
+    // Verified only when the printed amounts give the printed change at its precision.
+    if (roundsTo(c.result, hit.value, true)) out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
+    else (out.undecided ??= []).push({ kind, claim: spanText(paper, claimSpan), reason: `${hit.working} = ${formatValue(hit.value, 3)} rounds to ${c.result.text} only if the amounts were rounded`, span: claimSpan });
     return;
   }
   const main = list[0];

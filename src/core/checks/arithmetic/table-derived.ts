@@ -4,12 +4,14 @@
 // the grid into claim records (result cell, operand cells, relation); the judge recomputes over the
 // rounding intervals of the printed operands and decides verified / finding / undecided.
 
-import { formatLike, intervalMeets } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid, TextSpan } from '../../types.ts';
 import { inputBounds, numbersIn, type Num } from './context.ts';
 import { div, mul, sub, sum, type Interval } from './interval-math.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { MEAN_RULE } from './mean.ts';
+import { checkTableMeans } from './table-means.ts';
+import { checkTableRelations } from './table-relations.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import type { CheckModule } from '../module.ts';
 
@@ -339,8 +341,12 @@ export function judgeTableClaims(paper: PaperText, claims: TableClaim[], out: Ch
       const r = recompute(c.relation, ops, c.weights);
       if (!r) continue;
       const work = working(c.relation, ops, c.weights);
-      if (holds(c, ops) || (c.basis === 'nearest' && holds(c, c.alternatives?.[0] ?? ops))) {
-        out.verified.push(makeVerified(paper, kind, claimSpan, `${work} = ${formatValue(r.value, 4)}`));
+      const used = holds(c, ops) ? ops : c.basis === 'nearest' && c.alternatives?.[0] && holds(c, c.alternatives[0]) ? c.alternatives[0] : undefined;
+      if (used) {
+        // Verified only when the printed entries give the printed cell at its precision.
+        const exact = recompute(c.relation, used, c.weights)!.value;
+        if (roundsTo(c.result, exact)) out.verified.push(makeVerified(paper, kind, claimSpan, `${working(c.relation, used, c.weights)} = ${formatValue(exact, 4)}`));
+        else (out.undecided ??= []).push({ kind, claim: c.where, reason: `the ${WORD[c.relation]} ${formatValue(exact, 4)} rounds to ${c.result.text} only if the entries were rounded`, span: claimSpan });
         continue;
       }
       if (c.alternatives?.slice(1).some((alt) => holds(c, alt))) {
@@ -374,9 +380,34 @@ function nearbyText(paper: PaperText, grid: TableGrid): string {
   return `${grid.caption}\n${paper.text.slice(grid.end, Math.min(paper.text.length, grid.end + 400))}`;
 }
 
-export function checkTableDerived(paper: PaperText): CheckOutput {
+/** Where the cells another table check read end: a cell is judged once, by the first check that reads it. */
+function endsReadBy(output: CheckOutput): Set<number> {
+  const ends = new Set<number>();
+  for (const f of output.findings) ends.add(f.span.end);
+  for (const v of output.verified) ends.add(v.span.end);
+  for (const u of output.undecided ?? []) ends.add(u.span.end);
+  return ends;
+}
+
+function readElsewhere(ends: Set<number>, n: Num): boolean {
+  for (let k = 0; k <= 3; k++) if (ends.has(n.end + k)) return true;
+  return false;
+}
+
+/** `alone` judges every derived cell; by default cells the table-means and table-relations checks read are left to them. */
+export function checkTableDerived(paper: PaperText, alone = false): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [], undecided: [] };
-  for (const grid of paper.tables) judgeTableClaims(paper, readTableClaims(paper.text, grid, nearbyText(paper, grid)), out);
+  if (!paper.tables.length) return out;
+  // Mean columns and rows, and computed columns, that the table-means and table-relations checks
+  // already judge are left to them: one finding per cell.
+  const none = new Set<number>();
+  const means = alone ? none : endsReadBy(checkTableMeans(paper));
+  const relations = alone ? none : endsReadBy(checkTableRelations(paper));
+  for (const grid of paper.tables) {
+    const claims = readTableClaims(paper.text, grid, nearbyText(paper, grid)).filter((c) =>
+      !readElsewhere(c.relation === 'mean' || c.relation === 'weighted-mean' ? means : relations, c.result));
+    judgeTableClaims(paper, claims, out);
+  }
   return out;
 }
 
@@ -397,5 +428,5 @@ export const tableDerivedCheck: CheckModule = {
     'A Δ whose operands are not the two columns before it, unless a "Δ = A − B" line names them.',
     'A Total row that is a sum (the table total check reads those).',
   ],
-  run: checkTableDerived,
+  run: (paper) => checkTableDerived(paper),
 };

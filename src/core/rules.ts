@@ -24,6 +24,10 @@ export const RULES = [
   { id: 'grim', title: 'GRIM', description: 'A mean or percentage that no whole number of responses out of n can produce.', defaultSeverity: 'error' },
   { id: 'grimmer', title: 'GRIMMER', description: 'A standard deviation that is impossible for integer data with that mean and n.', defaultSeverity: 'error' },
   { id: 'debit', title: 'DEBIT', description: 'A mean and standard deviation that binary (0/1) data of that n cannot produce.', defaultSeverity: 'error' },
+  { id: 'count-consistency', title: 'Counts across the paper', description: 'A count of the same people or things disagrees with a count stated elsewhere: recruited minus excluded against the final sample, a breakdown against its total, a mean per participant against the total and the sample.', defaultSeverity: 'warning' },
+  { id: 'summary-consistency', title: 'Abstract vs body', description: 'A count, share, ratio or range in the abstract, highlights or conclusion differs from what the body of the paper states.', defaultSeverity: 'warning' },
+  { id: 'table-reference', title: 'Text vs cited table', description: 'The text gives a value for a row and column of a table it cites, and the table holds another value there.', defaultSeverity: 'error' },
+  { id: 'parameter-consistency', title: 'Restated parameter', description: 'A threshold or parameter defined in one place is restated with another value elsewhere.', defaultSeverity: 'warning' },
   { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' },
 ] as const satisfies readonly Rule[];
 

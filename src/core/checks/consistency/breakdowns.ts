@@ -38,9 +38,11 @@ function report(paper: PaperText, parts: LedgerEntry[], total: LedgerEntry, what
     kind: 'count-consistency',
     severity: 'warning',
     message: `The ${what} ${parts.map((p) => p.number.text).join(' + ')} add to ${sum}; the total in ${placeName(paper, total)} is ${total.number.text}.`,
-    here: parts[parts.length - 1],
+    // The parts together are the claim; which of them (or the total) is wrong is not for the checker to guess.
+    here: { start: parts[0].start, end: parts[parts.length - 1].end },
+    reported: parts.map((p) => p.number.text).join(' + '),
     claimSpan,
-    others: [{ span: total, message: `total of ${total.number.text} here` }, ...parts.slice(0, -1).map((p) => ({ span: p, message: `part ${p.number.text}` }))],
+    others: [{ span: total, message: `total of ${total.number.text} here` }],
   });
 }
 

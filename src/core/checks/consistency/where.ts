@@ -22,8 +22,10 @@ export interface LinkedFinding {
   kind: FindingKind;
   severity: Severity;
   message: string;
-  /** The number underlined. */
+  /** The number (or numbers) underlined. */
   here: TextSpan;
+  /** What is reported there, when `here` covers more than one number. */
+  reported?: string;
   /** The clause it stands in. */
   claimSpan: TextSpan;
   /** The numbers elsewhere that disagree with it, each with what stands there. */
@@ -37,7 +39,7 @@ export function linkedFinding(paper: PaperText, f: LinkedFinding): RawFinding {
     severity: f.severity,
     message: f.message,
     claim: plain(paper.text.slice(f.claimSpan.start, f.claimSpan.end)),
-    reported: paper.text.slice(f.here.start, f.here.end),
+    reported: f.reported ?? paper.text.slice(f.here.start, f.here.end),
     span: f.here,
     claimSpan: f.claimSpan,
     related: f.others.map((o) => ({ start: o.span.start, end: o.span.end, message: o.message })),

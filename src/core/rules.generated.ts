@@ -18,5 +18,8 @@ export const RULES = [
   { id: 'grimmer', title: 'GRIMMER', description: 'A standard deviation that is impossible for integer data with that mean and n.', defaultSeverity: 'error' },
   { id: 'debit', title: 'DEBIT', description: 'A mean and standard deviation that binary (0/1) data of that n cannot produce.', defaultSeverity: 'error' },
   { id: 'count-consistency', title: 'Counts across the paper', description: 'A count of the same people or things disagrees with a count stated elsewhere: recruited minus excluded against the final sample, a breakdown against its total, a mean per participant against the total and the sample.', defaultSeverity: 'warning' },
+  { id: 'summary-consistency', title: 'Abstract vs body', description: 'A count, a value for a named table row and column, or the top of a range of ratios in the abstract, highlights or conclusion differs from what the body of the paper states.', defaultSeverity: 'warning' },
+  { id: 'table-reference', title: 'Text vs cited table', description: 'The text cites a table and gives a value for a row and column it names, and the table holds another value there.', defaultSeverity: 'error' },
+  { id: 'parameter-consistency', title: 'Restated parameter', description: 'A threshold or parameter defined in one place is restated with another value elsewhere.', defaultSeverity: 'warning' },
   { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' },
 ] as const satisfies readonly Rule[];

@@ -1,18 +1,17 @@
 // Builds the ledger in one pass over the paper's blocks: prose numbers with the noun and cues of
 // their clause, counts written as words, and table cells with their row and column labels.
 
+import { numbersIn, sentencesOf } from '../checks/arithmetic/context.ts';
 import { findNumbers, parseReported, type ReportedNumber } from '../numbers.ts';
-import { splitSentences } from '../text/sentences.ts';
 import type { Block, PaperText, TableGrid, TextSpan } from '../types.ts';
 import type { Ledger, LedgerEntry, Place, Role } from './ledger.ts';
 import { BOUND_CUES, flowStages, PARAMETER_CUES, PEOPLE_NOUNS, SEX_WORDS, THING_NOUNS } from './lexicon.ts';
 import { wordValue } from './word-numbers.ts';
 
-// A number that names a thing rather than measuring it: "Table 3", "Study 2", "Section 4.1".
-const LABEL_BEFORE = /\b(?:tables?|fig(?:ure)?s?\.?|sections?|sec\.|chapters?|studies|study|experiments?|exp\.|eqs?\.|equations?|appendix|steps?|models?|hypothes[ie]s|h|waves?|phases?|items?|questions?|q|versions?|v|level|grade|round|page|pp?\.|line|ref\.|no\.|rows?|columns?|stage)\s*$/i;
 const UNIT_AFTER = /^\s*(%|percent\b|percentage points?\b|pp\b|(?:-?fold\b|x\b|×|times\b)|ms\b|s\b|sec\b|seconds?\b|min\b|minutes?\b|h\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|kg\b|g\b|mg\b|µg\b|ng\b|km\b|cm\b|mm\b|m\b|ml\b|l\b|hz\b|khz\b|mhz\b|ghz\b|gb\b|mb\b|kb\b|tb\b|°c|°|k\b|\$|usd\b|eur\b|euros?\b|dollars?\b)/i;
+const RATIO_AFTER = /^\s*(x\b|×|-?fold\b|times\b)/i;
+const PARAMETER_BEFORE = new RegExp(`(?:${PARAMETER_CUES.join('|')})`, 'i');
 const STOP_AFTER = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have', 'as', 'its', 'this', 'his', 'thus', 'plus', 'minus', 'vs', 'less', 'across']);
-const WORD_TOKEN = /(?<![\p{L}-])\p{L}+(?:-\p{L}+)?/gu;
 const N_EQUALS = /(?:^|[^\p{L}])(total\s+)?([Nn])\s*=\s*$/u;
 
 function placeOf(block: Block): Place {
@@ -26,28 +25,36 @@ function placeOf(block: Block): Place {
   return 'body';
 }
 
-/** Clauses of a sentence: split at semicolons and at commas or words that join independent clauses. */
-function clauseAround(text: string, sentence: TextSpan, at: number): TextSpan {
+const CLAUSE_CUT = /;|,\s+(?:and|but|while|whereas|of whom|of which|with)\s|\s(?:whereas|while|but)\s|,\s+(?=\p{Lu})/gu;
+
+/** Clause boundaries of a sentence (cuts at semicolons and at commas or words that join independent clauses). */
+function clauseCuts(text: string, sentence: TextSpan): { at: number; length: number }[] {
   const s = text.slice(sentence.start, sentence.end);
-  const re = /;|,\s+(?:and|but|while|whereas|of whom|of which|with)\s|\s(?:whereas|while|but)\s|,\s+(?=\p{Lu})/gu;
+  if (!/[;,]|while|but/.test(s)) return [];
+  return [...s.matchAll(CLAUSE_CUT)].map((m) => ({ at: sentence.start + m.index, length: m[0].length }));
+}
+
+function clauseAround(sentence: TextSpan, cuts: readonly { at: number; length: number }[], at: number): TextSpan {
   let start = sentence.start;
   let end = sentence.end;
-  for (const m of s.matchAll(re)) {
-    const cut = sentence.start + m.index;
-    if (cut < at) start = cut + m[0].length;
+  for (const cut of cuts) {
+    if (cut.at < at) start = cut.at + cut.length;
     else {
-      end = cut;
+      end = cut.at;
       break;
     }
   }
   return { start, end };
 }
 
+const NEXT_WORDS = /^\s*([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?(?:\s+([A-Za-z][A-Za-z-]*))?/;
+
 /** The counted noun after a number: the first plural (or known) word among the next three. */
 function nounAfter(after: string): string {
-  const words = /^\s*([\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,2})/u.exec(after)?.[1].split(/\s+/) ?? [];
-  for (const raw of words.slice(0, 3)) {
-    const w = raw.toLowerCase();
+  const m = NEXT_WORDS.exec(after);
+  if (!m) return '';
+  for (let k = 1; k <= 3 && m[k]; k++) {
+    const w = m[k].toLowerCase();
     if (!w || STOP_AFTER.has(w)) return '';
     if (PEOPLE_NOUNS.has(w) || THING_NOUNS.has(w) || SEX_WORDS.has(w)) return w;
     if (/^[a-z][a-z-]{2,}s$/.test(w) && !/ss$|ous$|is$|us$/.test(w)) return w;
@@ -69,14 +76,14 @@ interface Reading {
 }
 
 function readNumber(text: string, n: ReportedNumber, clause: TextSpan): Reading | undefined {
-  const before = text.slice(Math.max(clause.start, n.start - 60), n.start);
+  // Anchored patterns run on short tails: a regex ending in $ tries every start position of its input.
+  const before = text.slice(Math.max(clause.start, n.start - 30), n.start);
   const after = text.slice(n.end, Math.min(clause.end, n.end + 60));
-  if (LABEL_BEFORE.test(before)) return undefined;
   const unit = n.percent ? '%' : (UNIT_AFTER.exec(after)?.[1].toLowerCase() ?? '');
-  const nEquals = N_EQUALS.exec(before);
+  const nEquals = N_EQUALS.exec(before.slice(-12));
   if (nEquals) {
     const isTotal = nEquals[1] !== undefined || nEquals[2] === 'N';
-    return { noun: isTotal ? 'sample' : 'subsample', unit: '', entity: entityBefore(before), role: 'count' };
+    return { noun: isTotal ? 'sample' : 'subsample', unit: '', entity: entityBefore(text.slice(Math.max(clause.start, n.start - 60), n.start)), role: 'count' };
   }
   const noun = unit ? (n.percent ? nounAfter(after.replace(/^\s*%?/, '')) : '') : nounAfter(after);
   const integer = n.decimals === 0 && n.exponent === 0 && !unit;
@@ -84,10 +91,10 @@ function readNumber(text: string, n: ReportedNumber, clause: TextSpan): Reading 
   if (n.percent || unit === 'percent') role = 'share';
   else if (/fold|^x$|×|times/.test(unit)) role = 'ratio';
   else if (integer && noun) role = 'count';
-  else if (BOUND_CUES.test(before)) role = 'bound';
-  else if (/=\s*$/.test(before)) role = 'estimate';
-  const lowerBefore = before.toLowerCase();
-  if (PARAMETER_CUES.some((c) => lowerBefore.includes(c)) && !noun) role = 'parameter';
+  // "more than 200 farmers", "up to 4x": a bound, never compared for equality.
+  if (role !== 'share' && BOUND_CUES.test(before)) role = 'bound';
+  else if (before.endsWith('=') || before.endsWith('= ')) role = 'estimate';
+  if (!noun && PARAMETER_BEFORE.test(before)) role = 'parameter';
   // A year, a bare integer with nothing counted, is not a quantity worth comparing.
   if (role === 'other' && integer && n.value >= 1800 && n.value <= 2100) return undefined;
   return { noun, unit, entity: '', role };
@@ -103,19 +110,21 @@ function isElidedCount(text: string, e: LedgerEntry): boolean {
   return ELIDED_BEFORE.test(text.slice(Math.max(e.sentence.start, n.start - 14), n.start)) && ELIDED_AFTER.test(text.slice(n.end, n.end + 12));
 }
 
-function inheritCount(e: LedgerEntry, from: LedgerEntry): void {
+function inheritCount(e: LedgerEntry, from: LedgerEntry, own: readonly string[]): void {
   e.role = 'count';
   e.noun = from.noun;
-  e.stages = [...new Set([...from.stages, ...e.stages])];
+  e.stages = [...new Set([...from.stages, ...own])];
 }
+
+const WORD_NUMBER = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!-)/gi;
 
 /** Counts written as words, read as ReportedNumbers. */
 function wordCounts(text: string, span: TextSpan): ReportedNumber[] {
   const out: ReportedNumber[] = [];
   const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(WORD_TOKEN)) {
-    const value = m[0].length <= 13 ? wordValue(m[0]) : undefined;
-    if (value === undefined || value < 2) continue;
+  for (const m of slice.matchAll(WORD_NUMBER)) {
+    const value = wordValue(m[0]);
+    if (value === undefined || (m.index > 0 && slice[m.index - 1] === '-')) continue;
     const end = m.index + m[0].length;
     if (!nounAfter(slice.slice(end, end + 60))) continue;
     const start = span.start + m.index;
@@ -124,21 +133,42 @@ function wordCounts(text: string, span: TextSpan): ReportedNumber[] {
   return out;
 }
 
-function proseEntries(paper: PaperText, block: Block, index: number, study: string, out: LedgerEntry[]): void {
+const NO_STAGES: string[] = [];
+
+/** Numbers of one sentence: the shared reading of the arithmetic checks (noise marked) plus counts written as words. */
+function sentenceNumbers(text: string, sentence: TextSpan): ReportedNumber[] {
+  const numbers: ReportedNumber[] = numbersIn(text, sentence).filter((n) => !n.noise);
+  const words = wordCounts(text, sentence);
+  if (!words.length) return numbers;
+  return [...numbers, ...words].sort((a, b) => a.start - b.start);
+}
+
+
+function proseEntries(paper: PaperText, block: Block, index: number, sentences: readonly TextSpan[], study: string, out: LedgerEntry[]): void {
   const text = paper.text;
   const place = placeOf(block);
-  for (const sentence of splitSentences(text, block.start, block.end)) {
-    const numbers = [...findNumbers(text.slice(sentence.start, sentence.end), sentence.start), ...wordCounts(text, sentence)].sort((a, b) => a.start - b.start);
+  for (const sentence of sentences) {
+    const numbers = sentenceNumbers(text, sentence);
+    if (!numbers.length) continue;
+    const cuts = clauseCuts(text, sentence);
     const stagesOf = new Map<number, string[]>();
-    let lastCount: LedgerEntry | undefined;
-    for (const n of numbers) {
-      const clause = clauseAround(text, sentence, n.start);
-      const reading = readNumber(text, n, clause);
-      if (!reading) continue;
+    const stagesFor = (clause: TextSpan) => {
       let stages = stagesOf.get(clause.start);
       if (!stages) stagesOf.set(clause.start, (stages = flowStages(text.slice(clause.start, clause.end))));
-      const entry: LedgerEntry = { start: n.start, end: n.end, number: n, ...reading, stages, place, section: block.section, study, block: index, sentence, clause };
-      if (lastCount && isElidedCount(text, entry)) inheritCount(entry, lastCount);
+      return stages;
+    };
+    let lastCount: LedgerEntry | undefined;
+    for (const n of numbers) {
+      const clause = clauseAround(sentence, cuts, n.start);
+      const reading = readNumber(text, n, clause);
+      if (!reading) continue;
+      // Flow stages matter for counts only (recruited, excluded, final): read them for counts alone.
+      const entry: LedgerEntry = {
+        start: n.start, end: n.end, number: n, noun: reading.noun, unit: reading.unit, entity: reading.entity, role: reading.role,
+        stages: NO_STAGES, place, section: block.section, study, block: index, sentence, clause, cell: undefined,
+      };
+      if (lastCount && isElidedCount(text, entry)) inheritCount(entry, lastCount, stagesFor(clause));
+      else if (entry.role === 'count' || entry.role === 'bound') entry.stages = stagesFor(clause);
       if (entry.role === 'count') lastCount = entry;
       out.push(entry);
     }
@@ -160,9 +190,10 @@ function tableEntries(paper: PaperText, table: TableGrid, tableIndex: number, bl
     for (const cell of row) {
       const column = header >= 0 ? table.rows[header].find((h) => h.column <= cell.column && cell.column < h.column + h.colspan) : undefined;
       for (const n of findNumbers(cell.text, cell.start)) {
+        const unit = n.percent ? '%' : (RATIO_AFTER.exec(cell.text.slice(n.end - cell.start))?.[1].toLowerCase() ?? '');
         const entry: LedgerEntry = {
-          start: n.start, end: n.end, number: n, noun: '', unit: n.percent ? '%' : '', entity: rowLabel,
-          role: n.percent ? 'share' : 'other', stages: [], place: 'table', section: block.section, study, block: blockIndex,
+          start: n.start, end: n.end, number: n, noun: '', unit, entity: rowLabel,
+          role: n.percent ? 'share' : unit ? 'ratio' : 'other', stages: [], place: 'table', section: block.section, study, block: blockIndex,
           sentence: rowSpan, clause: { start: cell.start, end: cell.end },
           cell: { table: tableIndex, row: r, column: cell.column, rowLabel, columnLabel: column?.text.trim() ?? '' },
         };
@@ -178,6 +209,15 @@ const STUDY_HEADING = /^(?:study|experiment|exp\.)\s*\w+/i;
 export function buildLedger(paper: PaperText): Ledger {
   const entries: LedgerEntry[] = [];
   const tableAt = new Map(paper.tables.map((t, i) => [t.start, i]));
+  // The sentences the arithmetic checks already cut (cached per paper), grouped by their block.
+  const { blocks: prose, sentences } = sentencesOf(paper);
+  const sentencesOfBlock = new Map<Block, TextSpan[]>();
+  for (const s of sentences) {
+    const b = prose[s.block];
+    const list = sentencesOfBlock.get(b);
+    if (list) list.push(s);
+    else sentencesOfBlock.set(b, [s]);
+  }
   let study = '';
   paper.blocks.forEach((block, i) => {
     if (block.kind === 'heading') {
@@ -192,13 +232,7 @@ export function buildLedger(paper: PaperText): Ledger {
       if (t !== undefined && t >= 0) tableEntries(paper, paper.tables[t], t, block, i, study, entries);
       return;
     }
-    proseEntries(paper, block, i, study, entries);
+    proseEntries(paper, block, i, sentencesOfBlock.get(block) ?? [], study, entries);
   });
-  const byBlock = new Map<number, LedgerEntry[]>();
-  for (const e of entries) {
-    const list = byBlock.get(e.block) ?? [];
-    list.push(e);
-    byBlock.set(e.block, list);
-  }
-  return { entries, byBlock };
+  return { entries };
 }

@@ -48,9 +48,8 @@ export interface LedgerEntry extends TextSpan {
 }
 
 export interface Ledger {
+  /** Every number of the paper, in reading order. */
   entries: LedgerEntry[];
-  /** Entries by block index, in reading order. */
-  byBlock: Map<number, LedgerEntry[]>;
 }
 
 export interface LedgerQuery {

@@ -26,7 +26,7 @@ export const SEX_WORDS = new Set(['women', 'men', 'female', 'male', 'females', '
 export const FLOW_CUES: Record<string, readonly string[]> = {
   recruited: ['recruited', 'initial', 'enrolled', 'screened', 'invited', 'approached', 'contacted', 'initially', 'originally', 'registered', 'signed'],
   excluded: ['excluded', 'removed', 'dropped', 'discarded', 'withdrew', 'withdrawn', 'lost', 'omitted', 'eliminated', 'failed', 'exclusion'],
-  final: ['final', 'remaining', 'retained', 'analysed', 'analyzed', 'resulting', 'left', 'effective', 'analytic', 'analysis'],
+  final: ['final', 'included', 'remaining', 'retained', 'analysed', 'analyzed', 'resulting', 'left', 'effective', 'analytic', 'analysis'],
   completed: ['completed', 'finished', 'responded', 'returned', 'participated', 'took'],
   total: ['total', 'overall', 'altogether', 'combined', 'entire', 'whole'],
   // Words that make a count a part or a subset, never the sample itself.
@@ -39,15 +39,16 @@ export const PARAMETER_CUES = ['threshold', 'cut-off', 'cutoff', 'cut off', 'cri
 /** Words that mark a number as a bound rather than a point value. */
 export const BOUND_CUES = /\b(?:up to|at least|at most|more than|less than|fewer than|over|under|above|below|exceed(?:s|ed|ing)?|nearly|almost|about|approximately|around|roughly|some|circa|~|≈|<|>|≤|≥)\s*$/i;
 
-const WORD = /[a-z][a-z-]*/g;
+const STAGE_OF = new Map<string, string>();
+for (const [stage, cues] of Object.entries(FLOW_CUES)) for (const c of cues) if (!STAGE_OF.has(c)) STAGE_OF.set(c, stage);
+const CUE = new RegExp(`\\b(?:${[...STAGE_OF.keys()].sort((a, b) => b.length - a.length).map((c) => c.replace(/[-]/g, '\\-')).join('|')})\\b`, 'gi');
 
-/** The flow stages whose cue words occur in a clause (lower-cased). */
+/** The flow stages whose cue words occur in a clause (one regex pass). */
 export function flowStages(clause: string): string[] {
-  const lower = clause.toLowerCase();
-  const words = new Set(lower.match(WORD) ?? []);
   const out: string[] = [];
-  for (const [stage, cues] of Object.entries(FLOW_CUES)) {
-    if (cues.some((c) => (c.includes(' ') ? lower.includes(c) : words.has(c)))) out.push(stage);
+  for (const m of clause.matchAll(CUE)) {
+    const stage = STAGE_OF.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (stage && !out.includes(stage)) out.push(stage);
   }
   return out;
 }

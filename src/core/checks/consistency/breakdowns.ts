@@ -6,8 +6,6 @@ import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { bySection, isPeopleCount, isSexCount } from './groups.ts';
 import { linkedFinding, placeName } from './where.ts';
 
-// Words that mean a breakdown may leave people out of its listed parts.
-const OTHER_CATEGORY = /\b(?:non-?binary|other|diverse|did not|didn't|not (?:report|disclose|state)|unknown|prefer|missing|undisclosed|unreported|declined)\b/i;
 // Words that make a breakdown describe a group of the sample rather than the sample.
 const GROUP_WORDS = /\b(?:group|condition|arm|cohort|control|treatment|wave|subsample|subgroup|study)\b/i;
 // Subgroup sizes listed as parts of the whole close to it; an unrelated set of subgroups rarely is.
@@ -54,8 +52,9 @@ function checkSexBreakdowns(paper: PaperText, group: LedgerEntry[], out: CheckOu
     const samples = samplesBefore(group, parts, (e) => isPeopleCount(e) && !isSexCount(e), GROUP_WORDS.test(sentenceText) ? 0 : 2);
     if (!samples.length) continue;
     const sum = parts.reduce((a, p) => a + p.number.value, 0);
-    const partial = OTHER_CATEGORY.test(sentenceText);
-    if (samples.some((s) => s.number.value === sum || (partial && s.number.value > sum))) {
+    // Parts that fall short of the sample are usually people who did not state their sex: only more
+    // parts than people is a contradiction.
+    if (samples.some((s) => s.number.value >= sum)) {
       out.verified.push({ kind: 'count-consistency', claim: parts.map((p) => p.number.text).join(' + '), working: `${parts.map((p) => p.number.text).join(' + ')} = ${sum}`, span: parts[0] });
       continue;
     }

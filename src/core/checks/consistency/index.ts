@@ -6,7 +6,10 @@ import type { Check } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { checkBreakdowns } from './breakdowns.ts';
 import { checkPerUnitMeans } from './per-unit-mean.ts';
+import { checkRestatedParameters } from './parameters.ts';
 import { checkSampleFlow } from './sample-flow.ts';
+import { checkSummaryAgainstBody } from './summary.ts';
+import { checkTableReferences } from './table-reference.ts';
 
 export const COUNT_CONSISTENCY_RULE = {
   id: 'count-consistency',
@@ -59,6 +62,74 @@ const perUnitMeanModule: CheckModule = {
   run: checkPerUnitMeans,
 };
 
-export const CONSISTENCY_MODULES: readonly CheckModule[] = [sampleFlowModule, breakdownModule, perUnitMeanModule];
+const SUMMARY_RULE = {
+  id: 'summary-consistency',
+  title: 'Abstract vs body',
+  description: 'A count, a value for a named table row and column, or the top of a range of ratios in the abstract, highlights or conclusion differs from what the body of the paper states.',
+  defaultSeverity: 'warning',
+} as const satisfies Rule;
+
+const summaryModule: CheckModule = {
+  name: 'summary-vs-body',
+  title: 'Abstract and conclusion against the body',
+  description: 'Compares the counts, named table values and ranges of ratios of the abstract, highlights and conclusion with the body of the paper.',
+  kinds: [SUMMARY_RULE],
+  shapes: [
+    { name: 'sample count in the abstract', example: 'the abstract reports 212 respondents; the Methods give a final sample of 203 respondents' },
+    { name: 'named method and metric from a table', example: 'the abstract gives RouteNet an F1 of 0.81; the results table lists 0.78 in that row and column' },
+    { name: 'range of ratios', example: 'speed-ups of 2x to 9x in the abstract; no table or paragraph reports more than 6.5x' },
+  ],
+  leavesAlone: [
+    'A count the body prints anywhere, or that a sum of the body\'s counts of the same noun gives.',
+    'Papers with several studies or experiments (an abstract may add them up).',
+    'Subsets, exclusions, bounds ("more than 200") and values that compare (a gain of 3 points).',
+    'The low end of a range of ratios (the body may report only its better settings).',
+  ],
+  run: checkSummaryAgainstBody,
+};
+
+const TABLE_REFERENCE_RULE = {
+  id: 'table-reference',
+  title: 'Text vs cited table',
+  description: 'The text cites a table and gives a value for a row and column it names, and the table holds another value there.',
+  defaultSeverity: 'error',
+} as const satisfies Rule;
+
+const tableReferenceModule: CheckModule = {
+  name: 'table-reference',
+  title: 'Text against the cited table',
+  description: 'Where a sentence cites a table (by number or by a reference) and names one of its row labels and one of its column labels, compares the value with that cell at the printed precision.',
+  kinds: [TABLE_REFERENCE_RULE],
+  shapes: [{ name: 'cited row and column', example: 'as Table 2 shows, the Kalman filter reached an RMSE of 0.42 (the cell holds 0.24)' }],
+  leavesAlone: [
+    'Sentences that name a row but no column (or a column but no row).',
+    'Numbers that compare (higher by, a gain of, than) rather than state the cell.',
+    'Clauses that name two cells equally near the number: the pairing is not certain.',
+  ],
+  run: checkTableReferences,
+};
+
+const PARAMETER_RULE = {
+  id: 'parameter-consistency',
+  title: 'Restated parameter',
+  description: 'A threshold or parameter defined in one place is restated with another value elsewhere.',
+  defaultSeverity: 'warning',
+} as const satisfies Rule;
+
+const parameterModule: CheckModule = {
+  name: 'restated-parameter',
+  title: 'Restated threshold or parameter',
+  description: 'Collects the values given for named thresholds and parameters (a significance level, a cut-off score, a learning rate, a batch size) and compares their restatements.',
+  kinds: [PARAMETER_RULE],
+  shapes: [{ name: 'threshold restated', example: 'a cut-off score of 10 in the Methods and a cut-off score of 12 in the Results' }],
+  leavesAlone: [
+    'Sentences that say several values are in play (respectively, varied, a grid, a sensitivity analysis).',
+    'Values in different units.',
+    'Single-word names (threshold, level) that papers reuse for different things.',
+  ],
+  run: checkRestatedParameters,
+};
+
+export const CONSISTENCY_MODULES: readonly CheckModule[] = [sampleFlowModule, breakdownModule, perUnitMeanModule, summaryModule, tableReferenceModule, parameterModule];
 
 export const CONSISTENCY_CHECKS: readonly Check[] = CONSISTENCY_MODULES.map((m) => m.run);

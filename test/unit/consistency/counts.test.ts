@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkBreakdowns } from '../../../src/core/checks/consistency/breakdowns.ts';
 import { checkPerUnitMeans } from '../../../src/core/checks/consistency/per-unit-mean.ts';
+import { checkSameCounts } from '../../../src/core/checks/consistency/same-count.ts';
 import { checkSampleFlow } from '../../../src/core/checks/consistency/sample-flow.ts';
 import { sectioned } from './helpers.ts';
 
@@ -76,4 +77,19 @@ test('per-unit mean: the total over the number of participants gives the mean', 
   assert.match(bad.findings[0].message, /25\.25/);
   assert.equal(checkPerUnitMeans(p('25.25')).findings.length, 0);
   assert.equal(checkPerUnitMeans(p('25.3')).findings.length, 0);
+});
+
+test('same set counted twice: the whole set restated with another value', () => {
+  const p = (n: string) => sectioned({ heading: 'Methods' }, 'We conducted semi-structured talks; the 24 interviews were transcribed verbatim.', { heading: 'Results' }, `Across all ${n} interviews, three themes emerged.`);
+  const bad = checkSameCounts(p('26'));
+  assert.equal(bad.findings.length, 1);
+  assert.match(bad.findings[0].message, /26 interviews here; 24 interviews in Methods \(line \d+\)/);
+  assert.equal(checkSameCounts(p('24')).findings.length, 0);
+  // Narrowed sets, flow stages and different studies are not the same set.
+  const narrowed = sectioned({ heading: 'Methods' }, 'The 24 interviews were transcribed.', { heading: 'Results' }, 'The 9 interviews with managers were longer.');
+  assert.equal(checkSameCounts(narrowed).findings.length, 0);
+  const staged = sectioned({ heading: 'Methods' }, 'The 30 participants were recruited online.', { heading: 'Results' }, 'The 26 participants in the final sample were older.');
+  assert.equal(checkSameCounts(staged).findings.length, 0);
+  const studies = sectioned({ heading: 'Study 1' }, 'The 24 interviews were transcribed.', { heading: 'Study 2' }, 'The 30 interviews were transcribed.');
+  assert.equal(checkSameCounts(studies).findings.length, 0);
 });

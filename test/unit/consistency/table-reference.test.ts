@@ -49,3 +49,16 @@ test('text citing a table: a count or a number of another kind in the clause is 
   const pct = sectioned({ heading: 'Results' }, scores, 'Table 1 gives GraphX an accuracy of 58%.');
   assert.equal(checkTableReferences(pct).findings.length, 1);
 });
+
+test('text whose paragraph (not its sentence) cites the table: a warning, the link being looser', () => {
+  const p = sectioned({ heading: 'Results' }, RESULTS, 'Table 1 lists the monthly means. Nitrate at the lower weir reached 8.60 mg/L.');
+  const out = checkTableReferences(p);
+  assert.equal(out.findings.length, 1);
+  assert.equal(out.findings[0].severity, 'warning');
+});
+
+test('text citing a table: a run of test statistics names the row and column but pairs with no cell for sure', () => {
+  const corr = { table: [['Variable', 'Warmth', 'Trust'], ['Contact', '0.31', '0.12'], ['Threat', '-0.20', '-0.08']] };
+  const p = sectioned({ heading: 'Results' }, corr, 'As in Table 1, contact predicted trust (b = 0.07, t(210) = 2.41, p = .017, 95% CI [0.02, 0.13]).');
+  assert.equal(checkTableReferences(p).findings.length, 0);
+});

@@ -7,6 +7,7 @@ import type { CheckModule } from '../module.ts';
 import { checkBreakdowns } from './breakdowns.ts';
 import { checkPerUnitMeans } from './per-unit-mean.ts';
 import { checkRestatedParameters } from './parameters.ts';
+import { checkSameCounts } from './same-count.ts';
 import { checkSampleFlow } from './sample-flow.ts';
 import { checkSummaryAgainstBody } from './summary.ts';
 import { checkTableReferences } from './table-reference.ts';
@@ -62,6 +63,20 @@ const perUnitMeanModule: CheckModule = {
   run: checkPerUnitMeans,
 };
 
+const sameCountModule: CheckModule = {
+  name: 'same-count',
+  title: 'The same set counted twice',
+  description: 'Compares counts that name a whole set (the 24 interviews, all 12 sites, 300 samples in total) across the sections of one study.',
+  kinds: [COUNT_CONSISTENCY_RULE],
+  shapes: [{ name: 'whole set restated', example: 'the 24 interviews were transcribed (Methods) ... all 26 interviews were coded (Results)' }],
+  leavesAlone: [
+    'Counts at a stage of a flow (recruited, excluded, completed, final): different time points, not a contradiction.',
+    'Counts narrowed by what follows (the 12 interviews with managers) or by a group, condition or subset.',
+    'Counts in different studies of one paper, and counts in tables and captions.',
+  ],
+  run: checkSameCounts,
+};
+
 const SUMMARY_RULE = {
   id: 'summary-consistency',
   title: 'Abstract vs body',
@@ -98,7 +113,7 @@ const TABLE_REFERENCE_RULE = {
 const tableReferenceModule: CheckModule = {
   name: 'table-reference',
   title: 'Text against the cited table',
-  description: 'Where a sentence cites a table (by number or by a reference) and names one of its row labels and one of its column labels, compares the value with that cell at the printed precision.',
+  description: 'Where a sentence cites a table (by number or by a reference) and names one of its row labels and one of its column labels, compares the value with that cell at the printed precision: an error. When only the paragraph cites the table, a warning.',
   kinds: [TABLE_REFERENCE_RULE],
   shapes: [{ name: 'cited row and column', example: 'as Table 2 shows, the Kalman filter reached an RMSE of 0.42 (the cell holds 0.24)' }],
   leavesAlone: [
@@ -130,6 +145,6 @@ const parameterModule: CheckModule = {
   run: checkRestatedParameters,
 };
 
-export const CONSISTENCY_MODULES: readonly CheckModule[] = [sampleFlowModule, breakdownModule, perUnitMeanModule, summaryModule, tableReferenceModule, parameterModule];
+export const CONSISTENCY_MODULES: readonly CheckModule[] = [sampleFlowModule, breakdownModule, perUnitMeanModule, sameCountModule, summaryModule, tableReferenceModule, parameterModule];
 
 export const CONSISTENCY_CHECKS: readonly Check[] = CONSISTENCY_MODULES.map((m) => m.run);

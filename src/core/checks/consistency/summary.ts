@@ -7,7 +7,7 @@ import { SEX_WORDS } from '../../ledger/lexicon.ts';
 import { formatValue, halfUnit, roundsTo, type ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { someSubsetSums } from './groups.ts';
-import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue } from './table-cells.ts';
+import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue, tooCrowded } from './table-cells.ts';
 import { linkedFinding, placeName } from './where.ts';
 
 const SUMMARY = new Set(['abstract', 'highlights', 'conclusion']);
@@ -53,8 +53,11 @@ function checkCounts(paper: PaperText, ledger: Ledger, body: LedgerEntry[], out:
 function checkNamedCells(paper: PaperText, ledger: Ledger, out: CheckOutput): void {
   const cells = ledger.entries.filter((e) => e.cell);
   if (!cells.length) return;
+  const perClause = new Map<number, number>();
+  for (const e of ledger.entries) if (isSummary(e)) perClause.set(e.clause.start, (perClause.get(e.clause.start) ?? 0) + 1);
   for (const s of ledger.entries) {
     if (!isSummary(s) || s.role === 'count' || s.role === 'bound' || s.noun || comparesRatherThanStates(paper, s)) continue;
+    if (tooCrowded(paper, s, perClause.get(s.clause.start) ?? 0)) continue;
     const named = cellsNamedIn(paper.text.slice(s.clause.start, s.clause.end), cells).filter((c) => comparable(s.number, c.entry.number));
     if (!named.length || named.some((c) => sameValue(s.number, c.entry.number))) continue;
     const keys = new Set(named.map((c) => `${c.entry.cell!.table}:${c.entry.cell!.row}:${c.entry.cell!.column}`));

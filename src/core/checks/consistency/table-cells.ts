@@ -71,6 +71,15 @@ export function sameValue(a: ReportedNumber, b: ReportedNumber): boolean {
 const COMPARISON_BEFORE = /(?:\bby|\bgains?(?:\s+of)?|\bimprov\w*(?:\s+of)?|\bincreas\w*(?:\s+of)?|\bdecreas\w*(?:\s+of)?|\breduc\w*(?:\s+of)?|\bdrops?(?:\s+of)?|\bdifference\s+of|\bfrom|\bto|\bvs\.?|\bversus|\bthan|\boutperform\w*|\bwithin|\bmargin\s+of|[±+])\s*[-\u2212]?\s*$/i;
 const COMPARISON_AFTER = /^\s*%?\s*(?:points?|pp|percentage\s+points?|higher|lower|more|less|better|worse|gains?|improvement|increase|decrease|reduction|relative|fewer|greater|smaller|larger|times|to\b|[-\u2013]\s*\d)/i;
 
+// Test statistics and their intervals: a run of them names many cells at once and none for sure.
+const STATISTIC_BEFORE = /(?:\b(?:p|t|F|z|r|df|SE|SD|CI)\b|χ2?|\)|\[|,)\s*[=<>≤≥]?\s*$/;
+
+/** A number in a clause crowded with others (a run of statistics) or itself a test statistic: no pairing with one cell is certain. */
+export function tooCrowded(paper: PaperText, e: LedgerEntry, clauseEntries: number): boolean {
+  if (clauseEntries > 3) return true;
+  return STATISTIC_BEFORE.test(paper.text.slice(Math.max(e.clause.start, e.start - 12), e.start));
+}
+
 /** Whether the words right around a number make it a comparison or a change rather than the cell's value. */
 export function comparesRatherThanStates(paper: PaperText, e: LedgerEntry): boolean {
   const before = paper.text.slice(Math.max(e.clause.start, e.start - 30), e.start);

@@ -3,11 +3,13 @@
 
 import { ledgerFor, type LedgerEntry } from '../../ledger/index.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue, type NamedCell } from './table-cells.ts';
+import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue, tooCrowded, type NamedCell } from './table-cells.ts';
 import { linkedFinding, placeName } from './where.ts';
 
 const CITES_TABLE = /\b(?:Tables?|Tab\.)\s*(?:([0-9]+)|([IVX]+)\b|\[ref\])/g;
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+
+type Cited = Set<number> | 'any' | undefined;
 
 /** The tables a sentence cites: by number when printed, any table when the number is a \ref placeholder. */
 function citedTables(sentence: string, tableCount: number): Set<number> | 'any' | undefined {
@@ -27,14 +29,22 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
   const ledger = ledgerFor(paper);
   const tableEntries = ledger.entries.filter((e) => e.cell);
   if (!tableEntries.length) return out;
-  const seenSentences = new Map<number, Set<number> | 'any' | undefined>();
+  const perClause = new Map<number, number>();
+  for (const e of ledger.entries) if (!e.cell) perClause.set(e.clause.start, (perClause.get(e.clause.start) ?? 0) + 1);
+  const citedBySentence = new Map<number, Cited>();
+  const citedByBlock = new Map<number, Cited>();
   for (const e of ledger.entries) {
-    if (e.place === 'table' || e.place === 'caption') continue;
-    if (!seenSentences.has(e.sentence.start)) seenSentences.set(e.sentence.start, citedTables(paper.text.slice(e.sentence.start, e.sentence.end), paper.tables.length));
-    const cited = seenSentences.get(e.sentence.start);
-    if (!cited || comparesRatherThanStates(paper, e)) continue;
+    if (e.place === 'table' || e.place === 'caption' || e.role === 'count' || e.role === 'bound' || e.noun) continue;
+    if (!citedBySentence.has(e.sentence.start)) citedBySentence.set(e.sentence.start, citedTables(paper.text.slice(e.sentence.start, e.sentence.end), paper.tables.length));
+    if (!citedByBlock.has(e.block)) {
+      const b = paper.blocks[e.block];
+      citedByBlock.set(e.block, citedTables(paper.text.slice(b.start, b.end), paper.tables.length));
+    }
+    // The sentence cites the table: a structural link. Only its paragraph does: a looser one.
+    const inSentence = citedBySentence.get(e.sentence.start);
+    const cited = inSentence ?? citedByBlock.get(e.block);
+    if (!cited || comparesRatherThanStates(paper, e) || tooCrowded(paper, e, perClause.get(e.clause.start) ?? 0)) continue;
     const pool = cited === 'any' ? tableEntries : tableEntries.filter((t) => cited.has(t.cell!.table));
-    if (e.role === 'count' || e.role === 'bound' || e.noun) continue;
     const named = cellsNamedIn(paper.text.slice(e.clause.start, e.clause.end), pool).filter((c) => comparable(e.number, c.entry.number));
     if (!named.length) continue;
     if (named.some((c) => sameValue(e.number, c.entry.number))) {
@@ -42,7 +52,7 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
       continue;
     }
     const cell = nearestCell(paper, e, named);
-    if (cell) report(paper, e, cell.entry, cell.rowLabel, cell.columnLabel, out);
+    if (cell) report(paper, e, cell, inSentence ? 'error' : 'warning', out);
   }
   return out;
 }
@@ -66,15 +76,16 @@ function nearestCell(paper: PaperText, e: LedgerEntry, named: NamedCell[]): Name
   return sameCell.find((n) => n.entry.number.percent === e.number.percent) ?? scored[0].c;
 }
 
-function report(paper: PaperText, e: LedgerEntry, cell: LedgerEntry, row: string, column: string, out: CheckOutput): void {
+function report(paper: PaperText, e: LedgerEntry, cell: NamedCell, severity: 'error' | 'warning', out: CheckOutput): void {
+  const { entry, rowLabel: row, columnLabel: column } = cell;
   out.findings.push(
     linkedFinding(paper, {
       kind: 'table-reference',
-      severity: 'error',
-      message: `${e.number.text} here for ${row}, ${column}; ${placeName(paper, cell)} gives ${cell.number.text} in that row and column.`,
+      severity,
+      message: `${e.number.text} here for ${row}, ${column}; ${placeName(paper, entry)} gives ${entry.number.text} in that row and column.`,
       here: e,
       claimSpan: e.clause,
-      others: [{ span: cell, message: `${cell.number.text} for ${row}, ${column}` }],
+      others: [{ span: entry, message: `${entry.number.text} for ${row}, ${column}` }],
     }),
   );
 }

@@ -2,7 +2,8 @@
 // their clause, counts written as words, and table cells with their row and column labels.
 
 import { numbersIn, sentencesOf } from '../checks/arithmetic/context.ts';
-import { findNumbers, parseReported, type ReportedNumber } from '../numbers.ts';
+import { readGrid } from '../checks/arithmetic/table-grid.ts';
+import type { ReportedNumber } from '../numbers.ts';
 import type { Block, PaperText, TableGrid, TextSpan } from '../types.ts';
 import type { Ledger, LedgerEntry, Place, Role } from './ledger.ts';
 import { BOUND_CUES, flowStages, PARAMETER_CUES, PEOPLE_NOUNS, SEX_WORDS, THING_NOUNS } from './lexicon.ts';
@@ -175,29 +176,37 @@ function proseEntries(paper: PaperText, block: Block, index: number, sentences: 
   }
 }
 
-function headerRow(table: TableGrid): number {
-  // The header is the first row whose cells are mostly not numbers.
-  const r = table.rows.findIndex((row) => row.filter((c) => parseReported(c.text) === undefined && c.text.trim()).length * 2 >= row.length);
-  return r < 0 ? -1 : r;
+function firstWordRow(table: TableGrid): number {
+  return table.rows.findIndex((row) => row.every((c) => !/\d/.test(c.text)));
 }
 
+function labelsOfRow(table: TableGrid, r: number): string[] {
+  const out: string[] = [];
+  for (const h of table.rows[r] ?? []) for (let c = h.column; c < h.column + h.colspan; c++) out[c] = h.text.trim();
+  return out;
+}
+
+/** Table cells with their row and column labels, from the grid the table checks already read (cached per table). */
 function tableEntries(paper: PaperText, table: TableGrid, tableIndex: number, block: Block, blockIndex: number, study: string, out: LedgerEntry[]): void {
-  const header = headerRow(table);
+  const grid = readGrid(paper.text, table);
+  // The grid sees no number cell when every value carries a unit ("1.8x"): then the header is the first row of words.
+  const headerRows = grid.headerRows < table.rows.length ? grid.headerRows : firstWordRow(table) + 1;
+  const columnHeader = grid.headerRows < table.rows.length ? grid.columnHeader : labelsOfRow(table, headerRows - 1);
   table.rows.forEach((row, r) => {
-    if (r <= header) return;
-    const rowLabel = row[0] && parseReported(row[0].text) === undefined ? row[0].text.trim() : '';
+    if (r < headerRows) return;
+    const rowLabel = grid.labels[r] ?? '';
     const rowSpan = { start: row[0]?.start ?? table.start, end: row[row.length - 1]?.end ?? table.end };
     for (const cell of row) {
-      const column = header >= 0 ? table.rows[header].find((h) => h.column <= cell.column && cell.column < h.column + h.colspan) : undefined;
-      for (const n of findNumbers(cell.text, cell.start)) {
+      if (!/\d/.test(cell.text)) continue;
+      for (const n of numbersIn(paper.text, cell)) {
+        if (n.noise) continue;
         const unit = n.percent ? '%' : (RATIO_AFTER.exec(cell.text.slice(n.end - cell.start))?.[1].toLowerCase() ?? '');
-        const entry: LedgerEntry = {
+        out.push({
           start: n.start, end: n.end, number: n, noun: '', unit, entity: rowLabel,
-          role: n.percent ? 'share' : unit ? 'ratio' : 'other', stages: [], place: 'table', section: block.section, study, block: blockIndex,
+          role: n.percent ? 'share' : unit ? 'ratio' : 'other', stages: NO_STAGES, place: 'table', section: block.section, study, block: blockIndex,
           sentence: rowSpan, clause: { start: cell.start, end: cell.end },
-          cell: { table: tableIndex, row: r, column: cell.column, rowLabel, columnLabel: column?.text.trim() ?? '' },
-        };
-        out.push(entry);
+          cell: { table: tableIndex, row: r, column: cell.column, rowLabel, columnLabel: columnHeader[cell.column] ?? '' },
+        });
       }
     }
   });

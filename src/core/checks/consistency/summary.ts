@@ -7,7 +7,7 @@ import { SEX_WORDS } from '../../ledger/lexicon.ts';
 import { formatValue, halfUnit, roundsTo, type ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { someSubsetSums } from './groups.ts';
-import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue, tooCrowded } from './table-cells.ts';
+import { cellsNamedIn, comparable, comparesRatherThanStates, indexCells, sameValue, tooCrowded } from './table-cells.ts';
 import { linkedFinding, placeName } from './where.ts';
 
 const SUMMARY = new Set(['abstract', 'highlights', 'conclusion']);
@@ -29,10 +29,17 @@ function bodyPrints(body: readonly LedgerEntry[], n: ReportedNumber): boolean {
 function checkCounts(paper: PaperText, ledger: Ledger, body: LedgerEntry[], out: CheckOutput): void {
   // Several studies: an abstract's count may add them up or describe one of them.
   if (ledger.entries.some((e) => e.study)) return;
+  const countsByNoun = new Map<string, LedgerEntry[]>();
+  for (const b of body) {
+    if (b.role !== 'count') continue;
+    const list = countsByNoun.get(b.noun);
+    if (list) list.push(b);
+    else countsByNoun.set(b.noun, [b]);
+  }
   for (const s of ledger.entries) {
     if (!isSummary(s) || s.role !== 'count' || s.stages.includes('excluded') || s.stages.includes('subset')) continue;
     if (s.noun.length < 4 || SEX_WORDS.has(s.noun)) continue;
-    const same = body.filter((b) => b.role === 'count' && b.noun === s.noun);
+    const same = countsByNoun.get(s.noun) ?? [];
     const statements = same.filter((b) => SAMPLE_STAGES.some((st) => b.stages.includes(st)) && !b.stages.includes('excluded') && !b.stages.includes('subset'));
     if (!statements.length || bodyPrints(body, s.number)) continue;
     if (someSubsetSums(same.map((b) => b.number.value), s.number.value)) continue;
@@ -53,12 +60,13 @@ function checkCounts(paper: PaperText, ledger: Ledger, body: LedgerEntry[], out:
 function checkNamedCells(paper: PaperText, ledger: Ledger, out: CheckOutput): void {
   const cells = ledger.entries.filter((e) => e.cell);
   if (!cells.length) return;
+  const index = indexCells(cells);
   const perClause = new Map<number, number>();
   for (const e of ledger.entries) if (isSummary(e)) perClause.set(e.clause.start, (perClause.get(e.clause.start) ?? 0) + 1);
   for (const s of ledger.entries) {
     if (!isSummary(s) || s.role === 'count' || s.role === 'bound' || s.noun || comparesRatherThanStates(paper, s)) continue;
     if (tooCrowded(paper, s, perClause.get(s.clause.start) ?? 0)) continue;
-    const named = cellsNamedIn(paper.text.slice(s.clause.start, s.clause.end), cells).filter((c) => comparable(s.number, c.entry.number));
+    const named = cellsNamedIn(paper.text.slice(s.clause.start, s.clause.end), index).filter((c) => comparable(s.number, c.entry.number));
     if (!named.length || named.some((c) => sameValue(s.number, c.entry.number))) continue;
     const keys = new Set(named.map((c) => `${c.entry.cell!.table}:${c.entry.cell!.row}:${c.entry.cell!.column}`));
     if (keys.size !== 1) continue;

@@ -32,23 +32,32 @@ export function names(text: string, label: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escape(label)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
-/** Table cells (ledger entries of tables) whose row and column labels both stand in `clause`. */
-const LABELS = new WeakMap<LedgerEntry, [string, string]>();
-
-function labelsOf(e: LedgerEntry & { cell: NonNullable<LedgerEntry['cell']> }): [string, string] {
-  let labels = LABELS.get(e);
-  if (!labels) LABELS.set(e, (labels = [normalise(e.cell.rowLabel), normalise(e.cell.columnLabel)]));
-  return labels;
+/** Table cells indexed by their usable row label, so a clause is matched against each distinct label once. */
+export interface CellIndex {
+  byRow: Map<string, { entry: LedgerEntry; column: string }[]>;
 }
 
-export function cellsNamedIn(clause: string, tableEntries: readonly LedgerEntry[]): NamedCell[] {
-  const lower = clause.toLowerCase();
-  const out: NamedCell[] = [];
+export function indexCells(tableEntries: readonly LedgerEntry[]): CellIndex {
+  const byRow = new Map<string, { entry: LedgerEntry; column: string }[]>();
   for (const e of tableEntries) {
     if (!e.cell) continue;
-    const [row, col] = labelsOf(e as LedgerEntry & { cell: NonNullable<LedgerEntry['cell']> });
-    if (!usable(row) || !usable(col) || !lower.includes(row) || !lower.includes(col)) continue;
-    if (names(lower, row) && names(lower, col)) out.push({ entry: e, rowLabel: row, columnLabel: col });
+    const row = normalise(e.cell.rowLabel);
+    const column = normalise(e.cell.columnLabel);
+    if (!usable(row) || !usable(column)) continue;
+    const list = byRow.get(row);
+    if (list) list.push({ entry: e, column });
+    else byRow.set(row, [{ entry: e, column }]);
+  }
+  return { byRow };
+}
+
+/** Table cells whose row and column labels both stand in `clause`. Linear in the distinct row labels. */
+export function cellsNamedIn(clause: string, index: CellIndex): NamedCell[] {
+  const lower = clause.toLowerCase();
+  const out: NamedCell[] = [];
+  for (const [row, cells] of index.byRow) {
+    if (!lower.includes(row) || !names(lower, row)) continue;
+    for (const { entry, column } of cells) if (lower.includes(column) && names(lower, column)) out.push({ entry, rowLabel: row, columnLabel: column });
   }
   return out;
 }

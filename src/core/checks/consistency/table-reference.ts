@@ -3,7 +3,7 @@
 
 import { ledgerFor, type LedgerEntry } from '../../ledger/index.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { cellsNamedIn, comparable, comparesRatherThanStates, sameValue, tooCrowded, type NamedCell } from './table-cells.ts';
+import { cellsNamedIn, comparable, comparesRatherThanStates, indexCells, sameValue, tooCrowded, type NamedCell } from './table-cells.ts';
 import { linkedFinding, placeName } from './where.ts';
 
 const CITES_TABLE = /\b(?:Tables?|Tab\.)\s*(?:([0-9]+)|([IVX]+)\b|\[ref\])/g;
@@ -29,6 +29,14 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
   const ledger = ledgerFor(paper);
   const tableEntries = ledger.entries.filter((e) => e.cell);
   if (!tableEntries.length) return out;
+  const index = indexCells(tableEntries);
+  // Several numbers of one clause name the same cells: read the clause once.
+  const namedByClause = new Map<number, NamedCell[]>();
+  const namedIn = (clause: { start: number; end: number }) => {
+    let named = namedByClause.get(clause.start);
+    if (!named) namedByClause.set(clause.start, (named = cellsNamedIn(paper.text.slice(clause.start, clause.end), index)));
+    return named;
+  };
   const perClause = new Map<number, number>();
   for (const e of ledger.entries) if (!e.cell) perClause.set(e.clause.start, (perClause.get(e.clause.start) ?? 0) + 1);
   const citedBySentence = new Map<number, Cited>();
@@ -44,8 +52,7 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
     const inSentence = citedBySentence.get(e.sentence.start);
     const cited = inSentence ?? citedByBlock.get(e.block);
     if (!cited || comparesRatherThanStates(paper, e) || tooCrowded(paper, e, perClause.get(e.clause.start) ?? 0)) continue;
-    const pool = cited === 'any' ? tableEntries : tableEntries.filter((t) => cited.has(t.cell!.table));
-    const named = cellsNamedIn(paper.text.slice(e.clause.start, e.clause.end), pool).filter((c) => comparable(e.number, c.entry.number));
+    const named = namedIn(e.clause).filter((c) => (cited === 'any' || cited.has(c.entry.cell!.table)) && comparable(e.number, c.entry.number));
     if (!named.length) continue;
     if (named.some((c) => sameValue(e.number, c.entry.number))) {
       out.verified.push({ kind: 'table-reference', claim: e.number.text, working: `${named[0].rowLabel} × ${named[0].columnLabel}`, span: e });

@@ -206,6 +206,20 @@ export interface CheckResult {
   suppressedCount: number;
   /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
   coverage?: Coverage;
+  /** The last model review of this paper, when one ran. */
+  modelReview?: ModelReviewRun;
+}
+
+/** What a report says about a model review: which model, where, when, and what came of it. */
+export interface ModelReviewRun {
+  model: string;
+  /** The endpoint's host (never the key, never the full URL's query). */
+  host: string;
+  /** ISO date and time the review finished. */
+  date: string;
+  /** Findings shown, and findings the model proposed that Tally dropped (unlocated, unconfirmed, refuted). */
+  kept: number;
+  dropped: number;
 }
 
 /** Per finding kind: claims read, and how each was judged (read = verified + flagged + undecided). */

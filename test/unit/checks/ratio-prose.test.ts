@@ -37,3 +37,12 @@ test('a conversion holds when either side, taken as printed, rounds to the other
   const bad = paper('Each trial lasted 4 minutes (210 seconds).');
   assert.deepEqual(errors(checkUnits(bad)).map((f) => f.recomputed), ['240']);
 });
+
+test('a whole amount of data over the size of one item gives the number of items', () => {
+  const ok = paper('Suppose a 2 GB disk. Storing 4 MB per image results in 500 images.');
+  assert.equal(checkRatios(ok).verified.length, 1);
+  const bad = paper('Suppose a 2 GB disk. Storing 4 MB per image results in 5000 images.');
+  assert.deepEqual(errors(checkRatios(bad)).map((f) => [underlined(bad, f), f.recomputed]), [['5000', '500']]);
+  // A size per item with no whole stated before it: nothing read.
+  assert.equal(checkRatios(paper('Storing 4 MB per image results in 500 images.')).verified.length, 0);
+});

@@ -6,7 +6,7 @@
 // the whole numbers taken as exact and the result compared at its printed precision.
 
 import { formatLike, roundsTo } from '../../numbers.ts';
-import type { CheckOutput, PaperText } from '../../types.ts';
+import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { unitFactor } from './evaluate.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
@@ -15,7 +15,7 @@ import { unitAt } from './unit-text.ts';
 import type { CheckModule } from '../module.ts';
 
 export interface RatioClaim {
-  relation: 'fraction-percent' | 'rate-duration';
+  relation: 'fraction-percent' | 'rate-duration' | 'size-per-item';
   result: Num;
   operands: [Num, Num];
   /** rate-duration: converts the duration into the rate's time unit. */
@@ -67,19 +67,51 @@ function rateClaims(text: string, s: Sentence, nums: Num[], out: RatioClaim[]): 
   }
 }
 
-/** Reads the ratio and rate claims of one sentence. */
-export function readRatioClaims(text: string, s: Sentence): RatioClaim[] {
+const DATA_UNITS = new Set(['kB', 'MB', 'GB', 'TB', 'PB']);
+const PER_ITEM = /^\s*per\s+([A-Za-z]{3,})/;
+
+/** "a 1 TB store ... 10 MB per item, which results in about 100,000 items": the whole over the size of one. */
+function sizeClaims(text: string, block: TextSpan, s: Sentence, nums: Num[], out: RatioClaim[]): void {
+  for (let i = 0; i + 1 < nums.length; i++) {
+    const size = nums[i];
+    const unit = unitAt(text, size.end, nums[i + 1].start);
+    if (!unit || !DATA_UNITS.has(unit.mathjs)) continue;
+    const item = PER_ITEM.exec(text.slice(unit.end, unit.end + 40))?.[1];
+    if (!item) continue;
+    const result = nums[i + 1];
+    // "100 000" with a plain space is read as two numbers: not a result to judge.
+    if (/^[ \t\u00a0~]\d{3}(?!\d)/.test(text.slice(result.end, result.end + 5))) continue;
+    if (!GIVES.test(text.slice(unit.end, result.start)) || !text.slice(result.end, result.end + 40).toLowerCase().includes(item.slice(0, 4).toLowerCase())) continue;
+    // The whole: the last amount of data before it in the paragraph that is not itself per item.
+    const earlier = quantitiesIn(text, block).filter((n) => n.end <= size.start && n.end >= size.start - 2000);
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const u = unitAt(text, earlier[k].end, earlier[k].end + 12);
+      if (!u || !DATA_UNITS.has(u.mathjs)) continue;
+      if (PER_ITEM.test(text.slice(u.end, u.end + 20))) continue;
+      const factor = unitFactor(u.mathjs, unit.mathjs);
+      if (factor !== undefined) out.push({ relation: 'size-per-item', result, operands: [earlier[k], size], factor, cue: `per ${item}` });
+      break;
+    }
+  }
+}
+
+/** Reads the ratio and rate claims of one sentence (`block`: its paragraph, where a whole may be stated). */
+export function readRatioClaims(text: string, s: Sentence, block: TextSpan = s): RatioClaim[] {
   const nums = quantitiesIn(text, s);
   const claims: RatioClaim[] = [];
   fractionClaims(text, nums, claims);
   rateClaims(text, s, nums, claims);
+  sizeClaims(text, block, s, nums, claims);
   return claims;
 }
 
 export function judgeRatio(paper: PaperText, c: RatioClaim, out: CheckOutput): void {
   const [a, b] = c.operands;
-  const value = c.relation === 'fraction-percent' ? (100 * a.value) / b.value : a.value * b.value * (c.factor ?? 1);
-  const working = c.relation === 'fraction-percent' ? `${plain(a.value)} / ${plain(b.value)} * 100` : `${plain(a.value)} * ${plain(b.value)}${c.factor === 1 ? '' : ` * ${plain(c.factor ?? 1)}`}`;
+  const value = c.relation === 'fraction-percent' ? (100 * a.value) / b.value : c.relation === 'size-per-item' ? (a.value * (c.factor ?? 1)) / b.value : a.value * b.value * (c.factor ?? 1);
+  const working =
+    c.relation === 'fraction-percent' ? `${plain(a.value)} / ${plain(b.value)} * 100`
+    : c.relation === 'size-per-item' ? `${plain(a.value)} * ${plain(c.factor ?? 1)} / ${plain(b.value)}`
+    : `${plain(a.value)} * ${plain(b.value)}${c.factor === 1 ? '' : ` * ${plain(c.factor ?? 1)}`}`;
   const claimSpan = cover(a, b, c.result);
   // Whole numbers are taken as exact; the result must agree at its own printed precision.
   if (roundsTo(c.result, value)) {
@@ -93,7 +125,10 @@ export function judgeRatio(paper: PaperText, c: RatioClaim, out: CheckOutput): v
     makeFinding(paper, {
       kind: ARITHMETIC_RULE.id,
       severity: rounded ? 'warning' : 'error',
-      message: c.relation === 'fraction-percent' ? `${a.text} of ${b.text} is ${recomputed}, not ${c.result.text}.` : `${a.text} per unit of time for ${b.text} gives ${recomputed}, not ${c.result.text}.`,
+      message:
+        c.relation === 'fraction-percent' ? `${a.text} of ${b.text} is ${recomputed}, not ${c.result.text}.`
+        : c.relation === 'size-per-item' ? `${a.text} at ${b.text} ${c.cue} makes ${recomputed}, not ${c.result.text}.`
+        : `${a.text} per unit of time for ${b.text} gives ${recomputed}, not ${c.result.text}.`,
       claimSpan,
       span: c.result,
       reported: c.result.text,
@@ -107,7 +142,8 @@ export function judgeRatio(paper: PaperText, c: RatioClaim, out: CheckOutput): v
 
 export function checkRatios(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
-  for (const s of sentencesOf(paper).sentences) for (const c of readRatioClaims(paper.text, s)) judgeRatio(paper, c, out);
+  const { blocks, sentences } = sentencesOf(paper);
+  for (const s of sentences) for (const c of readRatioClaims(paper.text, s, blocks[s.block])) judgeRatio(paper, c, out);
   return out;
 }
 
@@ -119,6 +155,7 @@ export const ratioCheck: CheckModule = {
   shapes: [
     { name: 'fraction restated', example: 'each of the 4 doors is equally likely (1/4 or 25%)' },
     { name: 'rate over a duration', example: '12 frames/second for 5 seconds, which gives 60 frames' },
+    { name: 'whole over size per item', example: 'a 2 GB disk holding 4 MB per image results in 500 images' },
   ],
   leavesAlone: [
     'A fraction with its percentage in brackets ("3/12 (25%)"): the percentage check reads those.',

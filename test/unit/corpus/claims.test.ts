@@ -44,12 +44,12 @@ const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseEr
   arithmetic: { flagged: 0.26, verified: 0.26, maxFalseErrors: 0 },
   percentage: { flagged: 0.5, verified: 0.55, maxFalseErrors: 0 },
   'parts-total': { flagged: 0.4, verified: 0.59, maxFalseErrors: 0 },
-  change: { flagged: 0.22, verified: 0.4, maxFalseErrors: 0 },
-  'ratio-rate': { flagged: 0.4, verified: 0.22, maxFalseErrors: 0 },
-  mean: { flagged: 0.7, verified: 0.65, maxFalseErrors: 0 },
+  change: { flagged: 0.75, verified: 0.75, maxFalseErrors: 0 },
+  'ratio-rate': { flagged: 0.65, verified: 0.5, maxFalseErrors: 0 },
+  mean: { flagged: 0.95, verified: 0.95, maxFalseErrors: 0 },
   interval: { flagged: 0.48, verified: 0.44, maxFalseErrors: 0 },
-  'test-statistic': { flagged: 0.93, verified: 0.96, maxFalseErrors: 1 },
-  grim: { flagged: 0, verified: 0, maxFalseErrors: 0 },
+  'test-statistic': { flagged: 0.93, verified: 1, maxFalseErrors: 0 },
+  grim: { flagged: 0.78, verified: 0.78, maxFalseErrors: 0 },
   table: { flagged: 0.26, verified: 0.42, maxFalseErrors: 0 },
 };
 const OVERALL = { flagged: 0.42, verified: 0.47, maxFalseErrors: 1 };

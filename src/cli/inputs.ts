@@ -1,46 +1,37 @@
-// Turns the CLI's PATH arguments into papers: .tex roots (following \input), orphan .tex files, PDFs.
+// Turns the CLI's PATH arguments into papers to check, without reading them: LaTeX roots (with what
+// they \input), orphan .tex files and PDFs. A folder's LaTeX papers and its PDFs are both checked;
+// a PDF that is a root compiled (main.pdf next to main.tex) is reported with its source instead.
 
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { listFiles, projectReader, readFileUri } from '../core/files.ts';
-import { extractLatex, findLatexProject } from '../core/latex/index.ts';
-import { extractPdf } from '../core/pdf/index.ts';
-import type { PaperText } from '../core/types.ts';
+import { statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { listFiles } from '../core/files.ts';
+import { findLatexProject } from '../core/latex/project.ts';
+import type { WorkItem } from './work.ts';
 
-export class InputError extends Error {}
-
-export interface PdfOptions {
-  maxPages?: number;
-  timeoutMs?: number;
-}
-
-/** A root and what it includes; \input files must lie inside `projectDir` (the folder named, or the file's own). */
-function texPaper(file: string, projectDir: string): PaperText {
-  const uri = pathToFileURL(file).href;
-  const source = readFileUri(uri);
-  if (source === undefined) throw new InputError(`cannot read ${file} (missing, or not a regular file)`);
-  return extractLatex(source, uri, { readFile: projectReader(projectDir) });
-}
-
-async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return extractPdf(data, pathToFileURL(file).href, options);
+export class InputError extends Error {
+  override name = 'InputError';
 }
 
 // A paper's PDF may sit in a build folder (out/, dist/), so only node_modules is passed over.
 const PDF_SKIP_DIRS = new Set(['node_modules']);
 
-/**
- * Every paper named by `path`. A folder is a LaTeX project (its roots and orphan .tex files);
- * its PDFs are checked only when it has no .tex files, since they are usually the compiled paper.
- */
-export async function papersFor(path: string, options: PdfOptions): Promise<PaperText[]> {
+function stem(file: string): string {
+  return basename(file).replace(/\.[^.]+$/, '').toLowerCase();
+}
+
+function folderItems(folder: string, path: string): WorkItem[] {
+  const { roots, orphans } = findLatexProject(folder);
+  const pdfs = listFiles(folder, '.pdf', PDF_SKIP_DIRS).sort();
+  if (!roots.length && !orphans.length && !pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
+  // main.pdf in the root's folder (or a build folder below it) is main.tex compiled.
+  const compiledOf = (pdf: string): string | undefined => roots.find((r) => stem(r) === stem(pdf) && dirname(pdf).startsWith(dirname(r)));
+  const items: WorkItem[] = [...roots, ...orphans].map((file) => ({ kind: 'latex', file, projectDir: folder, compiled: pdfs.filter((p) => compiledOf(p) === file) }));
+  for (const file of pdfs) if (!compiledOf(file)) items.push({ kind: 'pdf', file });
+  return items;
+}
+
+/** Every paper named by `path`. */
+export function papersFor(path: string): WorkItem[] {
   const full = resolve(path);
   let stat;
   try {
@@ -48,16 +39,10 @@ export async function papersFor(path: string, options: PdfOptions): Promise<Pape
   } catch {
     throw new InputError(`no such file or folder: ${path}`);
   }
-  if (stat.isDirectory()) {
-    const { roots, orphans } = findLatexProject(full);
-    const tex = [...roots, ...orphans];
-    if (tex.length) return tex.map((f) => texPaper(f, full));
-    const pdfs = listFiles(full, '.pdf', PDF_SKIP_DIRS).sort();
-    if (!pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
-    return Promise.all(pdfs.map((f) => pdfPaper(f, options)));
-  }
+  if (stat.isDirectory()) return folderItems(full, path);
+  if (!stat.isFile()) throw new InputError(`not a regular file: ${path}`);
   const ext = extname(full).toLowerCase();
-  if (ext === '.pdf') return [await pdfPaper(full, options)];
-  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [texPaper(full, dirname(full))];
+  if (ext === '.pdf') return [{ kind: 'pdf', file: full }];
+  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [{ kind: 'latex', file: full, projectDir: dirname(full) }];
   throw new InputError(`not a .tex or .pdf file: ${path}`);
 }

@@ -24,7 +24,7 @@ async function paperOf(item: WorkItem, options: WorkOptions): Promise<PaperText>
   try {
     data = new Uint8Array(readFileSync(item.file));
   } catch (e) {
-    throw new Error(`cannot read ${item.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot read ${item.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const { extractPdf } = await import('../core/pdf/index.ts');
   return extractPdf(data, uri, { maxPages: options.maxPages, timeoutMs: options.timeoutMs });

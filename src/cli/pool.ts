@@ -27,6 +27,8 @@ function watchdogMs(timeoutMs: number): number {
   return timeoutMs + Math.max(2000, timeoutMs / 4);
 }
 
+const STARTUP_MS = 120_000;
+
 function emptyResult(item: WorkItem, message: string): CheckResult {
   const uri = pathToFileURL(item.file).href;
   return { uri, files: [uri], findings: [], verified: [], notes: [{ level: 'error', message, uri }], suppressedCount: 0 };
@@ -66,8 +68,13 @@ class Slot {
         resolve(outcome);
       };
       const stop = (message: string): void => finish({ id, item, result: emptyResult(item, message), stopped: true }, true);
-      const onMessage = (m: WorkDone | { id: number; error: string }): void => {
+      const onMessage = (m: WorkDone | { id: number; error: string } | { id: number; started: true }): void => {
         if (m.id !== id) return;
+        if ('started' in m) {
+          clearTimeout(timer);
+          timer = setTimeout(() => stop(`${name} was stopped after the ${Math.round(watchdogMs(this.options.timeoutMs) / 1000)} s time budget ran out; it was not checked.`), watchdogMs(this.options.timeoutMs));
+          return;
+        }
         if ('error' in m) finish({ id, item, result: emptyResult(item, `${name} could not be checked: ${m.error}`), unreadable: m.error }, false);
         else finish({ ...m, item }, false);
       };
@@ -76,7 +83,8 @@ class Slot {
         else stop(`${name} could not be checked: ${e.message}`);
       };
       const onExit = (): void => stop(`${name} could not be checked: its worker stopped.`);
-      const timer = setTimeout(() => stop(`${name} was stopped after the ${Math.round(watchdogMs(this.options.timeoutMs) / 1000)} s time budget ran out; it was not checked.`), watchdogMs(this.options.timeoutMs));
+      // Until the worker has loaded its extractor, only a start-up limit applies.
+      let timer = setTimeout(() => stop(`${name} could not be checked: the checker did not start within ${STARTUP_MS / 1000} s.`), STARTUP_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

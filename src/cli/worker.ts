@@ -12,10 +12,16 @@ import { readIgnoreList } from '../core/ignore-file.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
 import type { WorkDone, WorkItem, WorkOptions, WorkRequest } from './work.ts';
 
-async function paperOf(item: WorkItem, options: WorkOptions): Promise<PaperText> {
+/** Loading the extractor is not the paper's work: the pool starts the paper's clock once it is loaded. */
+function started(id: number): void {
+  parentPort!.postMessage({ id, started: true });
+}
+
+async function paperOf(id: number, item: WorkItem, options: WorkOptions): Promise<PaperText> {
   const uri = pathToFileURL(item.file).href;
   if (item.kind === 'latex') {
     const { extractLatex } = await import('../core/latex/index.ts');
+    started(id);
     const source = readFileUri(uri);
     if (source === undefined) throw new Error(`cannot read ${item.file} (missing, or not a regular file)`);
     return extractLatex(source, uri, { readFile: projectReader(item.projectDir) });
@@ -26,13 +32,15 @@ async function paperOf(item: WorkItem, options: WorkOptions): Promise<PaperText>
   } catch (e) {
     throw new Error(`cannot read ${item.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
-  const { extractPdf } = await import('../core/pdf/index.ts');
+  const { extractPdf, loadPdfjs } = await import('../core/pdf/index.ts');
+  await loadPdfjs();
+  started(id);
   return extractPdf(data, uri, { maxPages: options.maxPages, timeoutMs: options.timeoutMs });
 }
 
 async function check(request: WorkRequest): Promise<WorkDone> {
   const { item, options } = request;
-  const paper = await paperOf(item, options);
+  const paper = await paperOf(request.id, item, options);
   // Nothing could be read (an encrypted or broken PDF, say): unreadable input.
   const fatal = paper.notes.find((n) => n.level === 'error');
   const unreadable = fatal && !paper.text.trim() ? fatal.message : undefined;

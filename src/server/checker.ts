@@ -10,6 +10,8 @@ import { ignoreIdsFor } from './ignore.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
 import { resolveRoot } from './roots.ts';
+import { dirname, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ServerSettings } from './settings.ts';
 import { extensionOf } from './settings.ts';
 import type { RunOptions } from './worker-client.ts';
@@ -37,6 +39,26 @@ interface RootState {
   queued?: Promise<CheckResult | undefined>;
   tail: Promise<unknown>;
   forcePdf?: boolean;
+  /** When the first edit still waiting for a check came (the debounce's maximum wait counts from it). */
+  waitingSince?: number;
+  /** The check in progress, cancelled when a newer one starts. */
+  inflight?: AbortController;
+}
+
+/** While the user keeps typing, a check still starts this long after the first unchecked edit. */
+export const MAX_WAIT_MS = 750;
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInsideDir(file: string, dir: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
@@ -99,16 +121,25 @@ export class Checker {
 
   // ---- scheduling -------------------------------------------------------------------------
 
-  /** Check the root of `uri` after `delayMs` of quiet (edits in between push it back). */
+  /**
+   * Check the root of `uri` after `delayMs` of quiet; edits in between push it back, but never past
+   * MAX_WAIT_MS after the first unchecked edit, so diagnostics keep coming during continuous typing.
+   */
   schedule(uri: string, delayMs: number): void {
     const root = this.rootFor(uri);
     const st = this.state(root);
     st.generation++;
+    const now = Date.now();
+    st.waitingSince ??= now;
+    const due = Math.min(now + delayMs, st.waitingSince + MAX_WAIT_MS);
     if (st.timer) clearTimeout(st.timer);
     st.timer = setTimeout(() => {
       st.timer = undefined;
+      st.waitingSince = undefined;
+      // A check still running for older text is superseded.
+      st.inflight?.abort();
       this.request(root).catch((e: unknown) => this.reportFailure(root, e));
-    }, delayMs);
+    }, Math.max(0, due - now));
   }
 
   /** Any root that reads `uri` (for files changed on disk). */
@@ -162,11 +193,24 @@ export class Checker {
     const settings = this.host.settings();
     const options = this.jobOptions(root);
     if (/\.pdf$/i.test(root)) return { type: 'pdf', uri: root, maxPages: settings.pdfMaxPages, timeoutMs: settings.pdfTimeoutMs, options };
+    // The job carries only the open documents of this paper's project, not every open document.
+    const projectDir = this.projectDirOf(root);
     const overlay: Record<string, string> = {};
-    for (const d of this.host.openDocuments()) overlay[normalizeUri(d.uri)] = d.text;
+    for (const d of this.host.openDocuments()) {
+      const key = normalizeUri(d.uri);
+      const file = filePathOf(key);
+      if (key === normalizeUri(root) || (file && projectDir && isInsideDir(file, projectDir))) overlay[key] = d.text;
+    }
     const rootText = overlay[normalizeUri(root)] ?? readFileUri(root);
     if (rootText === undefined) throw new Error(`Cannot read ${root}`);
-    return { type: 'latex', rootUri: root, rootText, overlay, options };
+    return { type: 'latex', rootUri: root, rootText, overlay, projectDir, options };
+  }
+
+  /** The folder a paper may read files from: its workspace folder, or the root's own folder. */
+  projectDirOf(root: string): string | undefined {
+    const folder = this.host.workspaceFolderFor(root);
+    const path = filePathOf(folder ?? root);
+    return path && (folder ? path : dirname(path));
   }
 
   private async execute(root: string, st: RootState, signal?: AbortSignal): Promise<CheckResult | undefined> {
@@ -176,7 +220,14 @@ export class Checker {
       job.force = true;
       st.forcePdf = false;
     }
-    const outcome = (await this.host.runJob(job, { signal })) as CheckOutcome;
+    const own = signal ? undefined : new AbortController();
+    if (own) st.inflight = own;
+    let outcome: CheckOutcome;
+    try {
+      outcome = (await this.host.runJob(job, { signal: signal ?? own!.signal })) as CheckOutcome;
+    } finally {
+      if (own && st.inflight === own) st.inflight = undefined;
+    }
     this.timings.push({ root, elapsedMs: Math.round(outcome.elapsedMs), cached: outcome.cached });
     if (this.timings.length > 100) this.timings.shift();
     if (!outcome.cached) this.host.log('info', `Checked ${root} in ${Math.round(outcome.elapsedMs)} ms: ${outcome.result.findings.length} finding(s), ${outcome.result.verified.length} consistent claim(s)`);

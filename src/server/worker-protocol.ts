@@ -13,8 +13,10 @@ export interface LatexJob {
   rootUri: string;
   /** Text of the root file (an open document's text, or read from disk by the main thread). */
   rootText: string;
-  /** Text of open documents, which wins over what is on disk. */
+  /** Text of the paper's open documents, which wins over what is on disk. */
   overlay: Record<string, string>;
+  /** Files outside this folder (the workspace folder, or the root's own) are not read. */
+  projectDir?: string;
   options: JobOptions;
 }
 

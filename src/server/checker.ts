@@ -41,8 +41,6 @@ interface RootState {
   forcePdf?: boolean;
   /** When the first edit still waiting for a check came (the debounce's maximum wait counts from it). */
   waitingSince?: number;
-  /** The check in progress, cancelled when a newer one starts. */
-  inflight?: AbortController;
 }
 
 /** While the user keeps typing, a check still starts this long after the first unchecked edit. */
@@ -136,8 +134,6 @@ export class Checker {
     st.timer = setTimeout(() => {
       st.timer = undefined;
       st.waitingSince = undefined;
-      // A check still running for older text is superseded.
-      st.inflight?.abort();
       this.request(root).catch((e: unknown) => this.reportFailure(root, e));
     }, Math.max(0, due - now));
   }
@@ -214,25 +210,18 @@ export class Checker {
   }
 
   private async execute(root: string, st: RootState, signal?: AbortSignal): Promise<CheckResult | undefined> {
-    const generation = st.generation;
     const job = this.paperJob(root);
     if (job.type === 'pdf' && st.forcePdf) {
       job.force = true;
       st.forcePdf = false;
     }
-    const own = signal ? undefined : new AbortController();
-    if (own) st.inflight = own;
-    let outcome: CheckOutcome;
-    try {
-      outcome = (await this.host.runJob(job, { signal: signal ?? own!.signal })) as CheckOutcome;
-    } finally {
-      if (own && st.inflight === own) st.inflight = undefined;
-    }
+    const outcome = (await this.host.runJob(job, { signal })) as CheckOutcome;
     this.timings.push({ root, elapsedMs: Math.round(outcome.elapsedMs), cached: outcome.cached });
     if (this.timings.length > 100) this.timings.shift();
     if (!outcome.cached) this.host.log('info', `Checked ${root} in ${Math.round(outcome.elapsedMs)} ms: ${outcome.result.findings.length} finding(s), ${outcome.result.verified.length} consistent claim(s)`);
     for (const note of outcome.result.notes) if (!outcome.cached && note.level !== 'info') this.host.log('warn', `${note.uri ?? root}: ${note.message}`);
-    if (st.generation !== generation && (st.timer || st.queued)) return this.merged.get(root) ?? outcome.result; // edits since: the next run publishes
+    // Edits since this run started are published anyway: during continuous typing the next run is
+    // always pending, and holding results back until typing stops left the user with none at all.
     this.store(root, outcome.result);
     return this.merged.get(root);
   }

@@ -3,30 +3,21 @@
 // a PDF that is a root compiled (main.pdf next to main.tex) is reported with its source instead.
 
 import { statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { listFiles } from '../core/files.ts';
-import { findLatexProject } from '../core/latex/project.ts';
+import { dirname, extname, resolve } from 'node:path';
+import { findPapers } from '../core/papers.ts';
 import type { WorkItem } from './work.ts';
 
 export class InputError extends Error {
   override name = 'InputError';
 }
 
-// A paper's PDF may sit in a build folder (out/, dist/), so only node_modules is passed over.
-const PDF_SKIP_DIRS = new Set(['node_modules']);
-
-function stem(file: string): string {
-  return basename(file).replace(/\.[^.]+$/, '').toLowerCase();
-}
-
+/** The folder's papers as src/core/papers.ts decides them (a root and its \input files; PDFs without a source here). */
 function folderItems(folder: string, path: string): WorkItem[] {
-  const { roots, orphans } = findLatexProject(folder);
-  const pdfs = listFiles(folder, '.pdf', PDF_SKIP_DIRS).sort();
-  if (!roots.length && !orphans.length && !pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
-  // main.pdf in the root's folder (or a build folder below it) is main.tex compiled.
-  const compiledOf = (pdf: string): string | undefined => roots.find((r) => stem(r) === stem(pdf) && dirname(pdf).startsWith(dirname(r)));
-  const items: WorkItem[] = [...roots, ...orphans].map((file) => ({ kind: 'latex', file, projectDir: folder, compiled: pdfs.filter((p) => compiledOf(p) === file) }));
-  for (const file of pdfs) if (!compiledOf(file)) items.push({ kind: 'pdf', file });
+  const { papers, fragments } = findPapers(folder);
+  if (!papers.length && !fragments.length) throw new InputError(`no .tex or .pdf files in ${path}`);
+  const items = papers.map((p): WorkItem => (p.kind === 'latex' ? { kind: 'latex', file: p.root, projectDir: folder, compiled: p.compiledPdfs } : { kind: 'pdf', file: p.root }));
+  // The command line checks everything it was pointed at: .tex files no root reads are checked on their own.
+  for (const file of fragments) items.push({ kind: 'latex', file, projectDir: folder });
   return items;
 }
 

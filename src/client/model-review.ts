@@ -105,7 +105,7 @@ export async function reviewWithModel(
       });
       try {
         const result = await sendRequest(client, ReviewRequest, { uri: uri.toString(), model: settings, apiKey: apiKey!, token, cacheDir }, cancel);
-        for (const note of result.notes) log.info(`Model review: ${note.message}`);
+        for (const note of result.notes) log.info(/^Model review:/.test(note.message) ? note.message : `Model review: ${note.message}`);
         const warnings = result.notes.filter((n) => n.level !== 'info');
         void vscode.window.showInformationMessage(
           `Tally: the model review found ${result.findings} possible issue(s)` + (warnings.length ? ` (${warnings[0].message})` : '.'),

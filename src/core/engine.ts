@@ -1,11 +1,12 @@
 // Runs the checks over a paper's text and turns what they report into located findings.
 
 import { createHash } from 'node:crypto';
-import { ALL_CHECKS } from './checks/index.ts';
+import { enabledChecks } from './checks/index.ts';
+import { coverageOf } from './coverage.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
-import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
+import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawUndecided, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
 
 export interface CheckOptions {
   /** Finding ids the user chose to hide (the project's ignore list). */
@@ -113,13 +114,15 @@ function mergedRegions(spans: readonly TextSpan[]): TextSpan[] {
   return out;
 }
 
-function isSuppressedIn(regions: readonly TextSpan[], span: TextSpan): boolean {
+function isSuppressedIn(regions: readonly TextSpan[], paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
   const candidate = lastStartingAtOrBefore(regions, span.start);
-  return candidate ? within(span, candidate) : false;
+  if (candidate && within(span, candidate)) return true;
+  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
 }
 
-export function isSuppressed(paper: PaperText, span: TextSpan): boolean {
-  return isSuppressedIn(mergedRegions(paper.suppressed), span);
+/** Whether an ignore comment hides a finding at `span` (of `kind`, with `id`, when the comment names them). */
+export function isSuppressed(paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
+  return isSuppressedIn(mergedRegions(paper.suppressed), paper, span, kind, id);
 }
 
 /** Turns raw findings into located findings; used by the engine and by the model review. */
@@ -134,7 +137,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
     const override = options.severities?.[raw.kind];
     if (override === 'off') continue;
     const id = findingId(raw.kind, raw.claim);
-    if (ignore.has(id) || isSuppressedIn(suppressed, raw.span)) {
+    if (ignore.has(id) || isSuppressedIn(suppressed, paper, raw.span, raw.kind, id)) {
       suppressedCount++;
       continue;
     }
@@ -149,6 +152,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       message: raw.message,
       claim: raw.claim,
       quote: sentences.quote(raw.span),
+      written: paper.text.slice(raw.span.start, raw.span.end),
       reported: raw.reported,
       recomputed: raw.recomputed,
       working: raw.working,
@@ -175,12 +179,14 @@ export { compareFindings };
 export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckResult {
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
+  const undecidedRaw: RawUndecided[] = [];
   const notes: CheckNote[] = [...paper.notes];
-  for (const check of options.checks ?? ALL_CHECKS) {
+  for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);
       verifiedRaw.push(...out.verified);
+      if (out.undecided) undecidedRaw.push(...out.undecided);
       if (out.notes) notes.push(...out.notes);
     } catch (e) {
       notes.push({ level: 'warning', message: `A check (${check.name || 'anonymous'}) failed on this paper and was skipped: ${(e as Error).message}`, uri: paper.uri });
@@ -189,5 +195,6 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const { findings, suppressedCount } = materialise(paper, raws, options);
   findings.sort(compareFindings);
   const verified = materialiseVerified(paper, verifiedRaw);
-  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount };
+  const coverage = coverageOf(paper, findings, verifiedRaw, undecidedRaw);
+  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount, coverage };
 }

@@ -85,6 +85,13 @@ export interface PaperText {
   files: string[];
   /** Ignore directives found in the sources: spans of text whose findings are suppressed. */
   suppressed: TextSpan[];
+  /** Ignore directives that name what they hide: spans where findings of these kinds or ids are suppressed. */
+  suppressedOnly?: SelectiveSuppression[];
+}
+
+export interface SelectiveSuppression extends TextSpan {
+  /** Finding kinds and ids. */
+  only: string[];
 }
 
 /** What a check reports, located in the checkable text; the engine maps it to sources. */
@@ -155,6 +162,8 @@ export interface Finding {
   claim: string;
   /** The sentence (or table row) the finding stands in, whitespace collapsed: what PDF reports quote. */
   quote?: string;
+  /** The checkable text of `range` (what the suggestion replaces), so a fix can be made from the source. */
+  written?: string;
   reported?: string;
   recomputed?: string;
   working?: string;
@@ -187,6 +196,20 @@ export interface CheckResult {
   suppressedCount: number;
   /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
   coverage?: Coverage;
+  /** The last model review of this paper, when one ran. */
+  modelReview?: ModelReviewRun;
+}
+
+/** What a report says about a model review: which model, where, when, and what came of it. */
+export interface ModelReviewRun {
+  model: string;
+  /** The endpoint's host (never the key, never the full URL's query). */
+  host: string;
+  /** ISO date and time the review finished. */
+  date: string;
+  /** Findings shown, and findings the model proposed that Tally dropped (unlocated, unconfirmed, refuted). */
+  kept: number;
+  dropped: number;
 }
 
 /** Per finding kind: claims read, and how each was judged (read = verified + flagged + undecided). */

@@ -28,5 +28,14 @@ export async function runModelReview(paper: PaperText, job: ReviewJob, hooks: Re
     checkOptions: job.options,
     onProgress: (p) => hooks.onProgress(`Section ${p.index}/${p.total}: ${p.section || 'front matter'}`, ((p.index - 1) / Math.max(1, p.total)) * 100),
   });
-  return { rootUri: paper.uri, findings: review.findings, notes: review.notes, requests: review.requests, cached: review.cached };
+  const run = { model: config.model, host: endpointHost(config.baseURL), date: new Date().toISOString(), kept: review.findings.length, dropped: review.dropped.length };
+  return { rootUri: paper.uri, findings: review.findings, notes: review.notes, requests: review.requests, cached: review.cached, review: run };
+}
+
+function endpointHost(baseURL: string | undefined): string {
+  try {
+    return new URL(baseURL ?? 'https://api.openai.com/v1').host;
+  } catch {
+    return 'unknown';
+  }
 }

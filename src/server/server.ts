@@ -2,11 +2,10 @@
 // answers requests; extraction and checks run in the check worker (worker.cjs) so typing,
 // hover and code actions never wait behind a long paper.
 
-import { fileURLToPath } from 'node:url';
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderReport } from '../core/report/index.ts';
+import { compiledPdfsOf, renderHtmlBody, renderReport } from '../core/report/index.ts';
 import {
   CheckDocumentRequest,
   CheckFilesRequest,
@@ -23,7 +22,8 @@ import type { CheckFilesResult, FindingCounts, IgnoreIdParams, ReviewPlan } from
 import { Checker, countFindings } from './checker.ts';
 import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
 import { hoverFor } from './hover.ts';
-import { addIgnoredId } from './ignore.ts';
+import { addIgnoredId, ignoreEntriesFor } from './ignore.ts';
+import { planWorkspace } from './workspace-papers.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
 import { onRequest, sendNotification, signalFor } from './rpc.ts';
@@ -64,14 +64,6 @@ const checker = new Checker({
 function workspaceFolderFor(uri: string): string | undefined {
   const key = normalizeUri(uri);
   return workspaceFolders.map((f) => f.uri).find((f) => key.startsWith(normalizeUri(f).replace(/\/?$/, '/')));
-}
-
-function folderPath(uri: string | undefined): string | undefined {
-  try {
-    return uri ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function loadSettings(): Promise<void> {
@@ -169,8 +161,8 @@ connection.onHover((params) => hoverFor(checker.findingsIn(params.textDocument.u
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const findings = findingsForRange(checker.findingsIn(doc.uri), params.range, params.context.diagnostics);
-  return codeActionsFor(doc, findings, params.context.only);
+  const inDocument = checker.findingsIn(doc.uri);
+  return codeActionsFor(doc, findingsForRange(inDocument, params.range, params.context.diagnostics), params.context.only, inDocument);
 });
 
 connection.onExecuteCommand(async (params) => {
@@ -178,7 +170,7 @@ connection.onExecuteCommand(async (params) => {
   const args = params.arguments?.[0] as IgnoreIdParams | undefined;
   if (!args?.id || !args.uri) return;
   try {
-    const file = addIgnoredId(args.uri, args.id, folderPath(workspaceFolderFor(args.uri)));
+    const file = addIgnoredId(checker.rootFor(args.uri), args);
     log('info', `Added ${args.id} to ${file}`);
     checker.recheckAll();
   } catch (e) {
@@ -217,24 +209,20 @@ onRequest(connection, CheckFilesRequest, async (params, token) => {
   await settingsReady;
   const signal = signalFor(token);
   const total: FindingCounts = { error: 0, warning: 0, info: 0, model: 0 };
-  const out: CheckFilesResult = { checked: 0, counts: total, failed: [] };
-  const seenRoots = new Set<string>();
   const uris = params.uris.filter((u) => checker.isCheckable(u));
-  // Roots first, so the files they \input are known to be covered before they come up.
-  const roots = uris.map((u) => ({ uri: u, root: checker.rootFor(u) }));
-  for (const [i, { uri, root }] of roots.entries()) {
+  // Papers, not files: a root with its \input files once, its compiled PDF with it, fragments not at all.
+  const plan = planWorkspace(uris, workspaceFolders.map((f) => f.uri), settings.compiledPdfs, (u) => checker.rootFor(u));
+  const out: CheckFilesResult = { checked: plan.papers, counts: total, failed: [], skipped: plan.skipped };
+  for (const [i, job] of plan.jobs.entries()) {
     if (signal.aborted) break;
-    if (params.token) sendNotification(connection, ProgressNotification, { token: params.token, message: uri.split('/').pop() ?? uri, percent: (i / roots.length) * 100 });
-    if (seenRoots.has(root)) continue;
-    seenRoots.add(root);
+    if (params.token) sendNotification(connection, ProgressNotification, { token: params.token, message: job.label, percent: (i / plan.jobs.length) * 100 });
     try {
-      const result = /\.pdf$/i.test(root) ? await checker.checkPdf(root, false, signal) : await checker.request(root, signal);
-      out.checked++;
+      const result = /\.pdf$/i.test(job.uri) ? await checker.checkPdf(job.uri, false, signal) : await checker.request(job.uri, signal);
       const counts = countFindings(result?.findings ?? []);
       for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += counts[k];
     } catch (e) {
       if (isCancel(e) || signal.aborted) break;
-      out.failed.push({ uri, message: (e as Error).message });
+      out.failed.push({ uri: job.uri, message: (e as Error).message });
     }
   }
   return out;
@@ -245,11 +233,15 @@ onRequest(connection, ResultsRequest, (params) => ({ results: checker.results(pa
 const EXTENSIONS = { markdown: '.md', html: '.html', json: '.json', sarif: '.sarif' } as const;
 
 onRequest(connection, ReportRequest, (params) => {
-  const results = checker.results(params.uris);
+  // A paper's report includes the PDFs compiled from it.
+  const chosen = checker.results(params.uris);
+  const results = params.uris?.length ? [...chosen, ...compiledPdfsOf(chosen, checker.results())] : chosen;
   const readSource = (uri: string) => documents.get(uri)?.getText() ?? readFileUri(uri);
   const baseUri = results.length ? workspaceFolderFor(results[0].uri) : undefined;
-  const text = renderReport(results, params.format, { title: params.title, toolVersion: VERSION, readSource, baseUri });
-  return { text, extension: EXTENSIONS[params.format] };
+  const checksOff = Object.entries(settings.severities).filter(([, v]) => v === 'off').map(([k]) => k);
+  const options = { title: params.title, toolVersion: VERSION, readSource, baseUri, checksOff, ignoreEntries: ignoreEntriesFor };
+  if (params.bodyOnly && params.format === 'html') return { text: renderHtmlBody(results, options), extension: '.html' };
+  return { text: renderReport(results, params.format, options), extension: EXTENSIONS[params.format] };
 });
 
 onRequest(connection, PlanReviewRequest, async (params, token) => {

@@ -5,7 +5,7 @@
 
 import type { ModelSettings } from '../core/model/config.ts';
 import type { ReviewPlan } from '../core/model/plan.ts';
-import type { CheckNote, CheckResult, Finding } from '../core/types.ts';
+import type { CheckNote, CheckResult, Finding, SourceRange } from '../core/types.ts';
 
 export type { ModelSettings, ReviewPlan };
 
@@ -84,7 +84,10 @@ export interface CheckFilesParams {
 }
 
 export interface CheckFilesResult {
+  /** Papers checked (a LaTeX paper with its compiled PDF counts once). */
   checked: number;
+  /** Files that are not papers (fragments no root reads) or compiled PDFs skipped by the setting. */
+  skipped?: string[];
   counts: FindingCounts;
   failed: { uri: string; message: string }[];
 }
@@ -119,6 +122,8 @@ export const ResultsRequest = request<ResultsParams, ResultsResult>('tally/resul
 export interface ReportParams extends ResultsParams {
   format: ReportFormat;
   title?: string;
+  /** HTML only: the report's body without the document around it (what the report webview shows). */
+  bodyOnly?: boolean;
 }
 
 export interface ReportResult {
@@ -137,8 +142,15 @@ export const ResultsChangedNotification = notification<{ uris: string[] }>('tall
 
 export interface IgnoreIdParams {
   id: string;
-  /** A file of the paper; the ignore file is the nearest .tally-ignore.json above it, else one is created in its workspace folder. */
+  /** A file of the paper; the ignore file is the nearest .tally-ignore.json above the paper's root, else one is created beside the root. */
   uri: string;
+  /** What the entry records, so the file says what was hidden (optional for older callers). */
+  kind?: string;
+  claim?: string;
+  /** Where the finding was: its range (line for LaTeX, page for PDFs). */
+  range?: SourceRange;
+  /** Why, when the person hiding it said. */
+  reason?: string;
 }
 
 /** Server-side command behind the quickfix.tally.ignoreId code action. */

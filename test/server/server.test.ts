@@ -52,8 +52,9 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     assert.equal(d.data.kind, 'unit-conversion');
     assert.equal(d.data.suggestion !== undefined, true);
     assert.equal(text.split('\n')[BDE_LINE].slice(d.range.start.character, d.range.end.character).replace(/[{}]/g, ''), '42,000');
-    // The goal is well under a second on an idle machine; the bound leaves room for loaded CI hosts.
-    assert.ok(firstDiagnosticsMs < 8000, `first diagnostics took ${firstDiagnosticsMs} ms`);
+    // Only a guard against a hang: the speed target (under a second) is measured in bench/, where a
+    // loaded machine cannot turn it into a false failure.
+    assert.ok(firstDiagnosticsMs < 60_000, `first diagnostics took ${firstDiagnosticsMs} ms`);
   });
 
   test('hover shows the claim, the recomputed value and the working', async () => {
@@ -81,7 +82,7 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     const ignoreLine = actions.find((a) => a.kind === 'quickfix.tally.ignoreLine');
     assert.ok(ignoreLine);
     assert.deepEqual(ignoreLine.edit.changes[uri][0].range, { start: { line: BDE_LINE, character: 0 }, end: { line: BDE_LINE, character: 0 } });
-    assert.equal(ignoreLine.edit.changes[uri][0].newText, '% tally-ignore-next-line\n');
+    assert.equal(ignoreLine.edit.changes[uri][0].newText, '% tally-ignore-next-line unit-conversion\n');
     const ignoreId = actions.find((a) => a.kind === 'quickfix.tally.ignoreId');
     assert.equal(ignoreId.command.command, 'tally.server.ignoreId');
     assert.equal(ignoreId.command.arguments[0].id, d.data.id);
@@ -124,10 +125,16 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
 
   test('ignore id: writes .tally-ignore.json and hides the finding', async () => {
     const d = bde(server.diagnostics.get(uri)!)!;
-    await server.request('workspace/executeCommand', { command: 'tally.server.ignoreId', arguments: [{ id: d.data.id, uri }] });
+    const actions = await server.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix.tally.ignoreId'] } });
+    await server.request('workspace/executeCommand', actions[0].command);
     await server.waitForDiagnostics(uri, (ds) => !bde(ds));
     const file = join(dir, '.tally-ignore.json');
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).ignore, [d.data.id]);
+    const [entry] = JSON.parse(readFileSync(file, 'utf8')).ignore;
+    assert.equal(entry.id, d.data.id);
+    assert.equal(entry.kind, 'unit-conversion');
+    assert.equal(entry.claim, d.data.claim);
+    assert.equal(entry.line, BDE_LINE + 1);
+    assert.match(entry.hidden, /^\d{4}-\d{2}-\d{2}$/);
     rmSync(file);
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
     await server.waitForDiagnostics(uri, (ds) => !!bde(ds));

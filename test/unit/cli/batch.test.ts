@@ -23,7 +23,7 @@ function folderOf(count: number): string {
 
 test('a folder of PDFs with a small budget: no paper is cut short by the others, in order, one jsonl line each', { timeout: 300_000 }, () => {
   const dir = folderOf(12);
-  const r = tally('check', dir, '--format', 'jsonl', '--timeout-ms', '5000', '--jobs', '2');
+  const r = tally('check', dir, '--format', 'jsonl', '--timeout-ms', '20000', '--jobs', '2');
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 12);

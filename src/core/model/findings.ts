@@ -142,6 +142,8 @@ function confirm(paper: PaperText, m: ModelFinding, quote: LocatedQuote, second:
         if (!corrected) reasons.push('the model gave no corrected value to compare its arithmetic with');
         else if (formatLike(number, corrected.value) !== recomputed) {
           reasons.push(`its arithmetic gives ${recomputed}, not the ${m.corrected} it proposes, so it does not compute this number`);
+        } else if (!plausibleMisprint(number.value, verdict.value)) {
+          reasons.push(`its arithmetic gives ${recomputed}, far from the printed ${number.text}, so it may compute another quantity`);
         }
       }
     }
@@ -151,6 +153,20 @@ function confirm(paper: PaperText, m: ModelFinding, quote: LocatedQuote, second:
   if (conflict) reasons.push(conflict);
   if (reasons.length > 0 || !recomputed || !working) return { unconfirmed: reasons.length ? reasons : ['nothing to recompute'] };
   return { confirmed: { recomputed, working } };
+}
+
+/**
+ * Whether `printed` could be a misprint of `correct`: the same order of size, or the same digits with
+ * the decimal point moved. Arithmetic on unrelated numbers of a sentence (a version and a thread
+ * count) rarely lands there; a real slip almost always does.
+ */
+export function plausibleMisprint(printed: number, correct: number): boolean {
+  if (printed === 0 || correct === 0) return Math.abs(printed - correct) <= 1;
+  const ratio = printed / correct;
+  if (ratio <= 0) return false;
+  if (ratio >= 1 / 3 && ratio <= 3) return true;
+  const decades = Math.log10(ratio);
+  return Math.abs(decades - Math.round(decades)) < 0.005;
 }
 
 /** Where a deterministic check judged the same number differently: shown, never resolved silently. */

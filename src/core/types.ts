@@ -187,6 +187,8 @@ export interface CheckResult {
   suppressedCount: number;
   /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
   coverage?: Coverage;
+  /** Model findings that were not shown, and why (the report's collapsed "not shown" section). */
+  notShown?: { reason: string; quote?: string }[];
 }
 
 /** Per finding kind: claims read, and how each was judged (read = verified + flagged + undecided). */

@@ -56,8 +56,18 @@ function partToCheck(request: RecordedRequest): string {
   return fold(end >= 0 ? part.slice(0, end) : part);
 }
 
+/** Whether the finding's number or its quoted claim covers the injected change on its line. */
 function pointsAtLine(f: Finding, m: InjectedError, folder: string): boolean {
-  return fileURLToPath(f.range.uri) === join(folder, m.file) && f.range.start.line + 1 === m.line;
+  if (fileURLToPath(f.range.uri) !== join(folder, m.file)) return false;
+  const line = readFileSync(join(folder, m.file), 'utf8').split(/\r?\n/)[m.line - 1] ?? '';
+  const at = line.indexOf(m.mutant);
+  return [f.range, f.claimRange].some((r) => {
+    if (!r || r.start.line + 1 > m.line || r.end.line + 1 < m.line) return false;
+    if (at < 0) return true;
+    const start = r.start.line + 1 === m.line ? r.start.character : 0;
+    const end = r.end.line + 1 === m.line ? r.end.character : Infinity;
+    return start < at + m.mutant.length && end > at;
+  });
 }
 
 interface Row {
@@ -73,7 +83,7 @@ interface Row {
   requests: number;
 }
 
-async function replay(paper: string): Promise<{ row: Row; review: ReviewResult }> {
+async function replay(paper: string, contextBudgetTokens?: number): Promise<{ row: Row; review: ReviewResult }> {
   const findings = pool(paper);
   const served = new Set<PoolFinding>();
   const server = await startFakeOpenAIServer({
@@ -89,7 +99,7 @@ async function replay(paper: string): Promise<{ row: Row; review: ReviewResult }
     // The paper is the largest root (a folder may also hold a title page or a stray fragment).
     const doc = (await papersFor(folder, {})).sort((a, b) => b.text.length - a.text.length)[0];
     const check = checkPaper(doc);
-    const review = await reviewPaper(doc, { baseURL: server.baseURL, apiKey: 'sk-replay', model: 'replay', maxRetries: 0 }, { deterministic: check });
+    const review = await reviewPaper(doc, { baseURL: server.baseURL, apiKey: 'sk-replay', model: 'replay', maxRetries: 0, contextBudgetTokens }, { deterministic: check });
     const injected = manifest().filter((m) => m.paper === paper);
     const row: Row = { paper, injected: injected.length, asError: 0, asWarning: 0, missed: [], extraErrors: [], extraWarnings: 0, dropped: review.dropped.length, unserved: findings.length - served.size, requests: review.requests };
     for (const m of injected) {
@@ -114,20 +124,29 @@ async function replay(paper: string): Promise<{ row: Row; review: ReviewResult }
   }
 }
 
-test('model review replay over recorded answers: all injected errors found, no unexplained errors', { skip: !HAVE_ANSWERS && 'no ../shared/model-answers' }, async () => {
-  const papers = readdirSync(ANSWERS).filter((p) => existsSync(join(ANSWERS, p, 'answers'))).sort();
-  const rows: Row[] = [];
-  for (const paper of papers) rows.push((await replay(paper)).row);
-  const lines = rows.map(
-    (r) =>
-      `  ${r.paper}: ${r.asError + r.asWarning}/${r.injected} injected found (${r.asError} as errors, ${r.asWarning} as warnings); ` +
-      `${r.extraErrors.length} unexplained errors, ${r.extraWarnings} other warnings, ${r.dropped} dropped, ${r.unserved} never served; ${r.requests} requests` +
-      (r.missed.length ? `; missed: ${r.missed.join('; ')}` : '') +
-      (r.extraErrors.length ? `; unexplained: ${r.extraErrors.join(' | ')}` : ''),
-  );
-  console.log(`model replay:\n${lines.join('\n')}`);
-  const total = rows.reduce((a, r) => a + r.injected, 0);
-  const found = rows.reduce((a, r) => a + r.asError + r.asWarning, 0);
-  assert.equal(found, total, `every injected error is found by the model review:\n${lines.join('\n')}`);
-  assert.deepEqual(rows.flatMap((r) => r.extraErrors), [], 'every error-level model finding is injected or a known real error');
-});
+// The whole paper in one request (the default budget fits every fixture), and section by section
+// with a digest of the rest (a budget of a few thousand tokens, as for a small local model).
+for (const [mode, budget] of [
+  ['whole paper', undefined],
+  ['sections with a digest', 6000],
+] as const) {
+  test(`model review replay (${mode}): all injected errors found, no unexplained errors`, { skip: !HAVE_ANSWERS && 'no ../shared/model-answers' }, async () => {
+    const papers = readdirSync(ANSWERS).filter((p) => existsSync(join(ANSWERS, p, 'answers'))).sort();
+    const rows: Row[] = [];
+    for (const paper of papers) rows.push((await replay(paper, budget)).row);
+    const lines = rows.map(
+      (r) =>
+        `  ${r.paper}: ${r.asError + r.asWarning}/${r.injected} injected found (${r.asError} as errors, ${r.asWarning} as warnings); ` +
+        `${r.extraErrors.length} unexplained errors, ${r.extraWarnings} other warnings, ${r.dropped} dropped, ${r.unserved} never served; ${r.requests} requests` +
+        (r.missed.length ? `; missed: ${r.missed.join('; ')}` : '') +
+        (r.extraErrors.length ? `; unexplained: ${r.extraErrors.join(' | ')}` : ''),
+    );
+    console.log(`model replay, ${mode}:\n${lines.join('\n')}`);
+    const total = rows.reduce((a, r) => a + r.injected, 0);
+    const found = rows.reduce((a, r) => a + r.asError + r.asWarning, 0);
+    assert.equal(found, total, `every injected error is found by the model review:\n${lines.join('\n')}`);
+    assert.deepEqual(rows.flatMap((r) => r.extraErrors), [], 'every error-level model finding is injected or a known real error');
+    // A section split that hides a recorded finding from every request would make this replay blind to it.
+    assert.deepEqual(rows.map((r) => r.unserved), rows.map(() => 0), 'every recorded finding lies in some section to check');
+  });
+}

@@ -59,6 +59,11 @@ export function renderHtml(results: readonly CheckResult[], options: ReportOptio
     for (const v of verified) body.push(`<tr><td>${escapeHtml(describeLocation(v.range, options.baseUri))}</td><td>${escapeHtml(ruleFor(v.kind)?.title ?? v.kind)}</td><td>${escapeHtml(v.claim)}</td><td><code>${escapeHtml(v.working)}</code></td></tr>`);
     body.push('</table>');
   }
+  const notShown = results.flatMap((r) => r.notShown ?? []);
+  if (notShown.length) {
+    body.push(`<details class="not-shown"><summary>Model findings not shown (${notShown.length})</summary><ul>`);
+    body.push(...notShown.map((d) => `<li>${escapeHtml(d.reason)}${d.quote ? `: <code>${escapeHtml(d.quote)}</code>` : ''}</li>`), '</ul></details>');
+  }
   const notes = results.flatMap((r) => r.notes);
   if (notes.length) body.push('<h2>Notes</h2><ul>', ...notes.map((n) => `<li>${escapeHtml(n.level)}: ${escapeHtml(n.message)}</li>`), '</ul>');
   return `<!DOCTYPE html>

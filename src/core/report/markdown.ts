@@ -52,6 +52,13 @@ export function renderMarkdown(results: readonly CheckResult[], options: ReportO
     for (const v of verified) out.push(`| ${md(describeLocation(v.range, options.baseUri))} | ${md(ruleFor(v.kind)?.title ?? v.kind)} | ${md(v.claim)} | ${code(v.working)} |`);
     out.push('');
   }
+  const notShown = results.flatMap((r) => r.notShown ?? []);
+  if (notShown.length) {
+    // Collapsed: every dropped model finding is accounted for without crowding the findings.
+    out.push(`<details><summary>Model findings not shown (${notShown.length})</summary>`, '');
+    for (const d of notShown) out.push(`- ${md(d.reason)}${d.quote ? `: ${code(d.quote)}` : ''}`);
+    out.push('', '</details>', '');
+  }
   const notes = results.flatMap((r) => r.notes);
   if (notes.length) {
     out.push('## Notes', '');

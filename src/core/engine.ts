@@ -1,7 +1,7 @@
 // Runs the checks over a paper's text and turns what they report into located findings.
 
 import { createHash } from 'node:crypto';
-import { ALL_CHECKS } from './checks/index.ts';
+import { enabledChecks } from './checks/index.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
@@ -120,7 +120,7 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
   const notes: CheckNote[] = [...paper.notes];
-  for (const check of options.checks ?? ALL_CHECKS) {
+  for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);

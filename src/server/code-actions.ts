@@ -61,9 +61,9 @@ export function codeActionsFor(doc: TextDocument, findings: readonly Finding[], 
       });
     }
     if (wants(KIND_IGNORE_ID)) {
-      const args: IgnoreIdParams = { id: f.id, uri: doc.uri };
+      const args: IgnoreIdParams = { id: f.id, uri: doc.uri, kind: f.kind, claim: f.claim, range: f.range };
       actions.push({
-        title: `Tally: hide this finding everywhere (add ${f.id} to .tally-ignore.json)`,
+        title: `Tally: hide this finding everywhere (list it in .tally-ignore.json beside the paper)`,
         kind: KIND_IGNORE_ID,
         diagnostics: [diagnostic],
         command: { title: 'Hide finding', command: IGNORE_ID_COMMAND, arguments: [args] },

@@ -179,7 +179,7 @@ connection.onExecuteCommand(async (params) => {
   const args = params.arguments?.[0] as IgnoreIdParams | undefined;
   if (!args?.id || !args.uri) return;
   try {
-    const file = addIgnoredId(args.uri, args.id, folderPath(workspaceFolderFor(args.uri)));
+    const file = addIgnoredId(checker.rootFor(args.uri), args);
     log('info', `Added ${args.id} to ${file}`);
     checker.recheckAll();
   } catch (e) {

@@ -5,7 +5,7 @@
 
 import type { ModelSettings } from '../core/model/config.ts';
 import type { ReviewPlan } from '../core/model/plan.ts';
-import type { CheckNote, CheckResult, Finding } from '../core/types.ts';
+import type { CheckNote, CheckResult, Finding, SourceRange } from '../core/types.ts';
 
 export type { ModelSettings, ReviewPlan };
 
@@ -137,8 +137,15 @@ export const ResultsChangedNotification = notification<{ uris: string[] }>('tall
 
 export interface IgnoreIdParams {
   id: string;
-  /** A file of the paper; the ignore file is the nearest .tally-ignore.json above it, else one is created in its workspace folder. */
+  /** A file of the paper; the ignore file is the nearest .tally-ignore.json above the paper's root, else one is created beside the root. */
   uri: string;
+  /** What the entry records, so the file says what was hidden (optional for older callers). */
+  kind?: string;
+  claim?: string;
+  /** Where the finding was: its range (line for LaTeX, page for PDFs). */
+  range?: SourceRange;
+  /** Why, when the person hiding it said. */
+  reason?: string;
 }
 
 /** Server-side command behind the quickfix.tally.ignoreId code action. */

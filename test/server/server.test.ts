@@ -124,10 +124,16 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
 
   test('ignore id: writes .tally-ignore.json and hides the finding', async () => {
     const d = bde(server.diagnostics.get(uri)!)!;
-    await server.request('workspace/executeCommand', { command: 'tally.server.ignoreId', arguments: [{ id: d.data.id, uri }] });
+    const actions = await server.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix.tally.ignoreId'] } });
+    await server.request('workspace/executeCommand', actions[0].command);
     await server.waitForDiagnostics(uri, (ds) => !bde(ds));
     const file = join(dir, '.tally-ignore.json');
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).ignore, [d.data.id]);
+    const [entry] = JSON.parse(readFileSync(file, 'utf8')).ignore;
+    assert.equal(entry.id, d.data.id);
+    assert.equal(entry.kind, 'unit-conversion');
+    assert.equal(entry.claim, d.data.claim);
+    assert.equal(entry.line, BDE_LINE + 1);
+    assert.match(entry.hidden, /^\d{4}-\d{2}-\d{2}$/);
     rmSync(file);
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
     await server.waitForDiagnostics(uri, (ds) => !!bde(ds));

@@ -24,3 +24,38 @@ test('a broken ignore file is reported, not thrown', () => {
   assert.deepEqual(r.ids, []);
   assert.ok(r.error);
 });
+
+test('entries are readable: id, kind, claim, file, line, date; old bare ids still load beside them', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tally-ignore-'));
+  const entry = { id: 'f00d', kind: 'percentage', claim: 'nine of ten (80%)', file: 'sections/results.tex', line: 12, hidden: '2026-01-02' };
+  writeFileSync(join(root, '.tally-ignore.json'), addToIgnoreList('{"ignore":["abc123"]}', entry));
+  const r = readIgnoreList(root);
+  assert.deepEqual(r.ids.sort(), ['abc123', 'f00d']);
+  assert.deepEqual(r.entries.find((e) => e.id === 'f00d'), entry);
+  assert.deepEqual(r.entries.find((e) => e.id === 'abc123'), { id: 'abc123' });
+});
+
+test('a bare id never overwrites the readable entry for it; a new entry replaces the old one', () => {
+  const first = addToIgnoreList(undefined, { id: 'x', kind: 'mean', hidden: '2026-01-01' });
+  assert.deepEqual(JSON.parse(addToIgnoreList(first, 'x')).ignore, [{ id: 'x', kind: 'mean', hidden: '2026-01-01' }]);
+  assert.deepEqual(JSON.parse(addToIgnoreList(first, { id: 'x', kind: 'mean', hidden: '2026-02-02' })).ignore, [{ id: 'x', kind: 'mean', hidden: '2026-02-02' }]);
+});
+
+test('the server writes the entry beside the paper root, with the file relative to it and a 1-based line', async () => {
+  const { addIgnoredId } = await import('../../../src/server/ignore.ts');
+  const { pathToFileURL } = await import('node:url');
+  const { readFileSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'tally-ignore-'));
+  mkdirSync(join(root, 'paper', 'sections'), { recursive: true });
+  const rootUri = pathToFileURL(join(root, 'paper', 'main.tex')).href;
+  const inputUri = pathToFileURL(join(root, 'paper', 'sections', 'results.tex')).href;
+  const range = { uri: inputUri, start: { line: 4, character: 3 }, end: { line: 4, character: 6 } };
+  const file = addIgnoredId(rootUri, { id: 'beef', uri: inputUri, kind: 'percentage', claim: 'a claim', range });
+  assert.equal(file, join(root, 'paper', '.tally-ignore.json'));
+  const [entry] = JSON.parse(readFileSync(file, 'utf8')).ignore;
+  assert.equal(entry.file, 'sections/results.tex');
+  assert.equal(entry.line, 5);
+  assert.equal(entry.kind, 'percentage');
+  assert.equal(entry.claim, 'a claim');
+  assert.match(entry.hidden, /^\d{4}-\d{2}-\d{2}$/);
+});

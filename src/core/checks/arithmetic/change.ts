@@ -7,6 +7,7 @@ import { inputBounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
+import type { CheckModule } from '../module.ts';
 
 const UP = 'increase|increased|increases|increasing|rise|rose|risen|rising|grew|growth|grown|gain|gained|higher|greater|larger|more|up|jump|jumped|elevat\\w*';
 const DOWN = 'decrease|decreased|decreases|decreasing|reduction|reduced|reduces|drop|dropped|decline|declined|declining|fall|fell|fallen|lower|smaller|less|down|loss|lost|cut|shrank|shrunk';
@@ -135,3 +136,20 @@ export function checkChanges(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const PERCENT_CHANGE_RULE = { id: 'percent-change', title: 'Percent or fold change', description: 'A stated percent change or fold change does not match the values it compares.', defaultSeverity: 'error' } as const;
+
+export const changeCheck: CheckModule = {
+  name: 'change',
+  title: 'Percent or fold change',
+  description: 'Recomputes a percent or fold change from the two amounts it compares.',
+  kinds: [PERCENT_CHANGE_RULE],
+  shapes: [
+    { name: 'from ... to', example: 'grew from 40 to 50, a 25% rise' },
+    { name: 'fold', example: 'from 3 to 12, a fourfold increase' },
+  ],
+  leavesAlone: [
+    'Changes in percentage points, which are differences, not ratios.',
+  ],
+  run: checkChanges,
+};

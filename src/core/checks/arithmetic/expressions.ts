@@ -10,6 +10,8 @@ import { numbersIn, sentencesOf, type Num } from './context.ts';
 import { add, div, mul, sub, type Interval } from './interval-math.ts';
 import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt, type UnitText } from './unit-text.ts';
+import type { CheckModule } from '../module.ts';
+import { UNIT_CONVERSION_RULE } from './units.ts';
 
 type Op = '+' | '-' | '*' | '/';
 type Token = { type: 'num'; n: Num; unit?: UnitText } | { type: 'op'; op: Op; text: string } | { type: '(' } | { type: ')' };
@@ -322,3 +324,22 @@ function balance(side: Side): void {
     depth++;
   }
 }
+
+export const ARITHMETIC_RULE = { id: 'arithmetic', title: 'Arithmetic', description: 'A stated sum, difference, product or ratio does not equal its result.', defaultSeverity: 'error' } as const;
+
+export const expressionsCheck: CheckModule = {
+  name: 'expressions',
+  title: 'Arithmetic written out',
+  description: 'Recomputes a calculation printed with its operators and result, with units when the numbers carry them.',
+  kinds: [ARITHMETIC_RULE, UNIT_CONVERSION_RULE],
+  shapes: [
+    { name: 'product or quotient', example: 'a price of 4 per unit × 25 units = 100' },
+    { name: 'chain of sums', example: '12 + 30 + 8 = 50 trials' },
+    { name: 'result first', example: 'the area, 3 × 7 = 21 m²' },
+    { name: 'with units', example: '2 mg/kg × 70 kg = 140 mg' },
+  ],
+  leavesAlone: [
+    'Formulas with symbols left in them (x, n, σ): only numbers can be recomputed.',
+  ],
+  run: checkExpressions,
+};

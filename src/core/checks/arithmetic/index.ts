@@ -1,28 +1,31 @@
 // Claims a reviewer recomputes by hand: arithmetic, percentages, changes, units, tables, parts and totals.
 
 import type { Check } from '../../types.ts';
-import { checkChanges } from './change.ts';
-import { checkExpressions } from './expressions.ts';
-import { checkIntervals } from './interval.ts';
-import { checkMeans } from './mean.ts';
-import { checkPartsTotals } from './parts-total.ts';
-import { checkPercentages } from './percentage.ts';
-import { checkShares } from './shares.ts';
-import { checkTablePercentages } from './table-percentage.ts';
-import { checkTableShares } from './table-shares.ts';
-import { checkTableTotals } from './table-total.ts';
-import { checkUnits } from './units.ts';
+import type { CheckModule } from '../module.ts';
+import { changeCheck } from './change.ts';
+import { expressionsCheck } from './expressions.ts';
+import { intervalCheck } from './interval.ts';
+import { meanCheck } from './mean.ts';
+import { partsTotalCheck } from './parts-total.ts';
+import { percentageCheck } from './percentage.ts';
+import { sharesCheck } from './shares.ts';
+import { tablePercentageCheck } from './table-percentage.ts';
+import { tableSharesCheck } from './table-shares.ts';
+import { tableTotalCheck } from './table-total.ts';
+import { unitsCheck } from './units.ts';
 
-export const ARITHMETIC_CHECKS: readonly Check[] = [
-  checkExpressions,
-  checkUnits,
-  checkPercentages,
-  checkChanges,
-  checkMeans,
-  checkPartsTotals,
-  checkShares,
-  checkIntervals,
-  checkTableTotals,
-  checkTablePercentages,
-  checkTableShares,
+export const ARITHMETIC_MODULES: readonly CheckModule[] = [
+  expressionsCheck,
+  unitsCheck,
+  percentageCheck,
+  changeCheck,
+  meanCheck,
+  partsTotalCheck,
+  sharesCheck,
+  intervalCheck,
+  tableTotalCheck,
+  tablePercentageCheck,
+  tableSharesCheck,
 ];
+
+export const ARITHMETIC_CHECKS: readonly Check[] = ARITHMETIC_MODULES.map((m) => m.run);

@@ -8,6 +8,7 @@ import type { CheckOutput, PaperText } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
+import type { CheckModule } from '../module.ts';
 
 const MARKER = /(?:\d{2}(?:\.\d+)?\s*(?:%|percent|per\s?cent)\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
 const BEFORE_MARKER = /^\s*[,;([]?\s*$/;
@@ -98,3 +99,20 @@ export function checkIntervals(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const INTERVAL_RULE = { id: 'interval', title: 'Confidence interval', description: 'A point estimate lies outside its own interval, or the lower bound is above the upper.', defaultSeverity: 'error' } as const;
+
+export const intervalCheck: CheckModule = {
+  name: 'interval',
+  title: 'Estimate and its interval',
+  description: 'Checks that an estimate lies inside its own interval and that the bounds are in order.',
+  kinds: [INTERVAL_RULE],
+  shapes: [
+    { name: 'estimate with CI', example: '2.4 (95% CI 1.1 to 3.9)' },
+    { name: 'bracketed bounds', example: 'OR = 0.8, 95% CI [0.6, 1.1]' },
+  ],
+  leavesAlone: [
+    'An interval printed for another quantity than the estimate beside it (a CI of a difference next to a group mean).',
+  ],
+  run: checkIntervals,
+};

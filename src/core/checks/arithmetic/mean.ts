@@ -7,6 +7,7 @@ import type { CheckOutput, PaperText } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
+import type { CheckModule } from '../module.ts';
 
 const LIST_GAP = /^\s*(?:,\s*and|,\s*or|,|and|;)\s*$/;
 const MEAN_AFTER_LIST = /^\s*[,;(]?\s*(?:(?:with|giving|gave|for|yielding|had|has|have|showing|i\.e\.,?|which\s+had|and)\s+)?(?:an?\s+|the\s+)?(?:overall\s+|arithmetic\s+)?(?:mean|average)\s*(?:value\s+)?(?:of|was|is|=|:)?\s*(?:about\s+|approximately\s+|≈\s*)?$/i;
@@ -97,3 +98,19 @@ export function checkMeans(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const MEAN_RULE = { id: 'mean', title: 'Mean of listed values', description: 'A stated mean or average does not match the values listed with it.', defaultSeverity: 'error' } as const;
+
+export const meanCheck: CheckModule = {
+  name: 'mean',
+  title: 'Mean of listed values',
+  description: 'Recomputes a mean from the values listed with it.',
+  kinds: [MEAN_RULE],
+  shapes: [
+    { name: 'listed then mean', example: 'scores of 4, 6 and 8, a mean of 6' },
+  ],
+  leavesAlone: [
+    'Means whose values are not all listed.',
+  ],
+  run: checkMeans,
+};

@@ -7,6 +7,7 @@ import type { CheckOutput, PaperText } from '../../types.ts';
 import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { sum, type Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
+import type { CheckModule } from '../module.ts';
 
 const REMAINING_BEFORE = /(?:\b(?:the\s+)?(?:remaining|remainder)|\bthe\s+(?:rest|others?))\b(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w-]*){0,2}\s*(?:\(?\s*\d[\d,]*\s*\(?)?\s*[(:,]?\s*$/i;
 const NOT_SHARE_AFTER = /^\s*(?:CI|C\.I\.|confidence|credib|of\s+(?:the\s+)?(?:total\s+)?(?:variance|variability))/i;
@@ -180,3 +181,20 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const PARTS_TOTAL_RULE = { id: 'parts-total', title: 'Parts and total', description: 'A stated total does not match the sum of the parts listed with it, or shares do not add up to 100%.', defaultSeverity: 'error' } as const;
+
+export const partsTotalCheck: CheckModule = {
+  name: 'parts-total',
+  title: 'Parts and total',
+  description: 'Adds up parts listed with a stated total, and shares that must leave the rest.',
+  kinds: [PARTS_TOTAL_RULE],
+  shapes: [
+    { name: 'total then parts', example: 'a total of 30 sites (12 urban and 18 rural)' },
+    { name: 'remaining share', example: '70% ... the remaining 30%' },
+  ],
+  leavesAlone: [
+    'Lists whose parts may overlap.',
+  ],
+  run: checkPartsTotals,
+};

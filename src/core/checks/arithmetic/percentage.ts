@@ -7,6 +7,7 @@ import { formatLike, roundsTo } from '../../numbers.ts';
 import type { Block, CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
+import type { CheckModule } from '../module.ts';
 
 interface PercentClaim {
   pct: Num;
@@ -301,3 +302,21 @@ export function checkPercentages(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const PERCENTAGE_RULE = { id: 'percentage', title: 'Percentage of a count', description: 'A percentage does not match the count and total it is said to be of.', defaultSeverity: 'error' } as const;
+
+export const percentageCheck: CheckModule = {
+  name: 'percentage',
+  title: 'Percentage of a count',
+  description: 'Recomputes a percentage from its count and the total it is of, when both are printed in the passage.',
+  kinds: [PERCENTAGE_RULE],
+  shapes: [
+    { name: 'count of total', example: '9 of 36 birds (25%)' },
+    { name: 'fraction with share', example: '25% (9/36)' },
+    { name: 'total stated earlier', example: 'of 36 birds ... 9 (25%) were ringed' },
+  ],
+  leavesAlone: [
+    'A percentage whose total is not established in the passage.',
+  ],
+  run: checkPercentages,
+};

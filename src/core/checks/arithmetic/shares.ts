@@ -11,6 +11,8 @@ import type { CheckOutput, PaperText, Severity } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { sum } from './interval-math.ts';
+import type { CheckModule } from '../module.ts';
+import { PARTS_TOTAL_RULE } from './parts-total.ts';
 
 const PAIRS: [string, string][] = [
   ['women', 'men'], ['woman', 'man'], ['female', 'male'], ['females', 'males'], ['girls', 'boys'], ['girl', 'boy'],
@@ -140,3 +142,18 @@ export function checkShares(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const sharesCheck: CheckModule = {
+  name: 'shares',
+  title: 'Shares of one whole',
+  description: 'Adds up shares of categories that exclude each other, which must make 100%.',
+  kinds: [PARTS_TOTAL_RULE],
+  shapes: [
+    { name: 'complementary pair', example: '40% owners and 60% renters' },
+    { name: 'composition list', example: 'split into A (50%), B (30%) and C (20%)' },
+  ],
+  leavesAlone: [
+    'Categories that may overlap; a sum below 100% is only a warning (a category may be unsaid).',
+  ],
+  run: checkShares,
+};

@@ -7,6 +7,7 @@ import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
 import type { Num } from './context.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
 import { headerN, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+import type { CheckModule } from '../module.ts';
 
 interface Pair {
   r: number;
@@ -106,3 +107,19 @@ function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput): void 
     }
   }
 }
+
+export const TABLE_PERCENTAGE_RULE = { id: 'table-percentage', title: 'Table percentage', description: 'A percentage in a table does not match its count and the column or row N.', defaultSeverity: 'error' } as const;
+
+export const tablePercentageCheck: CheckModule = {
+  name: 'table-percentage',
+  title: 'Table percentages',
+  description: 'Recomputes n (%) cells against the column N or Total row.',
+  kinds: [TABLE_PERCENTAGE_RULE],
+  shapes: [
+    { name: 'n (%) under N', example: 'a cell 12 (40%) under a header N = 30' },
+  ],
+  leavesAlone: [
+    'Columns whose percentages use per-row denominators.',
+  ],
+  run: checkTablePercentages,
+};

@@ -9,6 +9,8 @@ import { type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
 import { sum } from './interval-math.ts';
+import type { CheckModule } from '../module.ts';
+import { TABLE_TOTAL_RULE } from './table-total.ts';
 
 const PERCENT_HEADER = /%|percent|proportion|share|fraction|distribution/i;
 const TOTAL_HEADER = /^(?:grand\s+)?(?:total|sum|all|overall)\b/i;
@@ -128,3 +130,17 @@ export function checkTableShares(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const tableSharesCheck: CheckModule = {
+  name: 'table-shares',
+  title: 'Table shares',
+  description: 'Adds up a column or row of shares above a Total of 100%.',
+  kinds: [TABLE_TOTAL_RULE],
+  shapes: [
+    { name: 'shares to 100', example: 'a percentage column whose Total row reads 100' },
+  ],
+  leavesAlone: [
+    'Columns with subtotals.',
+  ],
+  run: checkTableShares,
+};

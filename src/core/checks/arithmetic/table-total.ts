@@ -9,6 +9,7 @@ import { type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
 import { formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+import type { CheckModule } from '../module.ts';
 
 function countOf(cell: ParsedCell | undefined): Num | undefined {
   if (!cell?.value) return undefined;
@@ -226,3 +227,20 @@ function totalColumns(paper: PaperText, grid: Grid, out: CheckOutput): void {
 }
 
 export type { TableGrid };
+
+export const TABLE_TOTAL_RULE = { id: 'table-total', title: 'Table total', description: 'A Total, Sum or aggregate row or column does not match the entries it summarises.', defaultSeverity: 'error' } as const;
+
+export const tableTotalCheck: CheckModule = {
+  name: 'table-total',
+  title: 'Table totals',
+  description: 'Adds up the entries a Total, Sum or aggregate row or column summarises.',
+  kinds: [TABLE_TOTAL_RULE],
+  shapes: [
+    { name: 'total row', example: 'a last row labelled Total under counts per group' },
+    { name: 'total column', example: 'a column Total next to counts per category' },
+  ],
+  leavesAlone: [
+    'Aggregate rows whose structure is ambiguous (no other column confirms the sum).',
+  ],
+  run: checkTableTotals,
+};

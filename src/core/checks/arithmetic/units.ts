@@ -9,6 +9,7 @@ import type { CheckOutput, PaperText } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt, type UnitText } from './unit-text.ts';
+import type { CheckModule } from '../module.ts';
 
 interface Quantity {
   n: Num;
@@ -125,3 +126,20 @@ export function checkUnits(paper: PaperText): CheckOutput {
   }
   return out;
 }
+
+export const UNIT_CONVERSION_RULE = { id: 'unit-conversion', title: 'Units and conversions', description: 'A quantity with units (a dose per kg times a body mass, a unit conversion) is off, often by a power of ten.', defaultSeverity: 'error' } as const;
+
+export const unitsCheck: CheckModule = {
+  name: 'units',
+  title: 'Units and conversions',
+  description: 'Recomputes unit conversions written next to a quantity, and results stated in words whose units follow from two quantities of the paragraph.',
+  kinds: [UNIT_CONVERSION_RULE],
+  shapes: [
+    { name: 'conversion in brackets', example: '1.5 km (1500 m)' },
+    { name: 'result in words', example: 'a flow of 3 L/min over 20 min delivers 60 L' },
+  ],
+  leavesAlone: [
+    'Quantities without a unit mathjs knows.',
+  ],
+  run: checkUnits,
+};

@@ -6,6 +6,7 @@ import { statsContext, sentenceWindow } from './context.ts';
 import { saysBinary } from './descriptives.ts';
 import { binarySd, debitCheck } from './granularity.ts';
 import { collapse } from './text-util.ts';
+import type { CheckModule } from '../module.ts';
 
 export function checkDebit(paper: PaperText): CheckOutput {
   const c = statsContext(paper);
@@ -43,3 +44,19 @@ export function checkDebit(paper: PaperText): CheckOutput {
   }
   return { findings, verified };
 }
+
+export const DEBIT_RULE = { id: 'debit', title: 'DEBIT', description: 'A mean and standard deviation that binary (0/1) data of that n cannot produce.', defaultSeverity: 'error' } as const;
+
+export const debitModule: CheckModule = {
+  name: 'debit',
+  title: 'DEBIT',
+  description: 'Checks that the SD of 0/1 data follows from its mean and n.',
+  kinds: [DEBIT_RULE],
+  shapes: [
+    { name: 'binary mean and SD', example: 'a yes/no item with M = 0.40, SD = 0.50, n = 50' },
+  ],
+  leavesAlone: [
+    'Variables not said to be binary.',
+  ],
+  run: checkDebit,
+};

@@ -15,6 +15,7 @@ import type { Descriptive } from './descriptives.ts';
 import type { SampleSize } from './sample-size.ts';
 import { grimApplies, grimPossible, nearestMeans, nearestPercents, percentCounts, percentGrimApplies } from './granularity.ts';
 import { collapse } from './text-util.ts';
+import type { CheckModule } from '../module.ts';
 
 export interface IntegerReading {
   items: number;
@@ -295,3 +296,20 @@ export function checkGrim(paper: PaperText): CheckOutput {
   checkPercentages(c, findings, verified);
   return { findings, verified };
 }
+
+export const GRIM_RULE = { id: 'grim', title: 'GRIM', description: 'A mean or percentage that no whole number of responses out of n can produce.', defaultSeverity: 'error' } as const;
+
+export const grimCheck: CheckModule = {
+  name: 'grim',
+  title: 'GRIM',
+  description: 'Checks that a mean or percentage of n whole-number responses is a whole number divided by n.',
+  kinds: [GRIM_RULE],
+  shapes: [
+    { name: 'mean of integer data', example: 'a mean rating of 3.45 from 12 people on one item' },
+    { name: 'percentage of n', example: '7.5% of 20 patients' },
+  ],
+  leavesAlone: [
+    'Means of data not said to be integers.',
+  ],
+  run: checkGrim,
+};

@@ -7,6 +7,7 @@ import { statsContext } from './context.ts';
 import { grimApplies, grimPossible, grimmerPossible } from './granularity.ts';
 import { descriptiveReading } from './grim.ts';
 import { collapse } from './text-util.ts';
+import type { CheckModule } from '../module.ts';
 
 export function checkGrimmer(paper: PaperText): CheckOutput {
   const c = statsContext(paper);
@@ -43,3 +44,19 @@ export function checkGrimmer(paper: PaperText): CheckOutput {
   }
   return { findings, verified };
 }
+
+export const GRIMMER_RULE = { id: 'grimmer', title: 'GRIMMER', description: 'A standard deviation that is impossible for integer data with that mean and n.', defaultSeverity: 'error' } as const;
+
+export const grimmerCheck: CheckModule = {
+  name: 'grimmer',
+  title: 'GRIMMER',
+  description: 'Checks that an SD is possible for n integer values with the stated mean.',
+  kinds: [GRIMMER_RULE],
+  shapes: [
+    { name: 'mean and SD of integer data', example: 'M = 2.50, SD = 1.20 for 10 counts' },
+  ],
+  leavesAlone: [
+    'Data not said to be integers.',
+  ],
+  run: checkGrimmer,
+};

@@ -1,9 +1,12 @@
 // Statistical reporting checks: p-values from test statistics, GRIM, GRIMMER, DEBIT.
 
 import type { Check } from '../../types.ts';
-import { checkDebit } from './debit.ts';
-import { checkGrim } from './grim.ts';
-import { checkGrimmer } from './grimmer.ts';
-import { checkPValues } from './p-value.ts';
+import type { CheckModule } from '../module.ts';
+import { debitModule } from './debit.ts';
+import { grimCheck } from './grim.ts';
+import { grimmerCheck } from './grimmer.ts';
+import { pValueCheck } from './p-value.ts';
 
-export const STATS_CHECKS: readonly Check[] = [checkPValues, checkGrim, checkGrimmer, checkDebit];
+export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule];
+
+export const STATS_CHECKS: readonly Check[] = STATS_MODULES.map((m) => m.run);

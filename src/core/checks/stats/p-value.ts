@@ -11,6 +11,7 @@ import { describeP, formatP, sig3 } from './p-format.ts';
 import { findTableTests } from './table-tests.ts';
 import { statsContext } from './context.ts';
 import { collapse } from './text-util.ts';
+import type { CheckModule } from '../module.ts';
 
 const ALPHA = 0.05;
 const SLACK = 1e-9;
@@ -199,3 +200,22 @@ export function checkPValues(paper: PaperText): CheckOutput {
   }
   return { findings, verified };
 }
+
+export const P_VALUE_RULE = { id: 'p-value', title: 'p-value vs test statistic', description: 'The reported p-value does not match the test statistic and its degrees of freedom (statcheck).', defaultSeverity: 'error' } as const;
+
+export const P_DECISION_RULE = { id: 'p-decision', title: 'Significance flips', description: 'The p-value the test statistic gives is on the other side of .05 from the reported one (statcheck decision error).', defaultSeverity: 'error' } as const;
+
+export const pValueCheck: CheckModule = {
+  name: 'p-value',
+  title: 'p-value vs test statistic',
+  description: 'Recomputes the p-value of a t, F, chi-square, z or r statistic from its degrees of freedom.',
+  kinds: [P_VALUE_RULE, P_DECISION_RULE],
+  shapes: [
+    { name: 't test', example: 't(18) = 2.9, p = .010' },
+    { name: 'F test', example: 'F(2, 40) = 5.1, p < .05' },
+  ],
+  leavesAlone: [
+    'Tests without degrees of freedom.',
+  ],
+  run: checkPValues,
+};

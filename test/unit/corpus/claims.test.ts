@@ -1,0 +1,125 @@
+// The claims corpus (../shared/claims/claims.jsonl): real passages, each holding one numeric relation, and
+// for each consistent passage a mutant with one printed number changed. Each passage is checked as a tiny
+// LaTeX document, as a user would; the table per shape is printed and held to the thresholds below.
+// The passages are read at test time and never copied here: Tally is measured on papers it has not seen.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { checkPaper } from '../../../src/core/engine.ts';
+import { extractLatex } from '../../../src/core/latex/extract.ts';
+import type { FindingKind } from '../../../src/core/rules.ts';
+import type { CheckResult } from '../../../src/core/types.ts';
+
+const CORPUS = new URL('../../../../shared/claims/claims.jsonl', import.meta.url);
+
+interface Row {
+  id: string;
+  shape: string;
+  text: string;
+  verdict: 'consistent' | 'inconsistent';
+  mutant_of?: string;
+}
+
+/** Which finding kinds count as "the check of its own shape" when a consistent passage is verified. */
+const SHAPE_KINDS: Record<string, readonly FindingKind[]> = {
+  arithmetic: ['arithmetic', 'unit-conversion'],
+  percentage: ['percentage', 'table-percentage'],
+  'parts-total': ['parts-total', 'table-total'],
+  change: ['percent-change', 'arithmetic'],
+  'ratio-rate': ['arithmetic', 'unit-conversion', 'percent-change'],
+  mean: ['mean', 'table-total'],
+  interval: ['interval'],
+  'test-statistic': ['p-value', 'p-decision'],
+  grim: ['grim', 'grimmer', 'debit'],
+  table: ['table-total', 'table-percentage'],
+};
+
+/**
+ * What each shape must reach: share of mutants flagged (an error or warning in the passage), share of
+ * consistent passages verified by the check of their shape, and how many consistent passages may get an
+ * error. Raise these as the reading improves; never lower them to land.
+ */
+const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseErrors: number }> = {
+  arithmetic: { flagged: 0.13, verified: 0.16, maxFalseErrors: 0 },
+  percentage: { flagged: 0.45, verified: 0.55, maxFalseErrors: 0 },
+  'parts-total': { flagged: 0.02, verified: 0, maxFalseErrors: 0 },
+  change: { flagged: 0.04, verified: 0, maxFalseErrors: 0 },
+  'ratio-rate': { flagged: 0, verified: 0, maxFalseErrors: 0 },
+  mean: { flagged: 0, verified: 0, maxFalseErrors: 0 },
+  interval: { flagged: 0.48, verified: 0.44, maxFalseErrors: 0 },
+  'test-statistic': { flagged: 0.93, verified: 0.96, maxFalseErrors: 1 },
+  grim: { flagged: 0, verified: 0, maxFalseErrors: 0 },
+  table: { flagged: 0.11, verified: 0.19, maxFalseErrors: 0 },
+};
+const OVERALL = { flagged: 0.22, verified: 0.23, maxFalseErrors: 1 };
+
+/** A passage as a paper of its own: a minimal article around it. */
+function checkPassage(text: string): CheckResult {
+  const source = `\\documentclass{article}\n\\begin{document}\n${text}\n\\end{document}\n`;
+  return checkPaper(extractLatex(source, 'file:///corpus/passage.tex'));
+}
+
+interface Tally {
+  mutants: number;
+  flagged: number;
+  consistent: number;
+  verified: number;
+  falseErrors: number;
+  falseErrorIds: string[];
+}
+
+function measure(rows: readonly Row[]): Map<string, Tally> {
+  const byShape = new Map<string, Tally>();
+  for (const row of rows) {
+    if (row.verdict === 'inconsistent' && !row.mutant_of) continue; // real errors in the papers: reported apart
+    const t = byShape.get(row.shape) ?? { mutants: 0, flagged: 0, consistent: 0, verified: 0, falseErrors: 0, falseErrorIds: [] };
+    byShape.set(row.shape, t);
+    const result = checkPassage(row.text);
+    const raised = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    if (row.mutant_of) {
+      t.mutants++;
+      if (raised.length) t.flagged++;
+    } else {
+      t.consistent++;
+      const own = SHAPE_KINDS[row.shape] ?? [];
+      if (result.verified.some((v) => own.includes(v.kind))) t.verified++;
+      if (result.findings.some((f) => f.severity === 'error')) {
+        t.falseErrors++;
+        t.falseErrorIds.push(row.id);
+      }
+    }
+  }
+  return byShape;
+}
+
+const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '-');
+
+function table(byShape: Map<string, Tally>): string {
+  const lines = ['shape            mutants flagged   consistent verified   false errors'];
+  const total: Tally = { mutants: 0, flagged: 0, consistent: 0, verified: 0, falseErrors: 0, falseErrorIds: [] };
+  for (const [shape, t] of [...byShape].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${shape.padEnd(16)} ${`${t.flagged}/${t.mutants}`.padStart(7)} ${pct(t.flagged, t.mutants).padStart(5)}   ${`${t.verified}/${t.consistent}`.padStart(7)} ${pct(t.verified, t.consistent).padStart(5)}   ${String(t.falseErrors).padStart(4)} ${t.falseErrorIds.join(' ')}`);
+    for (const k of ['mutants', 'flagged', 'consistent', 'verified', 'falseErrors'] as const) total[k] += t[k];
+  }
+  lines.push(`${'all'.padEnd(16)} ${`${total.flagged}/${total.mutants}`.padStart(7)} ${pct(total.flagged, total.mutants).padStart(5)}   ${`${total.verified}/${total.consistent}`.padStart(7)} ${pct(total.verified, total.consistent).padStart(5)}   ${String(total.falseErrors).padStart(4)}`);
+  return lines.join('\n');
+}
+
+test('claims corpus: mutants flagged, consistent passages verified, few false errors, per shape', { skip: !existsSync(CORPUS) && 'no ../shared/claims/claims.jsonl' }, () => {
+  const rows: Row[] = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const byShape = measure(rows);
+  console.log(`\nclaims corpus\n${table(byShape)}\n`);
+  let mutants = 0, flagged = 0, consistent = 0, verified = 0, falseErrors = 0;
+  for (const [shape, t] of byShape) {
+    const want = THRESHOLDS[shape];
+    assert.ok(want, `no thresholds for shape ${shape}`);
+    assert.ok(t.flagged / t.mutants >= want.flagged, `${shape}: ${t.flagged}/${t.mutants} mutants flagged, want ≥ ${want.flagged}`);
+    assert.ok(t.verified / t.consistent >= want.verified, `${shape}: ${t.verified}/${t.consistent} verified, want ≥ ${want.verified}`);
+    assert.ok(t.falseErrors <= want.maxFalseErrors, `${shape}: ${t.falseErrors} consistent passages with an error (${t.falseErrorIds.join(', ')}), want ≤ ${want.maxFalseErrors}`);
+    mutants += t.mutants; flagged += t.flagged; consistent += t.consistent; verified += t.verified; falseErrors += t.falseErrors;
+  }
+  assert.ok(flagged / mutants >= OVERALL.flagged, `${flagged}/${mutants} mutants flagged overall`);
+  assert.ok(verified / consistent >= OVERALL.verified, `${verified}/${consistent} verified overall`);
+  assert.ok(falseErrors <= OVERALL.maxFalseErrors, `${falseErrors} false errors overall`);
+});

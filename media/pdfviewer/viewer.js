@@ -25,7 +25,8 @@ const workerReady = (async () => {
 const container = document.getElementById('viewerContainer');
 const eventBus = new pdfjsViewer.EventBus();
 const linkService = new pdfjsViewer.PDFLinkService({ eventBus, externalLinkTarget: pdfjsViewer.LinkTarget.BLANK });
-const viewer = new pdfjsViewer.PDFViewer({ container, viewer: document.getElementById('viewer'), eventBus, linkService, removePageBorders: false });
+const findController = new pdfjsViewer.PDFFindController({ eventBus, linkService });
+const viewer = new pdfjsViewer.PDFViewer({ container, viewer: document.getElementById('viewer'), eventBus, linkService, findController, removePageBorders: false });
 linkService.setViewer(viewer);
 
 const pageInfo = document.getElementById('pageInfo');
@@ -34,6 +35,10 @@ const statusEl = document.getElementById('status');
 const tooltip = document.getElementById('tooltip');
 
 let pdfDocument = null;
+/** The loading task of the shown document: pdf.js 6 destroys a document through its task. */
+let loadingTask = null;
+/** Loads started, so a slow load finishing after a newer one does not replace it. */
+let loadSerial = 0;
 let findings = [];
 let current = -1;
 /** Page, zoom and scroll to restore after the next load. */
@@ -52,20 +57,30 @@ container.addEventListener('scroll', () => {
 
 eventBus.on('pagesinit', () => {
   if (restore?.scale) {
-    viewer.currentScaleValue = restore.scale;
+    const at = restore;
+    restore = null;
+    viewer.currentScaleValue = at.scale;
+    if (at.page) viewer.currentPageNumber = Math.min(at.page, pdfDocument.numPages);
     // The pages have their size once the scale is set; restore the exact scroll position.
     requestAnimationFrame(() => {
-      container.scrollTop = restore.top ?? 0;
-      container.scrollLeft = restore.left ?? 0;
-      restore = null;
+      container.scrollTop = at.top ?? container.scrollTop;
+      container.scrollLeft = at.left ?? 0;
+      reportPage();
     });
   } else {
     viewer.currentScaleValue = 'page-width';
   }
   vscode.postMessage({ type: 'rendered', pages: pdfDocument.numPages });
 });
+function reportPage() {
+  if (pdfDocument) vscode.postMessage({ type: 'page', page: viewer.currentPageNumber, scale: viewer.currentScaleValue });
+}
+let pageTimer;
 eventBus.on('pagechanging', ({ pageNumber }) => {
-  pageInfo.textContent = `Page ${pageNumber} / ${pdfDocument?.numPages ?? '–'}`;
+  pageInfo.textContent = ` / ${pdfDocument?.numPages ?? '–'}`;
+  if (document.activeElement !== pageBox) pageBox.value = String(pageNumber);
+  clearTimeout(pageTimer);
+  pageTimer = setTimeout(reportPage, 100);
 });
 eventBus.on('scalechanging', () => saveState());
 eventBus.on('pagerendered', ({ pageNumber }) => drawPage(pageNumber));
@@ -82,18 +97,31 @@ const DOCUMENT_OPTIONS = {
 
 /** Opens the PDF from its webview URL; if that cannot be fetched, asks the extension for the bytes. */
 async function load(source, reload) {
+  const serial = ++loadSerial;
   if (reload && pdfDocument) restore = { scale: viewer.currentScaleValue, page: viewer.currentPageNumber, top: container.scrollTop, left: container.scrollLeft };
   statusEl.textContent = '';
   await workerReady;
+  const task = pdfjsLib.getDocument({ ...source, ...DOCUMENT_OPTIONS });
   try {
-    const doc = await pdfjsLib.getDocument({ ...source, ...DOCUMENT_OPTIONS }).promise;
-    const old = pdfDocument;
+    const doc = await task.promise;
+    if (serial !== loadSerial) {
+      void task.destroy();
+      return;
+    }
+    const oldTask = loadingTask;
+    loadingTask = task;
     pdfDocument = doc;
     viewer.setDocument(doc);
     linkService.setDocument(doc, null);
-    pageInfo.textContent = `Page 1 / ${doc.numPages}`;
-    if (old) void old.destroy();
+    findController.setDocument?.(doc);
+    pageInfo.textContent = ` / ${doc.numPages}`;
+    pageBox.max = String(doc.numPages);
+    // The viewer has let go of the old document; free it (its worker-side state) through its task.
+    if (oldTask) void oldTask.destroy().catch(() => undefined);
   } catch (e) {
+    void task.destroy().catch(() => undefined);
+    // A rebuild caught half-written: the watcher fires again when the file is complete.
+    if (reload && pdfDocument && e?.name === 'InvalidPDFException') return;
     if (source.url && e?.name !== 'PasswordException' && e?.name !== 'InvalidPDFException') {
       vscode.postMessage({ type: 'needData' });
       return;
@@ -144,9 +172,18 @@ function drawPage(pageNumber) {
     el.dataset.index = String(index);
     el.tabIndex = 0;
     el.setAttribute('aria-label', tooltipText(f));
-    el.addEventListener('mouseenter', () => showTooltip(el, f));
-    el.addEventListener('mouseleave', () => (tooltip.hidden = true));
-    el.addEventListener('click', () => vscode.postMessage({ type: 'reveal', finding: f }));
+    el.addEventListener('mouseenter', () => showTooltip(el, f, false));
+    el.addEventListener('mouseleave', () => {
+      if (!tooltip.classList.contains('pinned')) tooltip.hidden = true;
+    });
+    el.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      current = index;
+      showTooltip(el, f, true);
+    });
+    el.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') showTooltip(el, f, true);
+    });
     pageView.div.appendChild(el);
   });
 }
@@ -159,14 +196,49 @@ function redrawAll() {
   }
 }
 
-function showTooltip(el, f) {
-  tooltip.textContent = tooltipText(f);
+/** The finding's text; pinned (after a click) it has buttons: hide the finding, or close. */
+function showTooltip(el, f, pinned) {
+  tooltip.textContent = '';
+  const text = document.createElement('div');
+  text.textContent = tooltipText(f);
+  tooltip.appendChild(text);
+  tooltip.classList.toggle('pinned', pinned);
+  if (pinned) {
+    const id = document.createElement('div');
+    id.className = 'tally-id';
+    id.textContent = `id ${f.id} · page ${f.range.page}`;
+    tooltip.appendChild(id);
+    const buttons = document.createElement('div');
+    buttons.className = 'tally-actions';
+    const hide = document.createElement('button');
+    hide.className = 'tally-hide';
+    hide.textContent = 'Hide this finding';
+    hide.title = 'List it in .tally-ignore.json beside the paper';
+    hide.addEventListener('click', () => {
+      vscode.postMessage({ type: 'hide', finding: f });
+      hideTooltip();
+    });
+    const close = document.createElement('button');
+    close.textContent = 'Close';
+    close.addEventListener('click', hideTooltip);
+    buttons.append(hide, close);
+    tooltip.appendChild(buttons);
+  }
   tooltip.hidden = false;
   const rect = el.getBoundingClientRect();
   tooltip.style.left = `${Math.max(4, Math.min(rect.left, window.innerWidth - tooltip.offsetWidth - 4))}px`;
   const below = rect.bottom + 6;
   tooltip.style.top = `${below + tooltip.offsetHeight > window.innerHeight ? rect.top - tooltip.offsetHeight - 6 : below}px`;
 }
+
+function hideTooltip() {
+  tooltip.hidden = true;
+  tooltip.classList.remove('pinned');
+}
+container.addEventListener('click', hideTooltip);
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape') hideTooltip();
+});
 
 function setFindings(list) {
   findings = (list ?? []).filter((f) => f.range?.page);
@@ -183,6 +255,7 @@ function reveal(finding) {
   if (index >= 0) current = index;
   const r = finding.range;
   if (!r.page || !pdfDocument) return;
+  hideTooltip();
   const dest = r.box ? [null, { name: 'XYZ' }, Math.max(0, r.box[0] - 40), r.box[3] + 60, null] : undefined;
   viewer.scrollPageIntoView({ pageNumber: r.page, destArray: dest, allowNegativeOffset: true });
   redrawAll();
@@ -208,6 +281,47 @@ document.getElementById('zoomOut').addEventListener('click', () => viewer.decrea
 document.getElementById('fitWidth').addEventListener('click', () => (viewer.currentScaleValue = 'page-width'));
 document.getElementById('nextFinding').addEventListener('click', () => step(1));
 document.getElementById('prevFinding').addEventListener('click', () => step(-1));
+// Go to page: type a number, Enter.
+const pageBox = document.getElementById('pageBox');
+pageBox.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'Enter' || !pdfDocument) return;
+  const n = Number.parseInt(pageBox.value, 10);
+  if (Number.isFinite(n)) viewer.currentPageNumber = Math.max(1, Math.min(pdfDocument.numPages, n));
+  pageBox.value = String(viewer.currentPageNumber);
+  container.focus();
+});
+pageBox.addEventListener('blur', () => (pageBox.value = String(viewer.currentPageNumber || '')));
+
+// Text search: Enter for the next match, Shift+Enter for the previous one; Ctrl+F focuses the box.
+const searchBox = document.getElementById('searchBox');
+const searchInfo = document.getElementById('searchInfo');
+function find(again, previous) {
+  eventBus.dispatch('find', { source: window, type: again ? 'again' : '', query: searchBox.value, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: previous, matchDiacritics: false });
+}
+searchBox.addEventListener('input', () => find(false, false));
+searchBox.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Enter') find(true, ev.shiftKey);
+  if (ev.key === 'Escape') {
+    searchBox.value = '';
+    find(false, false);
+    container.focus();
+  }
+});
+eventBus.on('updatefindmatchescount', ({ matchesCount }) => {
+  searchInfo.textContent = searchBox.value ? `${matchesCount.current} / ${matchesCount.total}` : '';
+});
+eventBus.on('updatefindcontrolstate', ({ state, matchesCount }) => {
+  // state 1: not found
+  searchInfo.textContent = !searchBox.value ? '' : state === 1 ? 'not found' : `${matchesCount?.current ?? 0} / ${matchesCount?.total ?? 0}`;
+});
+window.addEventListener('keydown', (ev) => {
+  if ((ev.ctrlKey || ev.metaKey) && ev.key === 'f') {
+    ev.preventDefault();
+    searchBox.focus();
+    searchBox.select();
+  }
+});
+
 window.addEventListener('resize', () => {
   if (viewer.currentScaleValue === 'page-width' || viewer.currentScaleValue === 'auto') viewer.currentScaleValue = viewer.currentScaleValue;
 });
@@ -228,6 +342,9 @@ window.addEventListener('message', (event) => {
       break;
     case 'reveal':
       reveal(m.finding);
+      break;
+    case 'goToPage':
+      if (pdfDocument) viewer.currentPageNumber = Math.max(1, Math.min(pdfDocument.numPages, m.page));
       break;
     case 'status':
     case 'error':

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
-import { CheckPdfRequest } from '../shared/protocol.ts';
+import { CheckPdfRequest, IGNORE_ID_COMMAND } from '../shared/protocol.ts';
+import type { IgnoreIdParams } from '../shared/protocol.ts';
 import { sendRequest } from './rpc.ts';
 import { csp, escapeHtml, nonce } from './webview-html.ts';
 
@@ -16,7 +17,9 @@ type FromViewer =
   | { type: 'reveal'; finding: Finding }
   | { type: 'error'; message: string }
   | { type: 'needData' }
-  | { type: 'rendered'; pages: number };
+  | { type: 'rendered'; pages: number }
+  | { type: 'page'; page: number; scale: string }
+  | { type: 'hide'; finding: Finding };
 
 interface ViewerEntry {
   uri: vscode.Uri;
@@ -26,6 +29,11 @@ interface ViewerEntry {
   pages: number;
   checked: boolean;
   pendingReveal?: Finding;
+  /** What the webview shows (reported by it): the page in view and the zoom. */
+  page: number;
+  scale: string;
+  reloads: number;
+  errors: string[];
 }
 
 class PdfDocument implements vscode.CustomDocument {
@@ -68,8 +76,10 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     return [...this.entries].map((e) => e.uri.toString());
   }
 
-  viewerState(uri: string): { findings: number; pages: number; ready: boolean } | undefined {
-    for (const e of this.entries) if (e.uri.toString() === uri) return { findings: e.findings.length, pages: e.pages, ready: e.ready };
+  viewerState(uri: string): { findings: number; pages: number; ready: boolean; page: number; scale: string; reloads: number; errors: string[] } | undefined {
+    for (const e of this.entries) {
+      if (e.uri.toString() === uri) return { findings: e.findings.length, pages: e.pages, ready: e.ready, page: e.page, scale: e.scale, reloads: e.reloads, errors: [...e.errors] };
+    }
     return undefined;
   }
 
@@ -78,7 +88,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   async resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): Promise<void> {
-    const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false };
+    const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
     this.entries.add(entry);
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     const folder = vscode.Uri.joinPath(document.uri, '..');
@@ -133,10 +143,18 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       case 'reveal':
         void vscode.commands.executeCommand('tally.revealFinding', m.finding);
         break;
+      case 'page':
+        entry.page = m.page;
+        entry.scale = m.scale;
+        break;
+      case 'hide':
+        void this.hide(m.finding);
+        break;
       case 'needData':
         void this.sendBytes(entry);
         break;
       case 'error':
+        entry.errors.push(m.message);
         this.log.error(`PDF viewer (${entry.uri.fsPath}): ${m.message}`);
         break;
     }
@@ -146,6 +164,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     // pdf.js fetches the file through the webview's resource loader (ranges, no copy through
     // postMessage); the query defeats the resource cache after a rebuild.
     const url = entry.panel.webview.asWebviewUri(entry.uri).with({ query: `v=${Date.now()}` }).toString();
+    if (reload) entry.reloads++;
     await entry.panel.webview.postMessage({ type: 'load', url, reload });
     if (reload) await this.refreshFindings(entry, true);
     else void entry.panel.webview.postMessage({ type: 'findings', findings: entry.findings, pending: !entry.checked });
@@ -181,6 +200,16 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       e.findings = findings;
       e.checked = true;
       void e.panel.webview.postMessage({ type: 'findings', findings });
+    }
+  }
+
+  /** Hides a finding: a readable entry in the paper's .tally-ignore.json (written by the server). */
+  async hide(finding: Finding): Promise<void> {
+    const params: IgnoreIdParams = { id: finding.id, uri: finding.range.uri, kind: finding.kind, claim: finding.claim, range: finding.range };
+    try {
+      await vscode.commands.executeCommand(IGNORE_ID_COMMAND, params);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Tally could not hide the finding: ${(e as Error).message}`);
     }
   }
 
@@ -220,7 +249,9 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   <button id="zoomIn" title="Zoom in" aria-label="Zoom in">+</button>
   <button id="fitWidth" title="Fit width">Fit width</button>
   <span class="sep"></span>
-  <span id="pageInfo">–</span>
+  <input id="pageBox" type="number" min="1" title="Go to page (Enter)" aria-label="Page number"><span id="pageInfo">–</span>
+  <span class="sep"></span>
+  <input id="searchBox" type="search" placeholder="Find in PDF" title="Find in the PDF (Enter: next, Shift+Enter: previous)" aria-label="Find in PDF"><span id="searchInfo"></span>
   <span class="sep"></span>
   <button id="prevFinding" title="Previous finding" aria-label="Previous finding">▲</button>
   <button id="nextFinding" title="Next finding" aria-label="Next finding">▼</button>

@@ -64,8 +64,10 @@ function within(span: TextSpan, outer: TextSpan): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-export function isSuppressed(paper: PaperText, span: TextSpan): boolean {
-  return paper.suppressed.some((s) => within(span, s));
+/** Whether an ignore comment hides a finding at `span` (of `kind`, with `id`, when the comment names them). */
+export function isSuppressed(paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
+  if (paper.suppressed.some((s) => within(span, s))) return true;
+  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
 }
 
 /** Turns raw findings into located findings; used by the engine and by the model review. */
@@ -78,7 +80,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
     const override = options.severities?.[raw.kind];
     if (override === 'off') continue;
     const id = findingId(raw.kind, raw.claim);
-    if (ignore.has(id) || isSuppressed(paper, raw.span)) {
+    if (ignore.has(id) || isSuppressed(paper, raw.span, raw.kind, id)) {
       suppressedCount++;
       continue;
     }
@@ -93,6 +95,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       message: raw.message,
       claim: raw.claim,
       quote: sentenceAround(paper, raw.span),
+      written: paper.text.slice(raw.span.start, raw.span.end),
       reported: raw.reported,
       recomputed: raw.recomputed,
       working: raw.working,

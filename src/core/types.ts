@@ -85,6 +85,13 @@ export interface PaperText {
   files: string[];
   /** Ignore directives found in the sources: spans of text whose findings are suppressed. */
   suppressed: TextSpan[];
+  /** Ignore directives that name what they hide: spans where findings of these kinds or ids are suppressed. */
+  suppressedOnly?: SelectiveSuppression[];
+}
+
+export interface SelectiveSuppression extends TextSpan {
+  /** Finding kinds and ids. */
+  only: string[];
 }
 
 /** What a check reports, located in the checkable text; the engine maps it to sources. */
@@ -155,6 +162,8 @@ export interface Finding {
   claim: string;
   /** The sentence (or table row) the finding stands in, whitespace collapsed: what PDF reports quote. */
   quote?: string;
+  /** The checkable text of `range` (what the suggestion replaces), so a fix can be made from the source. */
+  written?: string;
   reported?: string;
   recomputed?: string;
   working?: string;

@@ -1,12 +1,17 @@
-// Quick fixes: replace the wrong number with the suggestion, hide the finding with an ignore
-// comment above its line, or add its id to the project's ignore list.
+// Quick fixes: replace the wrong number with the suggestion (only when the edit can be made from
+// the LaTeX source faithfully), hide one finding with an ignore comment above its line that names
+// its kind (or its id), or list it in the paper's ignore file.
 
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { faithfulReplacement } from '../core/fix.ts';
+import { directiveTargets } from '../core/latex/suppress.ts';
+import { ruleFor } from '../core/rules.ts';
 import type { Finding } from '../core/types.ts';
 import { IGNORE_ID_COMMAND } from '../shared/protocol.ts';
 import type { IgnoreIdParams } from '../shared/protocol.ts';
 import { toDiagnostic } from './diagnostics.ts';
+import { normalizeUri } from './papers.ts';
 
 export const KIND_REPLACE = 'quickfix.tally.replace';
 export const KIND_IGNORE_LINE = 'quickfix.tally.ignoreLine';
@@ -32,41 +37,75 @@ export function findingsForRange(known: readonly Finding[], range: Range, diagno
   return [...out.values()];
 }
 
-export function codeActionsFor(doc: TextDocument, findings: readonly Finding[], only?: string[]): CodeAction[] {
+function sameFile(a: string, b: string): boolean {
+  return a === b || normalizeUri(a) === normalizeUri(b);
+}
+
+/** The edit replacing the finding's number with its suggestion, keeping the LaTeX around it. */
+export function replaceEdit(doc: TextDocument, f: Finding): TextEdit | undefined {
+  if (f.suggestion === undefined || f.written === undefined || f.range.page !== undefined || !sameFile(f.range.uri, doc.uri)) return undefined;
+  const range = { start: f.range.start, end: f.range.end };
+  const newText = faithfulReplacement(doc.getText(range), f.written, f.suggestion);
+  return newText === undefined ? undefined : { range, newText };
+}
+
+/**
+ * What to name in the ignore comment: the kind, unless another finding of that kind starts on
+ * the same line (then the finding's id, so the other one stays visible).
+ */
+export function ignoreTarget(f: Finding, inDocument: readonly Finding[]): string {
+  const line = f.range.start.line;
+  const sameKind = inDocument.some((g) => g.id !== f.id && g.kind === f.kind && g.range.uri === f.range.uri && g.range.start.line === line);
+  return sameKind ? f.id : f.kind;
+}
+
+/** Inserts the comment above the finding's line, or adds the target to a directive already there. */
+function ignoreLineEdit(doc: TextDocument, line: number, target: string): TextEdit {
+  const lineText = (n: number) => doc.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const above = line > 0 ? lineText(line - 1) : '';
+  const directive = /^(\s*%\s*tally-ignore-next-line\b)(.*)$/.exec(above);
+  // A bare directive above already hides everything; one naming targets gets this one added.
+  if (directive && directiveTargets(directive[2]).length) {
+    const end = directive[1].length + directive[2].replace(/\s+$/, '').length;
+    return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: ` ${target}` };
+  }
+  const indent = /^[ \t]*/.exec(lineText(line))?.[0] ?? '';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${IGNORE_COMMENT} ${target}\n` };
+}
+
+export function codeActionsFor(doc: TextDocument, findings: readonly Finding[], only?: string[], inDocument: readonly Finding[] = findings): CodeAction[] {
   const wants = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   const isTex = !/\.pdf$/i.test(doc.uri);
-  const ignoredLines = new Set<number>();
   for (const f of findings) {
     const diagnostic = toDiagnostic(f);
-    if (f.suggestion !== undefined && wants(KIND_REPLACE)) {
+    const title = ruleFor(f.kind)?.title.toLowerCase() ?? f.kind;
+    const replace = wants(KIND_REPLACE) ? replaceEdit(doc, f) : undefined;
+    if (replace) {
       actions.push({
-        title: `Replace "${doc.getText(f.range)}" with "${f.suggestion}"`,
+        title: `Tally: replace "${doc.getText(replace.range)}" with "${replace.newText}"`,
         kind: KIND_REPLACE,
         diagnostics: [diagnostic],
         isPreferred: true,
-        edit: { changes: { [doc.uri]: [{ range: { start: f.range.start, end: f.range.end }, newText: f.suggestion }] } },
+        edit: { changes: { [doc.uri]: [replace] } },
       });
     }
-    const line = f.range.start.line;
-    if (isTex && wants(KIND_IGNORE_LINE) && !ignoredLines.has(line)) {
-      ignoredLines.add(line);
-      const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-      const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+    if (isTex && wants(KIND_IGNORE_LINE) && sameFile(f.range.uri, doc.uri)) {
+      const target = ignoreTarget(f, inDocument);
       actions.push({
-        title: 'Tally: ignore findings on this line (% tally-ignore-next-line)',
+        title: `Tally: hide this ${title} finding (${IGNORE_COMMENT} ${target})`,
         kind: KIND_IGNORE_LINE,
         diagnostics: [diagnostic],
-        edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${IGNORE_COMMENT}\n` }] } },
+        edit: { changes: { [doc.uri]: [ignoreLineEdit(doc, f.range.start.line, target)] } },
       });
     }
     if (wants(KIND_IGNORE_ID)) {
       const args: IgnoreIdParams = { id: f.id, uri: doc.uri, kind: f.kind, claim: f.claim, range: f.range };
       actions.push({
-        title: `Tally: hide this finding everywhere (list it in .tally-ignore.json beside the paper)`,
+        title: `Tally: hide this ${title} finding everywhere (list it in .tally-ignore.json beside the paper)`,
         kind: KIND_IGNORE_ID,
         diagnostics: [diagnostic],
-        command: { title: 'Hide finding', command: IGNORE_ID_COMMAND, arguments: [args] },
+        command: { title: 'Tally: hide finding', command: IGNORE_ID_COMMAND, arguments: [args] },
       });
     }
   }

@@ -19,9 +19,23 @@ export function diagnosticMessage(f: Finding): string {
   return message;
 }
 
+/**
+ * A PDF finding's line counts within its page, so the Problems list (which sorts by line) would put
+ * page 9's line 2 before page 2's line 40: number the lines of page p from p × 10,000 instead
+ * (the message says the page and the line on it).
+ */
+export const PDF_LINES_PER_PAGE = 10_000;
+
+function diagnosticRange(f: Finding): Diagnostic['range'] {
+  const { start, end, page } = f.range;
+  if (page === undefined) return { start, end };
+  const base = page * PDF_LINES_PER_PAGE;
+  return { start: { line: base + start.line, character: start.character }, end: { line: base + end.line, character: end.character } };
+}
+
 export function toDiagnostic(f: Finding): Diagnostic {
   return {
-    range: { start: f.range.start, end: f.range.end },
+    range: diagnosticRange(f),
     severity: SEVERITY[f.severity],
     source: f.origin === 'model' ? MODEL_DIAGNOSTIC_SOURCE : DIAGNOSTIC_SOURCE,
     code: f.kind,

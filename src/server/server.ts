@@ -2,7 +2,6 @@
 // answers requests; extraction and checks run in the check worker (worker.cjs) so typing,
 // hover and code actions never wait behind a long paper.
 
-import { fileURLToPath } from 'node:url';
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -67,13 +66,6 @@ function workspaceFolderFor(uri: string): string | undefined {
   return workspaceFolders.map((f) => f.uri).find((f) => key.startsWith(normalizeUri(f).replace(/\/?$/, '/')));
 }
 
-function folderPath(uri: string | undefined): string | undefined {
-  try {
-    return uri ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function loadSettings(): Promise<void> {
   if (!canPullConfiguration) return;
@@ -170,8 +162,8 @@ connection.onHover((params) => hoverFor(checker.findingsIn(params.textDocument.u
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const findings = findingsForRange(checker.findingsIn(doc.uri), params.range, params.context.diagnostics);
-  return codeActionsFor(doc, findings, params.context.only);
+  const inDocument = checker.findingsIn(doc.uri);
+  return codeActionsFor(doc, findingsForRange(inDocument, params.range, params.context.diagnostics), params.context.only, inDocument);
 });
 
 connection.onExecuteCommand(async (params) => {

@@ -81,7 +81,7 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     const ignoreLine = actions.find((a) => a.kind === 'quickfix.tally.ignoreLine');
     assert.ok(ignoreLine);
     assert.deepEqual(ignoreLine.edit.changes[uri][0].range, { start: { line: BDE_LINE, character: 0 }, end: { line: BDE_LINE, character: 0 } });
-    assert.equal(ignoreLine.edit.changes[uri][0].newText, '% tally-ignore-next-line\n');
+    assert.equal(ignoreLine.edit.changes[uri][0].newText, '% tally-ignore-next-line unit-conversion\n');
     const ignoreId = actions.find((a) => a.kind === 'quickfix.tally.ignoreId');
     assert.equal(ignoreId.command.command, 'tally.server.ignoreId');
     assert.equal(ignoreId.command.arguments[0].id, d.data.id);

@@ -1,11 +1,11 @@
 // extractLatex: one root .tex file (and what it includes) → PaperText.
 
-import type { CheckNote, PaperText, TextSpan } from '../types.ts';
+import type { CheckNote, PaperText, SelectiveSuppression, TextSpan } from '../types.ts';
 import { Converter } from './convert.ts';
 import { expandNodes, newContext, parseFile } from './expand.ts';
 import type { ParserChoice } from './parse.ts';
 import { mergeSpans, SegmentList, SegmentMap } from './source-map.ts';
-import { suppressedRanges } from './suppress.ts';
+import { suppressionDirectives } from './suppress.ts';
 
 export interface ExtractOptions {
   /** Reads an included file by URI; undefined when it does not exist. */
@@ -50,7 +50,15 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
   b.segs.trim();
   const map = new SegmentMap(b.segs, files, b.length);
   const suppressed: TextSpan[] = [];
-  ctx.files.forEach((f, i) => suppressed.push(...map.textSpansFor(i, suppressedRanges(f.text))));
+  const suppressedOnly: SelectiveSuppression[] = [];
+  ctx.files.forEach((f, i) => {
+    const { all, selective } = suppressionDirectives(f.text);
+    suppressed.push(...map.textSpansFor(i, all));
+    for (const line of selective) {
+      const spans = map.textSpansFor(i, [[line.start, line.end]]);
+      if (spans.length) suppressedOnly.push({ start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)), only: line.only });
+    }
+  });
   return {
     uri,
     text: b.text,
@@ -60,6 +68,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
     notes: [...notes, ...ctx.notes],
     files: ctx.files.filter((f) => f.contributes).map((f) => f.uri),
     suppressed: joinAcrossSeparators(mergeSpans(suppressed), b.text),
+    suppressedOnly,
   };
 }
 

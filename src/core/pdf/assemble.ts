@@ -2,7 +2,9 @@
 // tables, footnotes) separated by "\n\n", lines of a paragraph joined by one space, words
 // hyphenated at line ends joined again, and a run-level source map.
 
-import type { Block, BlockKind, TableCell, TableGrid } from '../types.ts';
+import type { Block, BlockKind, CheckNote, TableCell, TableGrid } from '../types.ts';
+import { UNLIMITED } from './budget.ts';
+import type { Budget } from './budget.ts';
 import type { PageLayout, PdfLine } from './model.ts';
 import { PdfSourceMap } from './source-map.ts';
 import { CAPTION_START, detectTables } from './tables.ts';
@@ -11,13 +13,15 @@ import type { DetectedTable } from './tables.ts';
 const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\p{Lu}/u;
 const NAMED_HEADING = /^(?:abstract|introduction|background|methods?|materials and methods|results|discussion|conclusions?|references|bibliography|acknowledge?ments?|appendix(?:\s+\S+)?|supplementary (?:material|information)|limitations|data availability|funding|author contributions|conflicts? of interest|keywords)\.?$/i;
 
-type Unit = { kind: 'line'; line: PdfLine } | { kind: 'table'; table: DetectedTable; page: number };
+type Group = { kind: 'lines'; lines: PdfLine[] } | { kind: 'table'; table: DetectedTable; page: number } | { kind: 'region'; lines: PdfLine[] };
+type Unit = { kind: 'line'; line: PdfLine } | { kind: 'table'; table: DetectedTable; page: number } | { kind: 'region'; lines: PdfLine[] };
 
 export interface Assembled {
   text: string;
   map: PdfSourceMap;
   blocks: Block[];
   tables: TableGrid[];
+  notes: CheckNote[];
 }
 
 function charWeightedMode(values: Array<[number, number]>): number {
@@ -156,7 +160,7 @@ function keepsHyphen(before: string, after: string, sets: { words: Set<string>; 
   return sets.words.has(lastPart) && sets.words.has(r) && lastPart.length > 2;
 }
 
-export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
+export function assemble(uri: string, pages: readonly PageLayout[], budget: Budget = UNLIMITED): Assembled {
   const map = new PdfSourceMap(uri);
   const all = pages.flatMap((p) => p.lines.filter((l) => !l.furniture));
   const bodySize = charWeightedMode(all.map((l) => [l.size, l.text.length]));
@@ -168,28 +172,49 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
   // Units in reading order, tables replacing their lines.
   const units: Unit[] = [];
   const captionOf = new Map<DetectedTable, PdfLine>();
+  const regionPages: number[] = [];
   for (const p of pages) {
-    const tables = detectTables(p.lines);
-    const tableAt = new Map<number, DetectedTable>();
+    budget.check();
+    const { tables, regions } = detectTables(p.lines, budget);
+    const unitAt = new Map<number, Unit>();
     const inTable = new Set<number>();
     for (const t of tables) {
-      tableAt.set(t.lineIndexes[0], t);
+      unitAt.set(t.lineIndexes[0], { kind: 'table', table: t, page: p.page });
       for (const k of t.lineIndexes) inTable.add(k);
-      captionOf.set(t, p.lines[t.captionLine]);
+      if (t.captionLine >= 0) captionOf.set(t, p.lines[t.captionLine]);
+    }
+    for (const r of regions) {
+      unitAt.set(r.lineIndexes[0], { kind: 'region', lines: r.lineIndexes.map((k) => p.lines[k]) });
+      for (const k of r.lineIndexes) inTable.add(k);
+      regionPages.push(p.page);
     }
     p.lines.forEach((l, i) => {
-      const t = tableAt.get(i);
-      if (t) units.push({ kind: 'table', table: t, page: p.page });
+      const u = unitAt.get(i);
+      if (u) units.push(u);
       else if (!inTable.has(i) && !l.furniture) units.push({ kind: 'line', line: l });
     });
   }
+  const notes: CheckNote[] = [];
+  if (regionPages.length > 0) {
+    const where = [...new Set(regionPages)].join(', ');
+    notes.push({ level: 'info', message: `Parts of page(s) ${where} look like tables but could not be cut into rows and columns; their numbers are not checked.`, uri });
+  }
 
   // Group lines into blocks.
-  type Group = { kind: 'lines'; lines: PdfLine[] } | { kind: 'table'; table: DetectedTable };
   const groups: Group[] = [];
   for (const u of units) {
+    budget.tick();
     if (u.kind === 'table') {
-      groups.push({ kind: 'table', table: u.table });
+      const last = groups[groups.length - 1];
+      // A table that goes on at the top of the next page, with the same columns, is one table.
+      if (last?.kind === 'table' && last.page === u.page - 1 && continuesTable(last.table, u.table)) {
+        last.table = joinTables(last.table, u.table);
+        last.page = u.page;
+      } else groups.push({ kind: 'table', table: u.table, page: u.page });
+      continue;
+    }
+    if (u.kind === 'region') {
+      groups.push({ kind: 'region', lines: u.lines });
       continue;
     }
     const last = groups[groups.length - 1];
@@ -197,7 +222,7 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
     else groups.push({ kind: 'lines', lines: [u.line] });
   }
 
-  rejoinAcrossFloats(groups as Array<{ kind: string; lines?: PdfLine[] }>);
+  rejoinAcrossFloats(groups);
 
   // The text is built from parts: slicing a growing string would flatten it again and again.
   const parts: string[] = [];
@@ -225,8 +250,19 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
   };
 
   for (const g of groups) {
+    budget.tick();
     if (blocks.length) put('\n\n');
     const start = length;
+    if (g.kind === 'region') {
+      // Kept in the text (findings elsewhere can point into it) as a table block without a grid:
+      // the prose checks skip table blocks, the table checks read grids only.
+      g.lines.forEach((l, i) => {
+        if (i > 0) put('\n');
+        emit(l, 0, l.text.length);
+      });
+      blocks.push({ kind: 'table', start, end: length, section });
+      continue;
+    }
     if (g.kind === 'table') {
       const rows: TableCell[][] = [];
       g.table.rows.forEach((row, ri) => {
@@ -295,23 +331,23 @@ export function assemble(uri: string, pages: readonly PageLayout[]): Assembled {
     grid.caption = b ? text.slice(b.start, b.end) : '';
   }
   map.finish(text.length);
-  return { text, map, blocks, tables };
+  return { text, map, blocks, tables, notes };
 }
 
 /**
  * A paragraph interrupted by a figure or table (its caption, its contents) goes on after it:
  * a group that starts in lower case is moved back onto the paragraph that broke off mid-sentence.
  */
-function rejoinAcrossFloats(groups: Array<{ kind: string; lines?: PdfLine[] }>): void {
-  const isFloat = (g: { kind: string; lines?: PdfLine[] }) => !g.lines || CAPTION_START.test(g.lines[0].text) || g.lines.length <= 2;
+function rejoinAcrossFloats(groups: Group[]): void {
+  const isFloat = (g: Group) => g.kind !== 'lines' || CAPTION_START.test(g.lines[0].text) || g.lines.length <= 2;
   for (let i = 1; i < groups.length; i++) {
     const g = groups[i];
-    if (!g.lines || !/^\p{Ll}/u.test(g.lines[0].text)) continue;
+    if (g.kind !== 'lines' || !/^\p{Ll}/u.test(g.lines[0].text)) continue;
     let k = i - 1;
     while (k >= 0 && i - k <= 4 && isFloat(groups[k])) k--;
     if (k === i - 1 || k < 0) continue;
     const prev = groups[k];
-    if (!prev.lines) continue;
+    if (prev.kind !== 'lines') continue;
     const last = prev.lines[prev.lines.length - 1];
     if (!endsSentence(last.text) && !isShort(last) && sameSize(last, g.lines[0]) && !CAPTION_START.test(prev.lines[0].text)) {
       prev.lines.push(...g.lines);
@@ -319,4 +355,17 @@ function rejoinAcrossFloats(groups: Array<{ kind: string; lines?: PdfLine[] }>):
       i--;
     }
   }
+}
+
+/** Whether `next` (at the top of the next page) continues `prev`: the same number of columns. */
+function continuesTable(prev: DetectedTable, next: DetectedTable): boolean {
+  return prev.columns === next.columns && next.captionLine < 0;
+}
+
+/** One table from a table and its continuation; a header repeated on the new page is dropped. */
+function joinTables(prev: DetectedTable, next: DetectedTable): DetectedTable {
+  const textOf = (row: DetectedTable['rows'][number]) => row.map((c) => c.pieces.map((p) => p.line.text.slice(p.start, p.end)).join(' ')).join('|');
+  const header = prev.rows[0] ? textOf(prev.rows[0]) : '';
+  const rows = next.rows.length > 0 && textOf(next.rows[0]) === header ? next.rows.slice(1) : next.rows;
+  return { ...prev, rows: [...prev.rows, ...rows], lineIndexes: [...prev.lineIndexes] };
 }

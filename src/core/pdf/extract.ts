@@ -3,11 +3,13 @@
 
 import type { CheckNote, PaperText } from '../types.ts';
 import { assemble } from './assemble.ts';
+import { Budget, Stop } from './budget.ts';
 import { pageFragments } from './fragments.ts';
 import { markFurniture } from './furniture.ts';
 import { layoutPage } from './layout.ts';
 import type { PageLayout } from './model.ts';
 import { loadPdfjs } from './pdfjs.ts';
+import { MAX_SAVE_DEPTH, deepestSaveNesting } from './prescan.ts';
 import type { PdfjsDocument, PdfjsLoadingTask } from './pdfjs.ts';
 import { PdfSourceMap } from './source-map.ts';
 
@@ -22,15 +24,8 @@ export interface ExtractPdfOptions {
 export const DEFAULT_MAX_PAGES = 1000;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-class Stop extends Error {
-  readonly why: 'timeout' | 'abort';
-  constructor(why: 'timeout' | 'abort') {
-    super(why);
-    this.why = why;
-  }
-}
 
-const budget = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 function fileName(uri: string): string {
   const last = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
@@ -106,6 +101,12 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
   if (!data || data.byteLength === 0) {
     return emptyPaper(uri, [{ level: 'error', message: `${name} is empty (0 bytes); there is nothing to check.`, uri }]);
   }
+  const nesting = deepestSaveNesting(data);
+  if (nesting > MAX_SAVE_DEPTH) {
+    const message = `${name} saves the graphics state ${nesting} times without restoring it in one content stream (a damaged or hostile file); its text cannot be read in reasonable time, so it was not checked.`;
+    return emptyPaper(uri, [{ level: 'error', message, uri }]);
+  }
+  const budget = new Budget(deadline, signal);
   let runtime;
   try {
     runtime = await loadPdfjs();
@@ -148,10 +149,11 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
         const page = await bounded(doc.getPage(n), deadline, signal);
         try {
           const content = await bounded(page.getTextContent({ disableNormalization: false }), deadline, signal);
-          const { frags, rotatedSkipped } = pageFragments(content.items);
+          budget.check();
+          const { frags, rotatedSkipped, view } = pageFragments(content.items, page.view);
           if (rotatedSkipped > 0) rotatedPages++;
           if (frags.length === 0) noText.push(n);
-          else layouts.push(layoutPage(n, frags, page.view));
+          else layouts.push(layoutPage(n, frags, view, budget));
         } finally {
           page.cleanup();
         }
@@ -166,13 +168,13 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
       if (!doc) {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'error', message: `${name} could not be opened within the ${budget(timeoutMs)} time budget; it was not checked.`, uri }
+            ? { level: 'error', message: `${name} could not be opened within the ${duration(timeoutMs)} time budget; it was not checked.`, uri }
             : { level: 'info', message: `Reading ${name} was cancelled.`, uri },
         );
       } else {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${budget(timeoutMs)} time budget ran out; later pages are not checked.`, uri }
+            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${duration(timeoutMs)} time budget ran out; later pages are not checked.`, uri }
             : { level: 'info', message: `Reading ${name} was cancelled after ${done} pages.`, uri },
         );
       }
@@ -200,9 +202,16 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
 
   try {
     markFurniture(layouts);
-    const out = assemble(uri, layouts);
+    // Putting the pages together gets what is left of the budget, and at least a few seconds:
+    // pages already read are worth checking.
+    const out = assemble(uri, layouts, new Budget(Date.now() + Math.max(5000, budget.left), signal));
+    notes.push(...out.notes);
     return { uri, text: out.text, map: out.map, blocks: out.blocks, tables: out.tables, notes, files: [uri], suppressed: [] };
   } catch (e) {
+    if (e instanceof Stop) {
+      notes.push({ level: 'error', message: `${name} was read but its text could not be put together within the time budget; it was not checked.`, uri });
+      return emptyPaper(uri, notes);
+    }
     notes.push({ level: 'error', message: `The text of ${name} could not be put together: ${(e as Error)?.message ?? String(e)}`, uri });
     return emptyPaper(uri, notes);
   }

@@ -9,6 +9,10 @@ export interface PageFragments {
   frags: Frag[];
   /** Items skipped because they were drawn at another angle. */
   rotatedSkipped: number;
+  /** Quarter turns of the page's main reading direction (1 or 3: a landscape table set sideways). */
+  quarterTurns: number;
+  /** The page box in layout coordinates, from (0, 0): a sideways page is as wide as it is tall. */
+  view: number[];
 }
 
 function isTextItem(it: unknown): it is PdfjsTextItem {
@@ -37,11 +41,19 @@ function toLayout(x: number, y: number, q: number): [number, number] {
   }
 }
 
-export function pageFragments(items: readonly unknown[]): PageFragments {
+/** The page box [x0, y0, x1, y1] in the layout coordinates of text turned by `q` quarter turns. */
+export function layoutView(view: readonly number[], q: number): number[] {
+  const [a, b] = toLayout(view[0] ?? 0, view[1] ?? 0, q);
+  const [c, d] = toLayout(view[2] ?? 612, view[3] ?? 792, q);
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
+export function pageFragments(items: readonly unknown[], view: readonly number[] = [0, 0, 612, 792]): PageFragments {
   const text: PdfjsTextItem[] = [];
   const counts = [0, 0, 0, 0];
   for (const it of items) {
-    if (!isTextItem(it) || it.str.trim() === '') continue;
+    // Non-finite positions or sizes (broken font matrices) cannot be placed on the page.
+    if (!isTextItem(it) || it.str.trim() === '' || !it.transform.every(Number.isFinite) || !Number.isFinite(it.width)) continue;
     text.push(it);
     const q = quarter(it.transform);
     if (q >= 0) counts[q] += it.str.length;
@@ -80,5 +92,15 @@ export function pageFragments(items: readonly unknown[]): PageFragments {
     if (!str) continue;
     frags.push({ text: str, x0: Math.min(lx0, lx1), x1: Math.max(lx0, lx1), y: ly, size, ux0: sx, uy0: sy, ux1: ex, uy1: ey, script: 0, font: it.fontName });
   }
-  return { frags, rotatedSkipped };
+  // Layout coordinates of a sideways page start at (0, 0) like an upright page's, so
+  // "near the top" and "left edge" mean the same on both.
+  const box = layoutView(view, dominant);
+  if (dominant !== 0) {
+    for (const f of frags) {
+      f.x0 -= box[0];
+      f.x1 -= box[0];
+      f.y -= box[1];
+    }
+  }
+  return { frags, rotatedSkipped, quarterTurns: dominant, view: dominant !== 0 ? [0, 0, box[2] - box[0], box[3] - box[1]] : [...view] };
 }

@@ -3,6 +3,8 @@
 // order then goes top to bottom through bands: a full-width band (title, abstract, a wide figure)
 // is read as it stands; in a two-column band the left column is read before the right one.
 
+import { UNLIMITED } from './budget.ts';
+import type { Budget } from './budget.ts';
 import type { Frag, PageLayout, PdfLine } from './model.ts';
 import { buildLines, renderLine, splitSegments } from './lines.ts';
 import type { RawSegment } from './lines.ts';
@@ -103,13 +105,14 @@ interface Placed {
 }
 
 /** Lays out one page. `view` is the page's [x0, y0, x1, y1] box. */
-export function layoutPage(page: number, frags: readonly Frag[], view: readonly number[]): PageLayout {
+export function layoutPage(page: number, frags: readonly Frag[], view: readonly number[], budget: Budget = UNLIMITED): PageLayout {
   const width = Math.abs((view[2] ?? 612) - (view[0] ?? 0));
   const height = Math.abs((view[3] ?? 792) - (view[1] ?? 0));
-  const raw = buildLines(withoutLineNumbers(frags));
+  const raw = buildLines(withoutLineNumbers(frags), budget);
   const segs: RawSegment[] = [];
   for (const l of raw) segs.push(...splitSegments(l));
-  const left = Math.min(view[0] ?? 0, ...segs.map((s) => s.x0));
+  let left = view[0] ?? 0;
+  for (const s of segs) left = Math.min(left, s.x0);
   const gutter = findGutter(segs, Math.min(view[0] ?? 0, left), width);
   const placed: Placed[] = segs.map((seg) => ({
     seg,

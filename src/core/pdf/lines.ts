@@ -2,6 +2,8 @@
 // next to a line's text are its superscripts and subscripts. Lines are then cut into segments
 // at wide gaps (table cells, the gap between two columns).
 
+import { UNLIMITED } from './budget.ts';
+import type { Budget } from './budget.ts';
 import type { Frag, LineSpan, Segment } from './model.ts';
 import { isDigitGroupJoin } from './normalize.ts';
 
@@ -18,7 +20,7 @@ export const SEGMENT_GAP_EM = 0.8;
 /** A gap wider than this many ems between fragments is a word space. */
 const SPACE_GAP_EM = 0.12;
 
-export function buildLines(frags: readonly Frag[]): RawLine[] {
+export function buildLines(frags: readonly Frag[], budget: Budget = UNLIMITED): RawLine[] {
   // Larger text first, so a line exists before its superscripts come looking for it.
   const order = [...frags].sort((a, b) => b.size - a.size || b.y - a.y || a.x0 - b.x0);
   const lines: RawLine[] = [];
@@ -27,10 +29,17 @@ export function buildLines(frags: readonly Frag[]): RawLine[] {
   const bucketOf = (y: number) => Math.floor(y / 4);
   const near = (y: number, reach: number): RawLine[] => {
     const out: RawLine[] = [];
-    for (let b = bucketOf(y - reach); b <= bucketOf(y + reach); b++) for (const l of buckets.get(b) ?? []) out.push(l);
+    const lo = bucketOf(y - reach);
+    const hi = bucketOf(y + reach);
+    // Huge type (a size of 1e9 from a broken font matrix) spans more buckets than there are
+    // lines: walk the lines' buckets instead of the range, so the loop stays bounded.
+    if (hi - lo > buckets.size) {
+      for (const [b, ls] of buckets) if (b >= lo && b <= hi) out.push(...ls);
+    } else for (let b = lo; b <= hi; b++) for (const l of buckets.get(b) ?? []) out.push(l);
     return out;
   };
   for (const f of order) {
+    budget.tick();
     let best: RawLine | undefined;
     let bestDist = Infinity;
     let script = 0;

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { extractPdf } from '../../../src/core/pdf/index.ts';
 import type { PaperText } from '../../../src/core/types.ts';
-import { fixtureBytes, fixtureUri } from './helpers.ts';
+import { Budget, Stop } from '../../../src/core/pdf/budget.ts';
+import { layoutPage } from '../../../src/core/pdf/layout.ts';
+import { fixtureBytes, fixtureUri, minimalPdf } from './helpers.ts';
 
 const errors = (p: PaperText) => p.notes.filter((n) => n.level === 'error');
 
@@ -83,4 +85,32 @@ it('leaves the caller\'s buffer intact (pdfjs takes ownership of what it is give
   const length = bytes.length;
   await extractPdf(bytes, fixtureUri('table.pdf'));
   assert.equal(bytes.length, length);
+});
+
+it('reads a page with text at a huge font size without hanging', async () => {
+  const started = Date.now();
+  const paper = await extractPdf(minimalPdf('BT /F1 1e30 Tf 72 700 Td (Huge) Tj ET BT /F1 12 Tf 72 600 Td (Of the 40 products, 12 were tested.) Tj ET'), 'file:///huge.pdf', { timeoutMs: 10_000 });
+  assert.ok(Date.now() - started < 10_000);
+  assert.ok(paper.text.includes('Of the 40 products'), paper.text);
+});
+
+it('refuses, with a note and at once, a content stream that saves the graphics state thousands of times', async () => {
+  const started = Date.now();
+  const paper = await extractPdf(minimalPdf('q 1 0 0 1 0 0 cm\n'.repeat(40_000) + 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET'), 'file:///nested.pdf', { timeoutMs: 10_000 });
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(paper.text, '');
+  assert.match(errors(paper)[0]?.message ?? '', /nested\.pdf saves the graphics state 40000 times without restoring it/);
+});
+
+it('reads a content stream whose saves are balanced, however many', async () => {
+  const paper = await extractPdf(minimalPdf('q Q\n'.repeat(20_000) + 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET'), 'file:///balanced.pdf');
+  assert.equal(paper.text, 'Hello');
+});
+
+it('stops laying out a page when the time is up, not only between pages', () => {
+  const frags = Array.from({ length: 20_000 }, (_, i) => ({ text: 'w', x0: (i % 100) * 6, x1: (i % 100) * 6 + 5, y: 700 - Math.floor(i / 100) * 0.01, size: 10, ux0: 0, uy0: 0, ux1: 0, uy1: 0, script: 0, font: 'f' }));
+  const budget = new Budget(Date.now() + 50);
+  const started = Date.now();
+  assert.throws(() => layoutPage(1, frags, [0, 0, 612, 792], budget), (e: unknown) => e instanceof Stop && e.why === 'timeout');
+  assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
 });

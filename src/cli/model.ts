@@ -38,8 +38,11 @@ export async function reviewWithModel(paper: PaperText, result: CheckResult, ign
   for (const note of review.notes) {
     if (note.level !== 'info') process.stderr.write(`tally: ${note.message}\n`);
   }
-  const usage = review.requests > 0 ? `; ${describeUsage(review)}` : '';
-  process.stderr.write(`tally: model review of ${shortName(paper.uri)}: ${summariseReview(review)}${usage}\n`);
+  // A review that got no answer at all has said why in its note; a summary of nothing adds noise.
+  if (review.sectionsReviewed > 0) {
+    const usage = review.requests > 0 ? `; ${describeUsage(review)}` : '';
+    process.stderr.write(`tally: model review of ${shortName(paper.uri)}: ${summariseReview(review)}${usage}\n`);
+  }
   if (flags.verbose) for (const d of review.dropped) process.stderr.write(`tally:   dropped (${d.reason})${d.quote ? `: "${d.quote}"` : ''}\n`);
   result.findings = mergeFindings(result.findings, review.findings);
   result.notShown = [...(result.notShown ?? []), ...review.dropped];

@@ -52,8 +52,11 @@ export interface ReviewPlan {
 
 const EST_OUTPUT_TOKENS = 1000;
 const CHARS_PER_TOKEN = 4;
-// Room left in a sectioned request for the abstract, definitions and cited tables.
-const CONTEXT_ALLOWANCE_CHARS = 12_000;
+// How a sectioned request shares the budget: the section to check, then the abstract, definitions and
+// cited tables, then the digest of the rest (capped: it is sent again with every section).
+const SECTION_SHARE = 0.4;
+const CONTEXT_SHARE = 0.2;
+const MAX_CONTEXT_CHARS = 12_000;
 const MAX_DIGEST_CHARS = 24_000;
 
 export function estimateTokens(chars: number): number {
@@ -73,8 +76,9 @@ export function chooseSections(paper: PaperText, config: Pick<ModelConfig, 'cont
   const budgetTokens = config.contextBudgetTokens ?? DEFAULT_CONTEXT_BUDGET_TOKENS;
   if (estimateTokens(paper.text.length) <= budgetTokens) return { mode: 'whole', budgetTokens, sections: wholePaper(paper), skipped: 0 };
   const budgetChars = budgetTokens * CHARS_PER_TOKEN - PROMPT_OVERHEAD_CHARS;
-  const maxSectionChars = Math.min(config.maxSectionChars ?? DEFAULT_MAX_SECTION_CHARS, Math.max(1000, Math.floor(budgetChars / 2)));
-  const maxDigestChars = Math.max(0, Math.min(MAX_DIGEST_CHARS, budgetChars - maxSectionChars - CONTEXT_ALLOWANCE_CHARS));
+  const maxSectionChars = Math.min(config.maxSectionChars ?? DEFAULT_MAX_SECTION_CHARS, Math.max(1000, Math.floor(budgetChars * SECTION_SHARE)));
+  const contextChars = Math.min(MAX_CONTEXT_CHARS, Math.floor(budgetChars * CONTEXT_SHARE));
+  const maxDigestChars = Math.max(0, Math.min(MAX_DIGEST_CHARS, budgetChars - maxSectionChars - contextChars));
   const all = buildSections(paper, { maxSectionChars, maxDigestChars });
   const max = config.maxSections ?? DEFAULT_MAX_SECTIONS;
   return { mode: 'sections', budgetTokens, sections: all.slice(0, max), skipped: Math.max(0, all.length - max) };

@@ -142,8 +142,8 @@ function confirm(paper: PaperText, m: ModelFinding, quote: LocatedQuote, second:
         if (!corrected) reasons.push('the model gave no corrected value to compare its arithmetic with');
         else if (formatLike(number, corrected.value) !== recomputed) {
           reasons.push(`its arithmetic gives ${recomputed}, not the ${m.corrected} it proposes, so it does not compute this number`);
-        } else if (!plausibleMisprint(number.value, verdict.value)) {
-          reasons.push(`its arithmetic gives ${recomputed}, far from the printed ${number.text}, so it may compute another quantity`);
+        } else if (!plausibleMisprint(number.text, recomputed)) {
+          reasons.push(`${number.text} is not a slip of the pen for ${recomputed} (a digit changed, swapped, dropped or doubled), so the arithmetic may compute another quantity`);
         }
       }
     }
@@ -156,17 +156,23 @@ function confirm(paper: PaperText, m: ModelFinding, quote: LocatedQuote, second:
 }
 
 /**
- * Whether `printed` could be a misprint of `correct`: the same order of size, or the same digits with
- * the decimal point moved. Arithmetic on unrelated numbers of a sentence (a version and a thread
- * count) rarely lands there; a real slip almost always does.
+ * Whether `printed` reads as a slip of the pen for `correct` (formatted like it): the same sign and
+ * number of digits, with one digit changed or two neighbouring digits swapped. Arithmetic on unrelated
+ * numbers of a sentence (a version and a thread count, two dates) rarely lands one slip away from a
+ * number of two or more digits; a mistyped or misprinted result almost always does. Single digits
+ * are too easy to hit by chance, and years are dates, not results.
  */
-export function plausibleMisprint(printed: number, correct: number): boolean {
-  if (printed === 0 || correct === 0) return Math.abs(printed - correct) <= 1;
-  const ratio = printed / correct;
-  if (ratio <= 0) return false;
-  if (ratio >= 1 / 3 && ratio <= 3) return true;
-  const decades = Math.log10(ratio);
-  return Math.abs(decades - Math.round(decades)) < 0.005;
+export function plausibleMisprint(printed: string, correct: string): boolean {
+  const negative = (t: string) => /^[-\u2212\u2013]/.test(t.trim());
+  if (negative(printed) !== negative(correct)) return false;
+  if (/^(19|20)\d\d$/.test(printed.trim())) return false;
+  const a = printed.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  const b = correct.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  if (a.length < 2 || a.length !== b.length || a === b) return false;
+  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  if (differ.length === 1) return true;
+  const [i, j] = differ;
+  return differ.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** Where a deterministic check judged the same number differently: shown, never resolved silently. */

@@ -32,6 +32,9 @@ export interface FindingContext {
 
 export type Processed = { raw: RawFinding } | { dropped: Dropped };
 
+/** Opens the reason a model finding gives when a deterministic check judged the same number otherwise. */
+export const DISAGREEMENT = "Tally's own check";
+
 /** Below this the model itself is unsure: never an error. */
 export const MIN_CONFIRMED_CONFIDENCE = 0.5;
 // "Near the quote": its paragraph or table, and this many characters either side.
@@ -180,9 +183,9 @@ function deterministicConflict(paper: PaperText, span: TextSpan, det: Determinis
   if (!det) return undefined;
   const range = paper.map.toSource(span.start, span.end);
   const verified = det.verified.find((v) => rangesOverlap(v.range, range));
-  if (verified) return `Tally's own check finds this claim consistent (${verified.working})`;
+  if (verified) return `${DISAGREEMENT} finds this claim consistent (${verified.working})`;
   const other = det.findings.find((f) => f.origin !== 'model' && f.recomputed && rangesOverlap(f.range, range));
-  if (other && recomputed && other.recomputed !== recomputed) return `Tally's own check recomputes it as ${other.recomputed}${other.working ? ` (${other.working})` : ''}`;
+  if (other && recomputed && other.recomputed !== recomputed) return `${DISAGREEMENT} recomputes it as ${other.recomputed}${other.working ? ` (${other.working})` : ''}`;
   return undefined;
 }
 

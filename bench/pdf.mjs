@@ -1,8 +1,10 @@
 // Speed and peak memory of PDF extraction (and of extraction + every deterministic check) on the
 // fixture PDFs and a synthetic 500-page PDF, next to `pdftotext -layout` on the same files.
 // Run: node bench/pdf.mjs. Needs qpdf and poppler-utils (scripts/install-texlive.sh).
-// Targets: extraction within 3x of pdftotext; 500 pages in under 60 s and 1 GB.
-// Each file is measured in a fresh process, so peak memory (max RSS) is that file's own.
+// Targets: warm extraction (pdf.js loaded, the file read once before) of a 10-30-page paper within
+// 2x of pdftotext; 500 pages in under 60 s and 1 GB (one cold extraction plus the checks).
+// Each file is measured in a fresh process, so peak memory (max RSS) is that file's own; times are
+// medians of RUNS runs (pdftotext too), taken side by side in the same run of this script.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -12,6 +14,8 @@ const here = import.meta.dirname;
 const root = resolve(here, '..');
 const fixtures = resolve(root, '../shared/fixtures/papers');
 const cache = join(root, '.cache', 'pdf-bench');
+const RUNS = Number(process.env.RUNS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measureOne(file) {
   const { extractPdf, loadPdfjs } = await import('../src/core/pdf/index.ts');
@@ -21,15 +25,25 @@ async function measureOne(file) {
   await loadPdfjs();
   const loadMs = performance.now() - t;
   t = performance.now();
-  const paper = await extractPdf(data, pathToFileURL(file).href, { maxPages: 100_000, timeoutMs: 600_000 });
+  const uri = pathToFileURL(file).href;
+  const paper = await extractPdf(data, uri, { maxPages: 100_000, timeoutMs: 600_000 });
   const extractMs = performance.now() - t;
+  // Warm: the same file again in the same process (the language server's case after the first check).
+  const warm = [];
+  const pagesInFile = paper.text ? pageCount(file) : 0;
+  for (let i = 0; i < (pagesInFile > 100 ? 1 : RUNS); i++) {
+    t = performance.now();
+    await extractPdf(data, uri, { maxPages: 100_000, timeoutMs: 600_000 });
+    warm.push(performance.now() - t);
+  }
+  const warmMs = median(warm);
   t = performance.now();
   const result = checkPaper(paper);
   const checkMs = performance.now() - t;
   const pages = new Set();
   for (const b of paper.blocks) pages.add(paper.map.toSource(b.start, b.start + 1).page);
   process.stdout.write(
-    JSON.stringify({ loadMs, extractMs, checkMs, chars: paper.text.length, findings: result.findings.length, notes: paper.notes.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({ loadMs, extractMs, warmMs, checkMs, chars: paper.text.length, findings: result.findings.length, notes: paper.notes.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
   );
 }
 
@@ -38,11 +52,15 @@ function pageCount(file) {
 }
 
 function pdftotext(file) {
-  const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = performance.now() - t;
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return { ms, maxRssMB: Number.isFinite(kb) ? kb / 1024 : NaN };
+  const times = [];
+  let kb = NaN;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    times.push(performance.now() - t);
+    kb = Number(r.stderr.trim().split('\n').pop());
+  }
+  return { ms: median(times), maxRssMB: Number.isFinite(kb) ? kb / 1024 : NaN };
 }
 
 /** A 500-page PDF made of the fixture papers (or the test fixtures) repeated, with qpdf. */
@@ -93,12 +111,14 @@ async function main() {
       file: f.includes('/papers/') ? `${basename(resolve(f, '../..'))}/${basename(f)}` : basename(f),
       pages,
       'extract ms': Math.round(m.extractMs),
-      'pages/s': Math.round((pages / m.extractMs) * 1000),
+      'warm ms': Math.round(m.warmMs),
+      'pages/s': Math.round((pages / m.warmMs) * 1000),
       'check ms': Math.round(m.checkMs),
       'peak MB': Math.round(m.maxRssMB),
       'pdftotext ms': Math.round(p.ms),
       'pdftotext MB': Math.round(p.maxRssMB),
-      ratio: +(m.extractMs / p.ms).toFixed(2),
+      'warm ratio': +(m.warmMs / p.ms).toFixed(2),
+      'cold ratio': +(m.extractMs / p.ms).toFixed(2),
       notes: m.notes,
     });
     rows.at(-1)['pdfjs load ms'] = Math.round(m.loadMs);
@@ -107,8 +127,10 @@ async function main() {
   const big = rows.at(-1);
   if (big) {
     const ok = big['extract ms'] + big['check ms'] < 60_000 && big['peak MB'] < 1024;
-    console.log(`${big.pages} pages: ${((big['extract ms'] + big['check ms']) / 1000).toFixed(1)} s, ${big['peak MB']} MB peak — ${ok ? 'within' : 'OVER'} the 60 s / 1 GB target; extraction ${big.ratio}x pdftotext (target 3x).`);
+    console.log(`${big.pages} pages: ${((big['extract ms'] + big['check ms']) / 1000).toFixed(1)} s, ${big['peak MB']} MB peak — ${ok ? 'within' : 'OVER'} the 60 s / 1 GB target; extraction ${big['cold ratio']}x pdftotext cold.`);
   }
+  const papers = rows.filter((r) => r.pages >= 10 && r.pages <= 30);
+  for (const r of papers) console.log(`${r.file} (${r.pages} pages): warm extraction ${r['warm ratio']}x pdftotext -layout — ${r['warm ratio'] <= 2 ? 'within' : 'OVER'} the 2x target.`);
 }
 
 await main();

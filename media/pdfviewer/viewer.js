@@ -69,6 +69,7 @@ eventBus.on('pagesinit', () => {
     });
   } else {
     viewer.currentScaleValue = 'page-width';
+    reportPage();
   }
   vscode.postMessage({ type: 'rendered', pages: pdfDocument.numPages });
 });

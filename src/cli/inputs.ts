@@ -1,9 +1,9 @@
 // Turns the CLI's PATH arguments into papers: .tex roots (following \input), orphan .tex files, PDFs.
 
 import { readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listFiles, readFileUri } from '../core/files.ts';
+import { listFiles, projectReader, readFileUri } from '../core/files.ts';
 import { extractLatex, findLatexProject } from '../core/latex/index.ts';
 import { extractPdf } from '../core/pdf/index.ts';
 import type { PaperText } from '../core/types.ts';
@@ -15,11 +15,12 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
-function texPaper(file: string): PaperText {
+/** A root and what it includes; \input files must lie inside `projectDir` (the folder named, or the file's own). */
+function texPaper(file: string, projectDir: string): PaperText {
   const uri = pathToFileURL(file).href;
   const source = readFileUri(uri);
-  if (source === undefined) throw new InputError(`cannot read ${file}`);
-  return extractLatex(source, uri, { readFile: readFileUri });
+  if (source === undefined) throw new InputError(`cannot read ${file} (missing, or not a regular file)`);
+  return extractLatex(source, uri, { readFile: projectReader(projectDir) });
 }
 
 async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
@@ -50,13 +51,13 @@ export async function papersFor(path: string, options: PdfOptions): Promise<Pape
   if (stat.isDirectory()) {
     const { roots, orphans } = findLatexProject(full);
     const tex = [...roots, ...orphans];
-    if (tex.length) return tex.map(texPaper);
+    if (tex.length) return tex.map((f) => texPaper(f, full));
     const pdfs = listFiles(full, '.pdf', PDF_SKIP_DIRS).sort();
     if (!pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
     return Promise.all(pdfs.map((f) => pdfPaper(f, options)));
   }
   const ext = extname(full).toLowerCase();
   if (ext === '.pdf') return [await pdfPaper(full, options)];
-  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [texPaper(full)];
+  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [texPaper(full, dirname(full))];
   throw new InputError(`not a .tex or .pdf file: ${path}`);
 }

@@ -2,16 +2,20 @@
 
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
+import { describeCoverage } from '../core/coverage.ts';
 import { countFindings } from '../core/report/index.ts';
 import type { CheckResult, Finding, SourceRange } from '../core/types.ts';
 
-function where(range: SourceRange, cwd: string): string {
-  let file = range.uri;
+function fileName(uri: string, cwd: string): string {
   try {
-    file = relative(cwd, fileURLToPath(range.uri)) || file;
+    return relative(cwd, fileURLToPath(uri)) || uri;
   } catch {
-    // not a file URI: print it as it is
+    return uri; // not a file URI: print it as it is
   }
+}
+
+function where(range: SourceRange, cwd: string): string {
+  const file = fileName(range.uri, cwd);
   if (range.page !== undefined) return `${file}: page ${range.page}, line ${range.start.line + 1}`;
   return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
 }
@@ -30,6 +34,7 @@ export function renderText(results: readonly CheckResult[], cwd: string): string
   for (const r of results) {
     for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: note: ${n.message}`);
     for (const f of r.findings) out.push(block(f, cwd));
+    if (r.coverage) out.push(`${fileName(r.uri, cwd)}: ${describeCoverage(r.coverage)}`);
   }
   const c = countFindings(results);
   out.push(`${results.length} ${results.length === 1 ? 'document' : 'documents'} checked: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} notes, ${c.verified} claims verified.`);

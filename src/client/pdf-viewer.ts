@@ -60,10 +60,25 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   static register(context: vscode.ExtensionContext, provider: PdfViewerProvider): vscode.Disposable {
-    return vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, provider, {
-      webviewOptions: { retainContextWhenHidden: true, enableFindWidget: false },
-      supportsMultipleEditorsPerDocument: true,
-    });
+    return vscode.Disposable.from(
+      vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, provider, {
+        webviewOptions: { retainContextWhenHidden: true, enableFindWidget: false },
+        supportsMultipleEditorsPerDocument: true,
+      }),
+      // For the end-to-end tests, which cannot click inside a webview: what the toolbar and the
+      // tooltip's Hide button do.
+      vscode.commands.registerCommand('tally._test.pdfViewer', (action: { uri: string; goToPage?: number; hide?: string }) => provider.testAction(action)),
+    );
+  }
+
+  private async testAction(action: { uri: string; goToPage?: number; hide?: string }): Promise<boolean> {
+    const entry = [...this.entries].find((e) => e.uri.toString() === action.uri);
+    if (!entry) return false;
+    if (action.goToPage !== undefined) return entry.panel.webview.postMessage({ type: 'goToPage', page: action.goToPage });
+    const finding = entry.findings.find((f) => f.id === action.hide);
+    if (!finding) return false;
+    await this.hide(finding);
+    return true;
   }
 
   /** The URI of the PDF in the active viewer, if a viewer is active. */

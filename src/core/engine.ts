@@ -2,10 +2,11 @@
 
 import { createHash } from 'node:crypto';
 import { enabledChecks } from './checks/index.ts';
+import { coverageOf } from './coverage.ts';
 import { compareFindings } from './finding-order.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
-import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
+import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawUndecided, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
 
 export interface CheckOptions {
   /** Finding ids the user chose to hide (the project's ignore list). */
@@ -43,31 +44,85 @@ export function sectionAt(paper: PaperText, offset: number): string {
 
 const MAX_QUOTE = 500;
 
+/** The last span starting at or before `offset` in spans sorted by start (binary search). */
+function lastStartingAtOrBefore<T extends TextSpan>(spans: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return spans[hi];
+}
+
+/**
+ * Finds the sentence around a span. Each block is split into sentences once and the split is kept,
+ * so locating many findings of one long paragraph stays linear in its length.
+ */
+export class SentenceLocator {
+  private readonly byBlock = new Map<number, TextSpan[]>();
+  private readonly paper: PaperText;
+
+  constructor(paper: PaperText) {
+    this.paper = paper;
+  }
+
+  private sentencesOf(block: Block): TextSpan[] {
+    let sentences = this.byBlock.get(block.start);
+    if (!sentences) this.byBlock.set(block.start, (sentences = splitSentences(this.paper.text, block.start, block.end)));
+    return sentences;
+  }
+
+  /** The sentence around a span (a table row in tables), whitespace collapsed and bounded in length. */
+  quote(span: TextSpan): string {
+    const text = this.paper.text;
+    const block = blockAt(this.paper, span.start);
+    let start = block?.start ?? Math.max(0, span.start - 200);
+    let end = block?.end ?? Math.min(text.length, span.end + 200);
+    if (block?.kind === 'table') {
+      start = text.lastIndexOf('\n', span.start - 1) + 1;
+      const lineEnd = text.indexOf('\n', span.end);
+      end = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+    } else if (block) {
+      const sentence = lastStartingAtOrBefore(this.sentencesOf(block), span.start);
+      if (sentence && span.start < sentence.end) [start, end] = [sentence.start, Math.max(sentence.end, Math.min(span.end, end))];
+    }
+    // Only the first few quote lengths are read: a single huge sentence must not cost its length per finding.
+    const quote = text.slice(start, Math.min(end, start + MAX_QUOTE * 2)).replace(/\s+/g, ' ').trim();
+    return quote.length > MAX_QUOTE || end > start + MAX_QUOTE * 2 ? quote.slice(0, MAX_QUOTE - 1) + '…' : quote;
+  }
+}
+
 /** The sentence around a span (a table row in tables), whitespace collapsed and bounded in length. */
 export function sentenceAround(paper: PaperText, span: TextSpan): string {
-  const block = blockAt(paper, span.start);
-  let start = block?.start ?? Math.max(0, span.start - 200);
-  let end = block?.end ?? Math.min(paper.text.length, span.end + 200);
-  if (block?.kind === 'table') {
-    start = paper.text.lastIndexOf('\n', span.start - 1) + 1;
-    const lineEnd = paper.text.indexOf('\n', span.end);
-    end = lineEnd < 0 || lineEnd > end ? end : lineEnd;
-  } else {
-    const sentence = splitSentences(paper.text, start, end).find((s) => s.start <= span.start && span.start < s.end);
-    if (sentence) [start, end] = [sentence.start, Math.max(sentence.end, Math.min(span.end, end))];
-  }
-  const quote = paper.text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return quote.length > MAX_QUOTE ? quote.slice(0, MAX_QUOTE - 1) + '…' : quote;
+  return new SentenceLocator(paper).quote(span);
 }
 
 function within(span: TextSpan, outer: TextSpan): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
+/** Suppressed regions sorted by start with overlaps merged, so one binary search answers `isSuppressed`. */
+function mergedRegions(spans: readonly TextSpan[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+function isSuppressedIn(regions: readonly TextSpan[], paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
+  const candidate = lastStartingAtOrBefore(regions, span.start);
+  if (candidate && within(span, candidate)) return true;
+  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
+}
+
 /** Whether an ignore comment hides a finding at `span` (of `kind`, with `id`, when the comment names them). */
 export function isSuppressed(paper: PaperText, span: TextSpan, kind?: string, id?: string): boolean {
-  if (paper.suppressed.some((s) => within(span, s))) return true;
-  return !!paper.suppressedOnly?.some((s) => within(span, s) && s.only.some((x) => x === kind || x === id));
+  return isSuppressedIn(mergedRegions(paper.suppressed), paper, span, kind, id);
 }
 
 /** Turns raw findings into located findings; used by the engine and by the model review. */
@@ -76,11 +131,13 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
   const seen = new Set<string>();
   const findings: Finding[] = [];
   let suppressedCount = 0;
+  const sentences = new SentenceLocator(paper);
+  const suppressed = mergedRegions(paper.suppressed);
   for (const raw of raws) {
     const override = options.severities?.[raw.kind];
     if (override === 'off') continue;
     const id = findingId(raw.kind, raw.claim);
-    if (ignore.has(id) || isSuppressed(paper, raw.span, raw.kind, id)) {
+    if (ignore.has(id) || isSuppressedIn(suppressed, paper, raw.span, raw.kind, id)) {
       suppressedCount++;
       continue;
     }
@@ -94,7 +151,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       origin: raw.origin ?? 'deterministic',
       message: raw.message,
       claim: raw.claim,
-      quote: sentenceAround(paper, raw.span),
+      quote: sentences.quote(raw.span),
       written: paper.text.slice(raw.span.start, raw.span.end),
       reported: raw.reported,
       recomputed: raw.recomputed,
@@ -122,12 +179,14 @@ export { compareFindings };
 export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckResult {
   const raws: RawFinding[] = [];
   const verifiedRaw: RawVerified[] = [];
+  const undecidedRaw: RawUndecided[] = [];
   const notes: CheckNote[] = [...paper.notes];
   for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
       raws.push(...out.findings);
       verifiedRaw.push(...out.verified);
+      if (out.undecided) undecidedRaw.push(...out.undecided);
       if (out.notes) notes.push(...out.notes);
     } catch (e) {
       notes.push({ level: 'warning', message: `A check (${check.name || 'anonymous'}) failed on this paper and was skipped: ${(e as Error).message}`, uri: paper.uri });
@@ -136,5 +195,6 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const { findings, suppressedCount } = materialise(paper, raws, options);
   findings.sort(compareFindings);
   const verified = materialiseVerified(paper, verifiedRaw);
-  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount };
+  const coverage = coverageOf(paper, findings, verifiedRaw, undecidedRaw);
+  return { uri: paper.uri, files: paper.files, findings, verified, notes, suppressedCount, coverage };
 }

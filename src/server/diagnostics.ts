@@ -33,13 +33,23 @@ function diagnosticRange(f: Finding): Diagnostic['range'] {
   return { start: { line: base + start.line, character: start.character }, end: { line: base + end.line, character: end.character } };
 }
 
+/**
+ * VS Code opens a PDF problem in the custom editor without telling it where, so a PDF finding's
+ * code is a command link (the Problems list runs it on click): it reveals the finding in the viewer.
+ */
+export function revealCommandUri(f: Finding): string {
+  const { uri, page, box, start, end } = f.range;
+  const args = [{ id: f.id, kind: f.kind, range: { uri, page, box, start, end } }];
+  return `command:tally.revealFinding?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
 export function toDiagnostic(f: Finding): Diagnostic {
   return {
     range: diagnosticRange(f),
     severity: SEVERITY[f.severity],
     source: f.origin === 'model' ? MODEL_DIAGNOSTIC_SOURCE : DIAGNOSTIC_SOURCE,
     code: f.kind,
-    codeDescription: { href: ruleDocUrl(f.kind) },
+    codeDescription: { href: f.range.page !== undefined ? revealCommandUri(f) : ruleDocUrl(f.kind) },
     message: diagnosticMessage(f),
     data: f,
   };

@@ -569,7 +569,10 @@ export class Converter {
 
   private fraction(n: MacroNode, num: Arg | undefined, den: Arg | undefined): void {
     if (!num || !den) return;
-    const simple = (a: Arg): boolean => /^[\p{L}\p{N}.,′]+$/u.test(plainMath(a.c).replace(/\s+/g, ''));
+    // Only a short flat argument can be a plain word or number; converting nested ones here as well
+    // as below would cost twice per level (exponential in nested fractions).
+    const flat = (a: Arg): boolean => a.c.length <= 16 && a.c.every((x) => x.t === 'str' || x.t === 'ws' || x.t === 'mac');
+    const simple = (a: Arg): boolean => flat(a) && /^[\p{L}\p{N}.,′]+$/u.test(plainMath(a.c).replace(/\s+/g, ''));
     const both = simple(num) && simple(den);
     const wrap = (a: Arg, first: boolean): void => {
       const s = both;

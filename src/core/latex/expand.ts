@@ -7,6 +7,8 @@ import type { LNode, Src } from './ast.ts';
 import { relocate } from './ast.ts';
 import { Cursor, rawText, spanOf, type Arg } from './args.ts';
 import { IMPORT_MACROS, INPUT_MACROS, SKIPPED_ENVS } from './names.ts';
+import { limitNesting, MAX_NESTING, pushAll } from './nesting.ts';
+import { FileRefused } from '../files.ts';
 import { parseSource, type ParserChoice } from './parse.ts';
 import { HANDLED_MACROS } from './handled.ts';
 import { LineIndex } from '../text/line-index.ts';
@@ -40,11 +42,17 @@ export interface ExpandContext {
   fallbacks: { uri: string; reason: string }[];
   /** Line indexes for note positions, built once per file. */
   lineIndexes: Map<number, LineIndex>;
+  /** Files included so far (\input fan-out is bounded). */
+  includes: number;
+  /** Notes already given once per paper (nesting, fan-out). */
+  warned: Set<string>;
 }
 
 const MAX_EXPANSIONS = 200_000;
 const MAX_DEPTH = 40;
 const MAX_INCLUDE_DEPTH = 16;
+/** Inclusions per paper: a book has a few hundred; ten thousand \input's of one file are an attack. */
+const MAX_INCLUDES = 1000;
 
 const PROGRAMMING = new Set([
   'if', 'ifx', 'ifnum', 'ifdim', 'ifcase', 'ifthenelse', 'ifdefined', 'ifcsname', 'else', 'fi', 'expandafter', 'csname', 'endcsname', 'def', 'edef', 'gdef', 'xdef', 'let',
@@ -87,6 +95,8 @@ export function newContext(rootUri: string, rootText: string, opts: { readFile?:
     unifiedChars: 0,
     fallbacks: [],
     lineIndexes: new Map(),
+    includes: 0,
+    warned: new Set(),
   };
 }
 
@@ -110,8 +120,17 @@ function resolve(ctx: ExpandContext, name: string): string {
   return n;
 }
 
-/** Expands a node list. `depth` counts nested macro expansions. */
-export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth = 0): LNode[] {
+function warnOnce(ctx: ExpandContext, key: string, message: string, src: Src): void {
+  if (ctx.warned.has(key)) return;
+  ctx.warned.add(key);
+  ctx.notes.push({ level: 'warning', message, ...rangeOf(ctx, src) });
+}
+
+/**
+ * Expands a node list. `depth` counts nested macro expansions and `nest` the groups around the list;
+ * both are bounded, so the recursion never reaches the JavaScript stack's limit.
+ */
+export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth = 0, nest = 0): LNode[] {
   // Copy-on-write: while nothing has changed, `out` is not built and the input list is returned
   // as it is (most of a paper has no macro of its own to expand).
   let out: LNode[] | undefined;
@@ -121,7 +140,12 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
     const at = cur.i;
     const n = cur.next()!;
     if (n.t === 'grp' || n.t === 'math' || (n.t === 'env' && !SKIPPED_ENVS.has(n.name))) {
-      const c = expandNodes(n.c, ctx, depth);
+      if (nest >= MAX_NESTING) {
+        warnOnce(ctx, 'nesting', `Groups nest more than ${MAX_NESTING} levels deep here (more than TeX allows); the deeper text is left out.`, n.src);
+        copyUpTo(at);
+        continue;
+      }
+      const c = expandNodes(n.c, ctx, depth, nest + 1);
       if (c !== n.c) copyUpTo(at).push({ ...n, c });
       else out?.push(n);
       continue;
@@ -225,7 +249,7 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
       }
     }
     if (!own && (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name))) {
-      out.push(...include(ctx, cur, n, name, depth));
+      pushAll(out, include(ctx, cur, n, name, depth, nest));
       continue;
     }
     const def = own;
@@ -242,11 +266,11 @@ export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth =
       }
       if (def.opaque) {
         // Keep the text of the braced arguments, as for any unknown macro.
-        for (const a of args) if (a && a.open !== '[') out.push(...expandNodes([{ t: 'grp', c: a.c, src: a.src }], ctx, depth + 1));
+        for (const a of args) if (a && a.open !== '[') pushAll(out, expandNodes([{ t: 'grp', c: a.c, src: a.src }], ctx, depth + 1, nest));
         continue;
       }
       const body = substitute(def.body, args, use);
-      out.push(...expandNodes(body, ctx, depth + 1));
+      pushAll(out, expandNodes(body, ctx, depth + 1, nest));
       continue;
     }
     out.push(name === n.name ? n : { ...n, name });
@@ -275,7 +299,7 @@ function substitute(body: readonly LNode[], args: readonly (Arg | undefined)[], 
   for (const b of body) {
     if (b.t === 'param') {
       const a = args[b.n - 1];
-      if (a) out.push(...a.c);
+      if (a) pushAll(out, a.c);
     } else if (b.t === 'grp' || b.t === 'env' || b.t === 'math') out.push({ ...b, src: use, c: substitute(b.c, args, use) });
     else out.push(relocate(b, use));
   }
@@ -290,16 +314,25 @@ function joinUri(base: string, rel: string): string | undefined {
   }
 }
 
-function readCandidates(ctx: ExpandContext, uris: string[]): { uri: string; text: string } | undefined {
+interface Candidate {
+  uri: string;
+  text?: string;
+  /** Why the reader would not read it (outside the project, not a regular file). */
+  refused?: string;
+}
+
+function readCandidates(ctx: ExpandContext, uris: string[]): Candidate | undefined {
+  let refused: Candidate | undefined;
   for (const uri of uris) {
     try {
       const text = ctx.readFile?.(uri);
       if (text !== undefined) return { uri, text };
-    } catch {
-      // An unreadable file is reported as missing.
+    } catch (e) {
+      // A refused file is named in a note; any other unreadable file is reported as missing.
+      if (e instanceof FileRefused) refused ??= { uri, refused: e.message };
     }
   }
-  return undefined;
+  return refused;
 }
 
 function candidates(base: string, name: string, ext: string): string[] {
@@ -340,7 +373,7 @@ function fileArg(cur: Cursor, ctx: ExpandContext): { name: string; args: (Arg | 
   return { name: name.trim(), args: [{ open: '', c: [], src: { ...start, end: end.end } }] };
 }
 
-function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth: number): LNode[] {
+function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth: number, nest: number): LNode[] {
   const root = ctx.rootUri;
   const here = ctx.files[n.src.file]?.uri ?? root;
   let uris: string[];
@@ -370,13 +403,17 @@ function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth:
       label = fa.name;
       // \subfile resolves like \input from the root; so do \input and \include.
       uris = candidates(root, label, '.tex');
-      if (here !== root) uris.push(...candidates(here, label, '.tex'));
+      if (here !== root) pushAll(uris, candidates(here, label, '.tex'));
     }
   }
   const use = spanOf(n.src, args);
   if (!label) return [];
   const found = readCandidates(ctx, uris);
-  if (!found) {
+  if (found?.refused !== undefined) {
+    ctx.notes.push({ level: 'warning', message: `Tally did not read "${label}" (\\${name}): ${found.refused}; its text is not checked.`, ...rangeOf(ctx, use) });
+    return [];
+  }
+  if (!found || found.text === undefined) {
     if (!/\.(png|jpe?g|pdf|eps|svg|bbl|aux|toc)$/i.test(label)) {
       ctx.notes.push({ level: 'warning', message: `Could not read the file "${label}" (\\${n.t === 'mac' ? n.name : name}); its text is not checked.`, ...rangeOf(ctx, use) });
     }
@@ -386,11 +423,15 @@ function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth:
     ctx.notes.push({ level: 'warning', message: `"${label}" includes itself (directly or through other files); the repeated inclusion is skipped.`, ...rangeOf(ctx, use) });
     return [];
   }
-  return withFile(ctx, found.uri, found.text, true, false, depth);
+  if (++ctx.includes > MAX_INCLUDES) {
+    warnOnce(ctx, 'fan-out', `The paper includes files more than ${MAX_INCLUDES} times; "${label}" and later inclusions are skipped.`, use);
+    return [];
+  }
+  return withFile(ctx, found.uri, found.text, true, false, depth, nest);
 }
 
 /** Parses and expands another file in place. */
-export function withFile(ctx: ExpandContext, uri: string, text: string, contributes: boolean, atLetter: boolean, depth: number): LNode[] {
+export function withFile(ctx: ExpandContext, uri: string, text: string, contributes: boolean, atLetter: boolean, depth: number, nest = 0): LNode[] {
   let body = text;
   if (ctx.bytesRead + body.length > ctx.maxBytes) {
     const room = Math.max(0, ctx.maxBytes - ctx.bytesRead);
@@ -404,7 +445,7 @@ export function withFile(ctx: ExpandContext, uri: string, text: string, contribu
   const parsed = parseFile(ctx, body, fileIdx, uri, atLetter);
   ctx.includeStack.push(uri);
   try {
-    return expandNodes(parsed, ctx, depth);
+    return expandNodes(parsed, ctx, depth, nest);
   } finally {
     ctx.includeStack.pop();
   }
@@ -420,6 +461,8 @@ export function parseFile(ctx: ExpandContext, text: string, fileIdx: number, uri
   ctx.parsers.add(parsed.parser);
   if (parsed.parser === 'unified') ctx.unifiedChars += text.length;
   if (parsed.fallbackReason) ctx.fallbacks.push({ uri, reason: parsed.fallbackReason });
+  const cut = limitNesting(parsed.nodes);
+  if (cut) warnOnce(ctx, 'nesting', `Groups nest more than ${MAX_NESTING} levels deep in "${uri.split('/').pop()}" (more than TeX allows); the deeper text is left out.`, cut);
   return parsed.nodes;
 }
 
@@ -440,6 +483,6 @@ function looksBinary(text: string): boolean {
 function loadPackage(ctx: ExpandContext, pkg: string): void {
   if (!/[/.]/.test(pkg) && !ctx.readFile) return;
   const found = readCandidates(ctx, candidates(ctx.rootUri, pkg, '.sty'));
-  if (!found || ctx.includeStack.includes(found.uri)) return;
+  if (!found || found.text === undefined || ctx.includeStack.includes(found.uri)) return;
   withFile(ctx, found.uri, found.text, false, true, 0);
 }

@@ -4,11 +4,15 @@ import type { CheckNote, PaperText, SelectiveSuppression, TextSpan } from '../ty
 import { Converter } from './convert.ts';
 import { expandNodes, newContext, parseFile } from './expand.ts';
 import type { ParserChoice } from './parse.ts';
+import { pushAll } from './nesting.ts';
 import { mergeSpans, SegmentList, SegmentMap } from './source-map.ts';
 import { suppressionDirectives } from './suppress.ts';
 
 export interface ExtractOptions {
-  /** Reads an included file by URI; undefined when it does not exist. */
+  /**
+   * Reads an included file by URI; undefined when it does not exist. May throw FileRefused (files.ts)
+   * for a file outside the paper's project, which becomes a note naming it.
+   */
   readFile?: (uri: string) => string | undefined;
   /** Limit on the characters read across all files (default 20 MB). */
   maxBytes?: number;
@@ -53,7 +57,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
   const suppressedOnly: SelectiveSuppression[] = [];
   ctx.files.forEach((f, i) => {
     const { all, selective } = suppressionDirectives(f.text);
-    suppressed.push(...map.textSpansFor(i, all));
+    pushAll(suppressed, map.textSpansFor(i, all));
     for (const line of selective) {
       const spans = map.textSpansFor(i, [[line.start, line.end]]);
       if (spans.length) suppressedOnly.push({ start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)), only: line.only });

@@ -1,11 +1,12 @@
 // Macros the converter gives a meaning of its own. Paper redefinitions of these (usually
 // typesetting tweaks in the preamble) are ignored so the structure stays readable.
+import { nameTable } from './name-table.ts';
 
 import { CITE_MACROS, IMPORT_MACROS, INPUT_MACROS, REF_MACROS, SECTION_MACROS } from './names.ts';
 import { SIUNITX_MACROS } from './siunitx.ts';
 
 /** Macros whose arguments are dropped with them (spec: s star, o optional, m mandatory). */
-export const DROP_WITH_ARGS: Record<string, string> = {
+export const DROP_WITH_ARGS = nameTable<string>({
   label: 'om', url: 'm', nolinkurl: 'm', vspace: 'sm', hspace: 'sm', includegraphics: 'som', setlength: 'mm', addtolength: 'mm', setcounter: 'mm',
   addtocounter: 'mm', stepcounter: 'm', refstepcounter: 'm', pagestyle: 'm', thispagestyle: 'm', pagenumbering: 'm', bibliographystyle: 'm',
   bibliography: 'm', addbibresource: 'om', printbibliography: 'o', documentclass: 'om', usepackage: 'om', RequirePackage: 'om', newcolumntype: 'mom',
@@ -22,10 +23,10 @@ export const DROP_WITH_ARGS: Record<string, string> = {
   nopagebreak: 'o', FloatBarrier: '', centering: '', raggedright: '', raggedleft: '', noindent: '', indent: '', protect: '', relax: '', null: '',
   mathversion: 'm', tabcolsep: '', arraystretch: '', resetlinenumber: 'o', captionsetupfig: '', extracolsep: 'm', multicolsep: '', selectlanguage: 'm',
   foreignlanguage: 'om',
-};
+});
 
 /** Macros whose last mandatory argument is their text (\textbf{x} → x). Spec as above; `t` marks the text argument. */
-export const TEXT_ARG: Record<string, string> = {
+export const TEXT_ARG = nameTable<string>({
   text: 't', textrm: 't', textit: 't', textbf: 't', textsf: 't', texttt: 't', textup: 't', textsl: 't', textsc: 't', textmd: 't', textnormal: 't', emph: 't',
   mbox: 't', hbox: 't', fbox: 't', underline: 't', uline: 't', sout: 't', hl: 't', st: 't', textsuperscript: 't', textsubscript: 't', textcolor: 'omt',
   colorbox: 'mt', fcolorbox: 'mmt', raisebox: 'moot', resizebox: 'smmt', scalebox: 'mot', rotatebox: 'omt', adjustbox: 'mt', parbox: 'ooomt',
@@ -35,7 +36,7 @@ export const TEXT_ARG: Record<string, string> = {
   citeproc: 'mt', gls: 'ot', Gls: 'ot', glspl: 'ot', acrshort: 'ot', acrlong: 'ot', acrfull: 'ot', ac: 'ot', acs: 'ot', acl: 'ot', acf: 'ot', xspace: '',
   tablenum: 'ot', subcaptionbox: 'ot', small: '', footnotesize: '', scriptsize: '', tiny: '', large: '', Large: '', LARGE: '', huge: '', Huge: '',
   normalsize: '', bfseries: '', itshape: '', mdseries: '', upshape: '', scshape: '', rmfamily: '', sffamily: '', ttfamily: '', em: '', bf: '', it: '', rm: '', sf: '', tt: '',
-};
+});
 
 export const STRUCTURE_MACROS = new Set([
   ...Object.keys(SECTION_MACROS), 'caption', 'captionof', 'subcaption', 'footnote', 'footnotetext', 'item', 'par', 'appendix', 'frac', 'dfrac', 'tfrac', 'cfrac',

@@ -1,5 +1,5 @@
 // LaTeX → checkable text (PaperText) with an exact source map.
 
 export { extractLatex, type ExtractOptions } from './extract.ts';
-export { findLatexProject, extractLatexProject, readFileUri } from './project.ts';
+export { findLatexProject, extractLatexProject, projectFolder, readFileUri } from './project.ts';
 export { suppressedRanges } from './suppress.ts';

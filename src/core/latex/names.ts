@@ -1,4 +1,5 @@
 // Environment and macro names the extractor treats specially.
+import { nameTable } from './name-table.ts';
 
 export const VERBATIM_ENVS = new Set([
   'verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'lstlisting', 'minted', 'comment', 'alltt', 'filecontents', 'filecontents*', 'luacode', 'pycode', 'sageblock',
@@ -21,7 +22,7 @@ export const FLOAT_TABLE_ENVS = new Set(['table', 'table*', 'sidewaystable', 'wr
 export const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum', 'inparaenum', 'tablenotes', 'list', 'enumerate*', 'itemize*']);
 
 /** Argument specs of environments: m = mandatory {…}, o = optional […]. Arguments are dropped. */
-export const ENV_ARGS: Record<string, string> = {
+export const ENV_ARGS = nameTable<string>({
   tabular: 'om', 'tabular*': 'mom', tabularx: 'mom', tabulary: 'mom', longtable: 'om', 'longtable*': 'om', xltabular: 'mom', array: 'om',
   tabu: 'm', longtabu: 'm', supertabular: 'm', NiceTabular: 'om', tblr: 'om', longtblr: 'oom',
   minipage: 'ooom', wrapfigure: 'omom', wraptable: 'omom', subfigure: 'om', subtable: 'om', figure: 'o', 'figure*': 'o', table: 'o', 'table*': 'o',
@@ -29,7 +30,7 @@ export const ENV_ARGS: Record<string, string> = {
   itemize: 'o', enumerate: 'o', description: 'o', list: 'mm', adjustbox: 'm', tcolorbox: 'o', spacing: 'm', otherlanguage: 'm', 'otherlanguage*': 'm',
   sidewaystable: 'o', sidewaysfigure: 'o', landscape: '', center: '', resizebox: 'mm', turn: 'm', rotate: 'm', tablenotes: 'o', mdframed: 'o', framed: '',
   aligned: 'o', gathered: 'o', alignedat: 'om', theorem: 'o', lemma: 'o', proof: 'o', definition: 'o', remark: 'o', corollary: 'o', proposition: 'o', example: 'o',
-};
+});
 
 /** Citation macros: replaced by a placeholder (never digits). */
 export const CITE_MACROS = new Set([
@@ -43,4 +44,4 @@ export const INPUT_MACROS = new Set(['input', 'include', 'subfile', '@@input', '
 export const IMPORT_MACROS = new Set(['import', 'subimport', 'inputfrom', 'subinputfrom', 'includefrom', 'subincludefrom']);
 
 /** Sectioning commands: [level, changes the section title]. */
-export const SECTION_MACROS: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };
+export const SECTION_MACROS = nameTable<number>({ part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PaperText } from '../types.ts';
 import { extractLatex } from './extract.ts';
-import { listFiles, readFileUri } from '../files.ts';
+import { listFiles, projectReader, readFileUri } from '../files.ts';
 
 export { readFileUri };
 
@@ -35,11 +35,13 @@ export function findLatexProject(folderOrFile: string): { roots: string[]; orpha
     const text = readFileUri(folderOrFile) ?? '';
     return isRoot(text) ? { roots: [path.resolve(folderOrFile)], orphans: [] } : { roots: [], orphans: [path.resolve(folderOrFile)] };
   }
-  const all = listFiles(path.resolve(folderOrFile), '.tex', SKIP_DIRS).sort();
+  const folder = path.resolve(folderOrFile);
+  const all = listFiles(folder, '.tex', SKIP_DIRS).sort();
+  const readFile = projectReader(folder);
   const roots = all.filter((f) => isRoot(readFileUri(f) ?? ''));
   const reached = new Set<string>();
   for (const r of roots) {
-    for (const uri of extractLatex(readFileUri(r) ?? '', pathToFileURL(r).href, { readFile: readFileUri, parser: 'simple' }).files) {
+    for (const uri of extractLatex(readFileUri(r) ?? '', pathToFileURL(r).href, { readFile, parser: 'simple' }).files) {
       try {
         reached.add(path.resolve(fileURLToPath(uri)));
       } catch {
@@ -51,8 +53,18 @@ export function findLatexProject(folderOrFile: string): { roots: string[]; orpha
   return { roots, orphans };
 }
 
+/** The folder a paper's \input files must lie in: the folder checked, or a lone file's own folder. */
+export function projectFolder(folderOrFile: string): string {
+  try {
+    return fs.statSync(folderOrFile).isDirectory() ? path.resolve(folderOrFile) : path.dirname(path.resolve(folderOrFile));
+  } catch {
+    return path.dirname(path.resolve(folderOrFile));
+  }
+}
+
 /** One PaperText per root and per orphan of a folder (or for one file). */
 export function extractLatexProject(folderOrFile: string): PaperText[] {
   const { roots, orphans } = findLatexProject(folderOrFile);
-  return [...roots, ...orphans].map((f) => extractLatex(readFileUri(f) ?? '', pathToFileURL(f).href, { readFile: readFileUri }));
+  const readFile = projectReader(projectFolder(folderOrFile));
+  return [...roots, ...orphans].map((f) => extractLatex(readFileUri(f) ?? '', pathToFileURL(f).href, { readFile }));
 }

@@ -1,5 +1,6 @@
 // siunitx: numbers and units as a reader (and mathjs) would write them: \SI{60}{\kilo\gram} → "60 kg",
 // \num{1.5e6} → "1.5 × 10^6", \SI{2.1}{\micro\gram\per\gram} → "2.1 µg/g".
+import { nameTable } from './name-table.ts';
 
 import type { LNode } from './ast.ts';
 
@@ -7,12 +8,12 @@ export const SIUNITX_MACROS = new Set([
   'num', 'SI', 'qty', 'si', 'unit', 'SIrange', 'qtyrange', 'numrange', 'SIlist', 'qtylist', 'numlist', 'ang', 'tablenum', 'percent', 'qtyproduct', 'numproduct', 'SIproduct',
 ]);
 
-const PREFIXES: Record<string, string> = {
+const PREFIXES = nameTable<string>({
   yocto: 'y', zepto: 'z', atto: 'a', femto: 'f', pico: 'p', nano: 'n', micro: 'µ', milli: 'm', centi: 'c', deci: 'd', deca: 'da', deka: 'da', hecto: 'h',
   kilo: 'k', mega: 'M', giga: 'G', tera: 'T', peta: 'P', exa: 'E', zetta: 'Z', yotta: 'Y',
-};
+});
 
-const UNITS: Record<string, string> = {
+const UNITS = nameTable<string>({
   gram: 'g', gramme: 'g', kilogram: 'kg', metre: 'm', meter: 'm', second: 's', litre: 'L', liter: 'L', mole: 'mol', kelvin: 'K', ampere: 'A', candela: 'cd',
   hertz: 'Hz', newton: 'N', pascal: 'Pa', joule: 'J', watt: 'W', coulomb: 'C', volt: 'V', ohm: 'Ω', farad: 'F', siemens: 'S', weber: 'Wb', tesla: 'T',
   henry: 'H', degreeCelsius: '°C', celsius: '°C', lumen: 'lm', lux: 'lx', becquerel: 'Bq', gray: 'Gy', sievert: 'Sv', katal: 'kat', minute: 'min',
@@ -27,7 +28,7 @@ const UNITS: Record<string, string> = {
   mohm: 'mΩ', kohm: 'kΩ', Mohm: 'MΩ', pV: 'pV', nV: 'nV', uV: 'µV', mV: 'mV', V: 'V', kV: 'kV', W: 'W', uW: 'µW', mW: 'mW', kW: 'kW', MW: 'MW', GW: 'GW',
   J: 'J', uJ: 'µJ', mJ: 'mJ', kJ: 'kJ', eV: 'eV', meV: 'meV', keV: 'keV', MeV: 'MeV', GeV: 'GeV', TeV: 'TeV', kWh: 'kWh', F: 'F', fF: 'fF', pF: 'pF',
   nF: 'nF', uF: 'µF', mF: 'mF', H: 'H', mH: 'mH', uH: 'µH', K: 'K', dB: 'dB', kibibyte: 'KiB', mebibyte: 'MiB', gibibyte: 'GiB', M: 'M', mM: 'mM', uM: 'µM', nM: 'nM',
-};
+});
 
 /** Plain unit text for a siunitx unit argument (macros or literal text like "kg.m/s^2"). */
 export function unitText(nodes: readonly LNode[]): string {

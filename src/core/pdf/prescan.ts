@@ -3,6 +3,7 @@
 // times without restoring makes getTextContent take minutes (and it yields only through
 // microtasks, so no timer can stop it). Real papers nest a handful of saves deep.
 
+import { Buffer } from 'node:buffer';
 import { inflateSync } from 'node:zlib';
 
 /** Nesting depth above which pdf.js slows to a crawl (5,000 takes seconds, 40,000 minutes). */
@@ -10,7 +11,6 @@ export const MAX_SAVE_DEPTH = 2000;
 /** Inflated bytes looked at in all, so the scan itself stays cheap on huge files. */
 const MAX_SCANNED = 256 * 1024 * 1024;
 
-const decoder = new TextDecoder('latin1');
 
 /** Deepest run of `q` operators not closed by `Q` in one content stream's operators. */
 export function maxSaveDepth(ops: Uint8Array): number {
@@ -43,7 +43,8 @@ export function deepestSaveNesting(data: Uint8Array): number {
   let max = 0;
   let scanned = 0;
   let from = 0;
-  const text = decoder.decode(data);
+  // latin1: one character per byte, so string offsets are byte offsets (and Buffer's decoder is native).
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   for (;;) {
     const s = text.indexOf('stream', from);
     if (s < 0 || scanned > MAX_SCANNED) break;

@@ -4,10 +4,10 @@ import { checkPartsTotals } from '../../../src/core/checks/arithmetic/parts-tota
 import { errors, paper, underlined } from './helpers.ts';
 
 test('variance explained by the stated number of factors', () => {
-  const p = paper('The items were reduced to 4 factors (explaining 56.17% of variance). The first factor (23.59%) was loaded by A. The second factor (18.54%) by B. The third (12.07%) by C, and the fourth (10.97%) by D.');
+  const p = paper('The scale loaded on 3 factors (explaining 47.30% of variance). The first factor (21.40%) grouped the mood items. The second factor (14.60%) grouped sleep, and the third (8.30%) grouped appetite.');
   const [f] = errors(checkPartsTotals(p));
-  assert.equal(underlined(p, f), '56.17%');
-  assert.equal(f.recomputed, '65.17%');
+  assert.equal(underlined(p, f), '47.30%');
+  assert.equal(f.recomputed, '44.30%');
 });
 
 test('variance explained with the parts in parentheses, and cumulative shares', () => {

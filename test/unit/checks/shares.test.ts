@@ -6,7 +6,7 @@ import { errors, paper, underlined } from './helpers.ts';
 const findings = (s: string) => checkShares(paper(s)).findings.map((f) => f.severity);
 
 test('two complementary categories add up to 100%', () => {
-  const ok = paper('The final sample consisted of 26 participants (Sex: 65.4% women, 34.6% men). Answers were yes (62%) and no (38%).');
+  const ok = paper('The cohort held 40 patients (Sex: 57.5% women, 42.5% men). Replies were yes (71%) and no (29%).');
   const out = checkShares(ok);
   assert.equal(out.findings.length, 0);
   assert.equal(out.verified.length, 2);

@@ -82,3 +82,14 @@ it('joins a table continued on the next page, without its repeated header', asyn
   assert.equal(pageOf(paper, 'Seals'), 2);
   assertCellsMatchText(paper);
 });
+
+it('keeps count (percent) cells of groups of different size in their columns, with no error', async () => {
+  const paper = await read('table-groups.pdf');
+  assert.equal(paper.tables.length, 1);
+  const rows = cells(paper.tables[0]);
+  assert.deepEqual(rows[0], ['', 'Students (n = 80)', 'Staff (n = 60)']);
+  assert.deepEqual(rows[2], ['Male', '36 (45.0%)', '24 (40.0%)']);
+  assert.equal(rows.length, 6);
+  const result = checkPaper(paper);
+  assert.deepEqual(result.findings.filter((f) => f.severity !== 'info').map((f) => f.message), []);
+});

@@ -5,11 +5,17 @@ import type { CheckModule } from '../module.ts';
 import { changeCheck } from './change.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
+import { listedPartsCheck } from './listed-parts.ts';
 import { meanCheck } from './mean.ts';
 import { partsTotalCheck } from './parts-total.ts';
 import { percentageCheck } from './percentage.ts';
+import { relativeChangeCheck } from './relative-change.ts';
+import { shareListsCheck } from './share-lists.ts';
 import { sharesCheck } from './shares.ts';
 import { tablePercentageCheck } from './table-percentage.ts';
+import { tableMeansCheck } from './table-means.ts';
+import { tableRelationsCheck } from './table-relations.ts';
+import { rowTotalsCheck } from './table-row-totals.ts';
 import { tableSharesCheck } from './table-shares.ts';
 import { tableTotalCheck } from './table-total.ts';
 import { unitsCheck } from './units.ts';
@@ -19,13 +25,19 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   unitsCheck,
   percentageCheck,
   changeCheck,
+  relativeChangeCheck,
   meanCheck,
   partsTotalCheck,
+  listedPartsCheck,
   sharesCheck,
+  shareListsCheck,
   intervalCheck,
   tableTotalCheck,
   tablePercentageCheck,
   tableSharesCheck,
+  tableRelationsCheck,
+  tableMeansCheck,
+  rowTotalsCheck,
 ];
 
 export const ARITHMETIC_CHECKS: readonly Check[] = ARITHMETIC_MODULES.map((m) => m.run);

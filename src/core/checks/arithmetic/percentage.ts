@@ -91,7 +91,7 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
         }
       }
     }
-    // "Most evaluations (78%) were cost-effective (n = 150) or cost-saving (n = 20)."
+    // A share in brackets followed by the counts it covers: "most plots (60%) were grazed (n = 40) or mown (n = 20)".
     if (/[([]\s*$/.test(text.slice(p.start - 2, p.start)) && /^\s*[)\]]/.test(after) && !(q && q.start >= sentence.start && /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[([]\s*$/.test(text.slice(q.end, p.start)))) {
       const counts: Num[] = [];
       for (let j = i + 1; j < nums.length && nums[j].end <= sentence.end; j++) {

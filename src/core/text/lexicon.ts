@@ -1,0 +1,38 @@
+// Cue words the claim readers share: numbers written as words, what a total is called, what ties a
+// list of parts to its whole. One place, so the arithmetic and statistics checks read alike.
+
+import type { ReportedNumber } from '../numbers.ts';
+import type { TextSpan } from '../types.ts';
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+// "forty-six", "Forty six", "twelve", "ninety": whole words only, so "someone" or "tone" never match.
+const WORD_NUMBER = new RegExp(
+  `\\b(?:(${Object.keys(TENS).join('|')})(?:[-\\s](${Object.keys(UNITS).filter((w) => UNITS[w] > 0 && UNITS[w] < 10).join('|')}))?|(${Object.keys(UNITS).join('|')}))\\b`,
+  'gi',
+);
+
+/** Whole numbers up to 99 written as words, as reported numbers (text as written, value). */
+export function wordNumbersIn(text: string, span: TextSpan): ReportedNumber[] {
+  const out: ReportedNumber[] = [];
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(WORD_NUMBER)) {
+    const value = m[3] !== undefined ? UNITS[m[3].toLowerCase()] : TENS[m[1].toLowerCase()] + (m[2] ? UNITS[m[2].toLowerCase()] : 0);
+    const start = span.start + m.index;
+    out.push({ text: m[0], value, decimals: 0, exponent: 0, trailingZeros: 0, percent: false, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Words that say a number is the whole a list is part of. */
+export const TOTAL_CUE = /\b(?:in total|total(?:ling|ed)?|overall|altogether|all together|sum|whole|entire|complete|full)\b/i;
+
+/** Words between a whole and the list of its parts ("N cases, including ...", "N people: ..."). */
+export const PARTS_INTRO = /(?:\(|:|\b(?:including|includ(?:es|ed)|compris(?:ing|ed|es)|consist(?:ing|ed|s) of|split (?:into|between|across)|divided (?:into|between|among)|broken down (?:into|as)|of (?:whom|which|these|those|them)|among (?:whom|which|these|those|them)|namely|i\.e\.,?|that is,?)(?=\W))/i;
+
+/** Words between a list of parts and its whole ("... a, b and c out of N"). */
+export const PARTS_OUTRO = /\b(?:out of(?: the| all| a total of)?|of (?:the total|all|a total of)|from (?:a total of|the total)|totall?ing|for a total of|adding up to|summing to)\s*$/i;

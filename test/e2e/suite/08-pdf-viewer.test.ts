@@ -1,0 +1,107 @@
+// The PDF viewer in a build loop: the PDF rewritten on disk while open reloads with no error and on
+// the same page; a PDF problem's command link (what the Problems list runs) moves the viewer to its
+// page; a PDF finding hidden from the viewer disappears and leaves a readable .tally-ignore.json entry.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateTally, fixtureUri, tallyDiagnostics, until, waitForDiagnostics } from './helpers.ts';
+
+interface ViewerState {
+  uri: string;
+  findings: number;
+  pages: number;
+  ready: boolean;
+  page: number;
+  scale: string;
+  reloads: number;
+  errors: string[];
+}
+
+async function viewer(uri: vscode.Uri): Promise<ViewerState | undefined> {
+  const s = (await vscode.commands.executeCommand('tally._test.getState')) as { pdfViewers: ViewerState[] };
+  return s.pdfViewers.find((p) => p.uri === uri.toString());
+}
+
+function waitForPage(uri: vscode.Uri, page: number, what: string): Promise<ViewerState> {
+  return until(what, async () => {
+    const v = await viewer(uri);
+    return v && v.page === page ? v : undefined;
+  }, 30_000);
+}
+
+describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-spatula.pdf in a folder of its own, so hiding its finding hides nothing else)', function () {
+  this.timeout(180_000);
+  const source = () => fixtureUri('examples/black-spatula.pdf');
+  const uri = () => fixtureUri('viewer-e2e/viewer-loop.pdf');
+
+  before(async () => {
+    await activateTally();
+    await vscode.workspace.fs.copy(source(), uri(), { overwrite: true });
+    await vscode.commands.executeCommand('vscode.openWith', uri(), 'tally.pdfViewer');
+    let last: ViewerState | undefined;
+    await until('the viewer to render with its findings', async () => {
+      const v = (last = await viewer(uri()));
+      return v && v.ready && v.pages >= 2 && v.findings > 0 ? v : undefined;
+    }, 90_000).catch((e: Error) => {
+      throw new Error(`${e.message}; the viewer: ${JSON.stringify(last)}`);
+    });
+  });
+
+  it('moves the viewer to a problem’s page through the problem’s command link', async () => {
+    await vscode.commands.executeCommand('tally._test.pdfViewer', { uri: uri().toString(), goToPage: 1 });
+    await waitForPage(uri(), 1, 'the viewer on page 1');
+    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const code = d.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.scheme, 'command', `the code links to ${code.target.toString()}`);
+    assert.equal(code.target.path, 'tally.revealFinding');
+    // What the Problems list does with the link: run the command with the link's arguments.
+    const args = JSON.parse(decodeURIComponent(code.target.query)) as unknown[];
+    await vscode.commands.executeCommand(code.target.path, ...args);
+    const page = (args[0] as { range: { page: number } }).range.page;
+    assert.equal(page, 2);
+    await waitForPage(uri(), page, `the viewer to move to page ${page}`);
+  });
+
+  it('reloads a PDF rewritten on disk without an error, on the same page', async () => {
+    const before = (await viewer(uri()))!;
+    assert.equal(before.page, 2);
+    const bytes = await vscode.workspace.fs.readFile(source());
+    await vscode.workspace.fs.writeFile(uri(), bytes);
+    const after = await until('the viewer to reload', async () => {
+      const v = await viewer(uri());
+      return v && v.reloads > before.reloads && v.pages >= 2 ? v : undefined;
+    }, 60_000);
+    // Let the reloaded document settle, then it must still show page 2 with no error logged.
+    await until('the viewer to report its page after the reload', async () => {
+      const v = await viewer(uri());
+      return v && v.page > 0 ? v : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const settled = (await viewer(uri()))!;
+    assert.deepEqual(settled.errors, [], 'the viewer logged errors');
+    assert.equal(settled.page, 2, `page after reload (reloads ${after.reloads})`);
+    assert.equal(settled.scale, before.scale);
+  });
+
+  it('hides a PDF finding from the viewer: gone from the problems, a readable entry beside the paper', async () => {
+    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const finding = d as vscode.Diagnostic & { data?: unknown };
+    const args = JSON.parse(decodeURIComponent((d.code as { target: vscode.Uri }).target.query)) as Array<{ id: string }>;
+    const id = args[0].id;
+    assert.ok(await vscode.commands.executeCommand('tally._test.pdfViewer', { uri: uri().toString(), hide: id }), `finding ${id} is in the viewer`);
+    await waitForDiagnostics(uri(), (ds) => !ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    assert.ok(!tallyDiagnostics(uri()).some((x) => x.message === finding.message));
+    const file = fixtureUri('viewer-e2e/.tally-ignore.json');
+    const entries = (JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { ignore: Array<Record<string, unknown>> }).ignore;
+    const entry = entries.find((e) => e.id === id);
+    assert.ok(entry, JSON.stringify(entries));
+    assert.equal(entry.kind, 'unit-conversion');
+    assert.equal(entry.page, 2);
+    assert.equal(entry.file, 'viewer-loop.pdf');
+    assert.match(String(entry.claim ?? ''), /42/);
+    assert.match(String(entry.hidden), /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

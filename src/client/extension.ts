@@ -6,7 +6,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
 import { CheckDocumentRequest, CheckFilesRequest, ProgressNotification, ResultsChangedNotification, ResultsRequest } from '../shared/protocol.ts';
-import { reviewWithModel, setApiKey } from './model-review.ts';
+import { API_KEY_SECRET, reviewWithModel, setApiKey } from './model-review.ts';
 import { PDF_VIEW_TYPE, PdfViewerProvider } from './pdf-viewer.ts';
 import { REPORT_FORMATS, ReportPanel, exportReport } from './report-panel.ts';
 import type { ReportFormat } from '../shared/protocol.ts';
@@ -45,12 +45,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
   client = lc;
 
   const pdfViewer = new PdfViewerProvider(context, () => client, log);
+  // The walkthrough's steps complete on what the user really did (its completionEvents are these context keys).
+  const walkthroughDone = (step: 'latexChecked' | 'pdfOpened' | 'reportShown' | 'apiKeySet') => void vscode.commands.executeCommand('setContext', `tally.walkthrough.${step}`, true);
   const progressHandlers = new Map<string, (message: string, percent?: number) => void>();
 
   // Custom message handlers are registered before the client starts.
   context.subscriptions.push(
     onNotification(lc, ProgressNotification, (p) => progressHandlers.get(p.token)?.(p.message, p.percent)),
     onNotification(lc, ResultsChangedNotification, (p) => {
+      if (p.uris.some((u) => /\.tex$/i.test(u))) walkthroughDone('latexChecked');
       void ReportPanel.open?.refresh();
       for (const uri of p.uris) {
         if (!/\.pdf$/i.test(uri)) continue;
@@ -68,7 +71,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
   };
 
   const statusBar = new TallyStatusBar(currentUri);
-  context.subscriptions.push(statusBar, pdfViewer.onDidChangeActive(() => statusBar.update()), PdfViewerProvider.register(context, pdfViewer));
+  context.subscriptions.push(
+    statusBar,
+    pdfViewer.onDidChangeActive(() => {
+      statusBar.update();
+      if (pdfViewer.activeUri) walkthroughDone('pdfOpened');
+    }),
+    PdfViewerProvider.register(context, pdfViewer),
+  );
 
   const command = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
@@ -112,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
           const c = result.counts;
           const failed = result.failed.length ? ` ${result.failed.length} could not be checked (see the Tally output).` : '';
           for (const f of result.failed) log.warn(`${f.uri}: ${f.message}`);
+          for (const f of result.skipped ?? []) log.info(`Check Workspace: not a paper of its own, skipped: ${f}`);
           if (!cancel.isCancellationRequested) {
             void vscode.window.showInformationMessage(`Tally checked ${result.checked} paper(s): ${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s).${failed}`, 'Open Report').then((choice) => {
               if (choice) void vscode.commands.executeCommand('tally.generateReport', { scope: 'workspace' });
@@ -129,6 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     const uri = arg instanceof vscode.Uri ? arg : arg?.scope === 'workspace' ? undefined : currentUri();
     const panel = ReportPanel.show(context, lc, uri ? [uri.toString()] : []);
     await panel.refresh();
+    walkthroughDone('reportShown');
     return { uris: uri ? [uri.toString()] : [], results: panel.shownResults.length };
   });
 
@@ -158,7 +170,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
   });
 
   command('tally.showOutput', () => log.show(true));
-  command('tally.setApiKey', () => setApiKey(context));
+  command('tally.setApiKey', async () => {
+    await setApiKey(context);
+    if (await context.secrets.get(API_KEY_SECRET)) walkthroughDone('apiKeySet');
+  });
   command('tally.reviewWithModel', (arg?: vscode.Uri) => reviewWithModel(context, lc, arg instanceof vscode.Uri ? arg : currentUri(), progressHandlers, log));
 
   // For the end-to-end tests (test/e2e): what the extension currently shows.

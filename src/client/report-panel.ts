@@ -1,17 +1,17 @@
-// Tally: Generate Verification Report — a theme-aware webview listing every finding by section
-// and kind, with the working, origin, and the claims found consistent; exports through the
-// engine's renderReport (tally/report) and a save dialog.
+// Tally: Generate Verification Report — a theme-aware webview showing the report the engine
+// renders (the same HTML body and words as the exported files), with links back to the sources;
+// exports through the engine's renderReport (tally/report) and a save dialog.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RULES } from '../core/rules.ts';
-import type { CheckResult, Finding } from '../core/types.ts';
+import { REPORT_STYLE } from '../core/report/html.ts';
+import type { CheckResult } from '../core/types.ts';
 import { ReportRequest, ResultsRequest } from '../shared/protocol.ts';
 import type { ReportFormat } from '../shared/protocol.ts';
 import { sendRequest } from './rpc.ts';
 import { csp, escapeHtml, nonce } from './webview-html.ts';
 
-type FromReport = { type: 'ready' } | { type: 'export'; format: ReportFormat } | { type: 'reveal'; finding: Finding } | { type: 'refresh' };
+type FromReport = { type: 'ready' } | { type: 'export'; format: ReportFormat } | { type: 'reveal'; id: string; uri: string; line: number } | { type: 'refresh' };
 
 const FILTERS: Record<ReportFormat, Record<string, string[]>> = {
   markdown: { Markdown: ['md'] },
@@ -58,10 +58,11 @@ export class ReportPanel {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp(panel.webview, n))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('report', 'report.css')}">
+<style nonce="${n}">${REPORT_STYLE}</style>
 <title>Tally Report</title></head>
 <body>
 <header>
-  <h1>Tally verification report</h1>
+  <strong>Tally report</strong>
   <div class="actions" role="toolbar">
     <span>Export:</span>
     <button data-format="markdown">Markdown</button>
@@ -89,9 +90,11 @@ export class ReportPanel {
       case 'export':
         await this.export(m.format);
         break;
-      case 'reveal':
-        await vscode.commands.executeCommand('tally.revealFinding', m.finding);
+      case 'reveal': {
+        const finding = this.results.flatMap((r) => r.findings).find((f) => f.id === m.id && f.range.uri === m.uri && f.range.start.line === m.line);
+        if (finding) await vscode.commands.executeCommand('tally.revealFinding', finding);
         break;
+      }
     }
   }
 
@@ -99,7 +102,13 @@ export class ReportPanel {
     try {
       const { results } = await sendRequest(this.client, ResultsRequest, { uris: this.uris });
       this.results = results;
-      await this.panel.webview.postMessage({ type: 'results', results, rules: RULES, scope: this.uris.length ? 'file' : 'workspace' });
+      const scope = this.uris.length ? 'file' : 'workspace';
+      if (!results.length) {
+        await this.panel.webview.postMessage({ type: 'empty', scope });
+        return;
+      }
+      const { text } = await sendRequest(this.client, ReportRequest, { uris: this.uris, format: 'html', bodyOnly: true, title: REPORT_TITLE });
+      await this.panel.webview.postMessage({ type: 'html', html: text, scope });
     } catch (e) {
       await this.panel.webview.postMessage({ type: 'error', message: (e as Error).message });
     }
@@ -115,6 +124,8 @@ export class ReportPanel {
   }
 }
 
+const REPORT_TITLE = 'Tally verification report';
+
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'json', 'sarif'];
 
 /**
@@ -122,7 +133,7 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'jso
  * it to `target`, or where the save dialog says.
  */
 export async function exportReport(client: LanguageClient, format: ReportFormat, uris: string[], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const { text, extension } = await sendRequest(client, ReportRequest, { uris, format, title: 'Tally verification report' });
+  const { text, extension } = await sendRequest(client, ReportRequest, { uris, format, title: REPORT_TITLE });
   const first = uris[0];
   const stem = first ? first.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'tally';
   const folder = first ? vscode.Uri.joinPath(vscode.Uri.parse(first), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -198,6 +198,20 @@ export interface CheckResult {
   coverage?: Coverage;
   /** Model findings that were not shown, and why (the report's collapsed "not shown" section). */
   notShown?: { reason: string; quote?: string }[];
+  /** The last model review of this paper, when one ran. */
+  modelReview?: ModelReviewRun;
+}
+
+/** What a report says about a model review: which model, where, when, and what came of it. */
+export interface ModelReviewRun {
+  model: string;
+  /** The endpoint's host (never the key, never the full URL's query). */
+  host: string;
+  /** ISO date and time the review finished. */
+  date: string;
+  /** Findings shown, and findings the model proposed that Tally dropped (unlocated, unconfirmed, refuted). */
+  kept: number;
+  dropped: number;
 }
 
 /** Per finding kind: claims read, and how each was judged (read = verified + flagged + undecided). */

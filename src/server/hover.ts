@@ -20,17 +20,31 @@ function code(text: string): string {
   return `${fence}${text.replace(/\s+/g, ' ')}${fence}`;
 }
 
+/** Whether `text` already says `part` (so the hover does not repeat it). */
+function says(text: string, part: string): boolean {
+  const norm = (x: string) => x.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(text).includes(norm(part));
+}
+
+/** One line on where a model finding came from: the review, its confidence, and whether recomputation confirmed it. */
+function provenance(f: Finding): string | undefined {
+  if (f.origin !== 'model') return undefined;
+  const confidence = f.confidence !== undefined ? ` (model confidence ${Math.round(f.confidence * 100)}%)` : '';
+  return `- **Found by:** the model review${confidence}, ${f.confirmed ? 'confirmed' : 'not confirmed'} by recomputation`;
+}
+
 export function hoverMarkdown(f: Finding): string {
   const rule = ruleFor(f.kind);
-  const origin = f.origin === 'model' ? ' — found by the model review' + (f.confirmed ? ', confirmed by recomputation' : ', not confirmed by recomputation') : '';
-  const lines = [`**Tally: ${rule?.title ?? f.kind}** (${f.severity}${origin})`, '', f.message, ''];
+  const lines = [`**Tally: ${rule?.title ?? f.kind}** (${f.severity})`, '', f.message, ''];
   lines.push(`- **As written:** ${code(f.claim)}`);
   if (f.reported !== undefined) lines.push(`- **Reported:** ${code(f.reported)}`);
   if (f.recomputed !== undefined) lines.push(`- **Recomputed:** ${code(f.recomputed)}`);
   if (f.working) lines.push(`- **Working:** ${code(f.working)}`);
   if (f.suggestion !== undefined) lines.push(`- **Suggested:** ${code(f.suggestion)}`);
-  if (f.confidence !== undefined) lines.push(`- **Model confidence:** ${Math.round(f.confidence * 100)}%`);
-  if (f.explanation) lines.push('', f.explanation);
+  const origin = provenance(f);
+  if (origin) lines.push(origin);
+  // The explanation once: not when the message already carries it.
+  if (f.explanation && !says(f.message, f.explanation)) lines.push('', f.explanation);
   lines.push('', `[About this check](${ruleDocUrl(f.kind)}) · id \`${f.id}\``);
   return lines.join('\n');
 }

@@ -51,3 +51,9 @@ export function addIgnoredId(rootUri: string, params: IgnoreIdParams): string {
   writeFileSync(file, addToIgnoreList(existing, ignoreEntry(params, file)));
   return file;
 }
+
+/** The ignore-list entries that apply to a paper (for the report's "hidden" part). */
+export function ignoreEntriesFor(rootUri: string): IgnoreEntry[] {
+  const root = pathOf(rootUri);
+  return root ? readIgnoreList(dirname(root)).entries : [];
+}

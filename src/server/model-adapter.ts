@@ -33,15 +33,25 @@ export async function runModelReview(paper: PaperText, job: ReviewJob, hooks: Re
     onProgress: (p) =>
       hooks.onProgress(p.total === 1 ? `${p.section || 'the paper'}` : `Section ${p.index + 1}/${p.total}: ${p.section || 'front matter'}`, (p.index / Math.max(1, p.total)) * 100),
   });
+  const run = { model: config.model, host: endpointHost(config.baseURL), date: new Date().toISOString(), kept: review.findings.length, dropped: review.dropped.length };
   return {
     rootUri: paper.uri,
     findings: review.findings,
     notes: review.notes,
     requests: review.requests,
     cached: review.cached,
+    review: run,
     dropped: review.dropped,
     sectionsReviewed: review.sectionsReviewed,
     sectionsTotal: review.sectionsTotal,
     usage: review.requests > 0 ? describeUsage(review) : undefined,
   };
+}
+
+function endpointHost(baseURL: string | undefined): string {
+  try {
+    return new URL(baseURL ?? 'https://api.openai.com/v1').host;
+  } catch {
+    return 'unknown';
+  }
 }

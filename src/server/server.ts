@@ -5,7 +5,7 @@
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderReport } from '../core/report/index.ts';
+import { compiledPdfsOf, renderHtmlBody, renderReport } from '../core/report/index.ts';
 import {
   CheckDocumentRequest,
   CheckFilesRequest,
@@ -23,7 +23,8 @@ import type { CheckFilesResult, FindingCounts, IgnoreIdParams, ReviewPlan } from
 import { Checker, countFindings } from './checker.ts';
 import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
 import { hoverFor } from './hover.ts';
-import { addIgnoredId } from './ignore.ts';
+import { addIgnoredId, ignoreEntriesFor } from './ignore.ts';
+import { planWorkspace } from './workspace-papers.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
 import { onRequest, sendNotification, signalFor } from './rpc.ts';
@@ -65,7 +66,6 @@ function workspaceFolderFor(uri: string): string | undefined {
   const key = normalizeUri(uri);
   return workspaceFolders.map((f) => f.uri).find((f) => key.startsWith(normalizeUri(f).replace(/\/?$/, '/')));
 }
-
 
 async function loadSettings(): Promise<void> {
   if (!canPullConfiguration) return;
@@ -210,24 +210,20 @@ onRequest(connection, CheckFilesRequest, async (params, token) => {
   await settingsReady;
   const signal = signalFor(token);
   const total: FindingCounts = { error: 0, warning: 0, info: 0, model: 0 };
-  const out: CheckFilesResult = { checked: 0, counts: total, failed: [] };
-  const seenRoots = new Set<string>();
   const uris = params.uris.filter((u) => checker.isCheckable(u));
-  // Roots first, so the files they \input are known to be covered before they come up.
-  const roots = uris.map((u) => ({ uri: u, root: checker.rootFor(u) }));
-  for (const [i, { uri, root }] of roots.entries()) {
+  // Papers, not files: a root with its \input files once, its compiled PDF with it, fragments not at all.
+  const plan = planWorkspace(uris, workspaceFolders.map((f) => f.uri), settings.compiledPdfs, (u) => checker.rootFor(u));
+  const out: CheckFilesResult = { checked: plan.papers, counts: total, failed: [], skipped: plan.skipped };
+  for (const [i, job] of plan.jobs.entries()) {
     if (signal.aborted) break;
-    if (params.token) sendNotification(connection, ProgressNotification, { token: params.token, message: uri.split('/').pop() ?? uri, percent: (i / roots.length) * 100 });
-    if (seenRoots.has(root)) continue;
-    seenRoots.add(root);
+    if (params.token) sendNotification(connection, ProgressNotification, { token: params.token, message: job.label, percent: (i / plan.jobs.length) * 100 });
     try {
-      const result = /\.pdf$/i.test(root) ? await checker.checkPdf(root, false, signal) : await checker.request(root, signal);
-      out.checked++;
+      const result = /\.pdf$/i.test(job.uri) ? await checker.checkPdf(job.uri, false, signal) : await checker.request(job.uri, signal);
       const counts = countFindings(result?.findings ?? []);
       for (const k of Object.keys(total) as (keyof FindingCounts)[]) total[k] += counts[k];
     } catch (e) {
       if (isCancel(e) || signal.aborted) break;
-      out.failed.push({ uri, message: (e as Error).message });
+      out.failed.push({ uri: job.uri, message: (e as Error).message });
     }
   }
   return out;
@@ -238,11 +234,15 @@ onRequest(connection, ResultsRequest, (params) => ({ results: checker.results(pa
 const EXTENSIONS = { markdown: '.md', html: '.html', json: '.json', sarif: '.sarif' } as const;
 
 onRequest(connection, ReportRequest, (params) => {
-  const results = checker.results(params.uris);
+  // A paper's report includes the PDFs compiled from it.
+  const chosen = checker.results(params.uris);
+  const results = params.uris?.length ? [...chosen, ...compiledPdfsOf(chosen, checker.results())] : chosen;
   const readSource = (uri: string) => documents.get(uri)?.getText() ?? readFileUri(uri);
   const baseUri = results.length ? workspaceFolderFor(results[0].uri) : undefined;
-  const text = renderReport(results, params.format, { title: params.title, toolVersion: VERSION, readSource, baseUri });
-  return { text, extension: EXTENSIONS[params.format] };
+  const checksOff = Object.entries(settings.severities).filter(([, v]) => v === 'off').map(([k]) => k);
+  const options = { title: params.title, toolVersion: VERSION, readSource, baseUri, checksOff, ignoreEntries: ignoreEntriesFor };
+  if (params.bodyOnly && params.format === 'html') return { text: renderHtmlBody(results, options), extension: '.html' };
+  return { text: renderReport(results, params.format, options), extension: EXTENSIONS[params.format] };
 });
 
 onRequest(connection, PlanReviewRequest, async (params, token) => {

@@ -14,6 +14,8 @@ export interface ServerSettings {
   fileTypes: string[];
   pdfMaxPages: number;
   pdfTimeoutMs: number;
+  /** Check Workspace: check a PDF compiled from a LaTeX paper in the workspace with that paper, or skip it. */
+  compiledPdfs: 'withPaper' | 'skip';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   fileTypes: ['.tex', '.pdf'],
   pdfMaxPages: 200,
   pdfTimeoutMs: 60000,
+  compiledPdfs: 'withPaper',
 };
 
 const SEVERITY_VALUES = new Set(['error', 'warning', 'info', 'off']);
@@ -46,6 +49,7 @@ export function parseSettings(raw: unknown): ServerSettings {
     fileTypes: fileTypes ?? DEFAULT_SETTINGS.fileTypes,
     pdfMaxPages: number(section.pdf?.maxPages, DEFAULT_SETTINGS.pdfMaxPages),
     pdfTimeoutMs: number(section.pdf?.timeoutMs, DEFAULT_SETTINGS.pdfTimeoutMs),
+    compiledPdfs: section.workspace?.compiledPdfs === 'skip' ? 'skip' : 'withPaper',
   };
 }
 

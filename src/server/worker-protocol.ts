@@ -3,7 +3,7 @@
 // code actions never wait behind a check of a long paper.
 
 import type { CheckOptions } from '../core/engine.ts';
-import type { CheckNote, CheckResult, Finding, RawFinding } from '../core/types.ts';
+import type { CheckNote, CheckResult, Finding, ModelReviewRun, RawFinding } from '../core/types.ts';
 import type { ModelSettings, ReviewPlan } from '../shared/protocol.ts';
 
 export type JobOptions = Pick<CheckOptions, 'ignoreIds' | 'severities'>;
@@ -64,6 +64,8 @@ export interface ReviewOutcome {
   sectionsTotal?: number;
   /** "12,345 input + 2,100 output tokens", when requests were made. */
   usage?: string;
+  /** For the report: model, endpoint host, date, findings kept and dropped. */
+  review?: ModelReviewRun;
 }
 
 export type JobResult = CheckOutcome | ReviewPlan | ReviewOutcome;

@@ -84,7 +84,10 @@ export interface CheckFilesParams {
 }
 
 export interface CheckFilesResult {
+  /** Papers checked (a LaTeX paper with its compiled PDF counts once). */
   checked: number;
+  /** Files that are not papers (fragments no root reads) or compiled PDFs skipped by the setting. */
+  skipped?: string[];
   counts: FindingCounts;
   failed: { uri: string; message: string }[];
 }
@@ -119,6 +122,8 @@ export const ResultsRequest = request<ResultsParams, ResultsResult>('tally/resul
 export interface ReportParams extends ResultsParams {
   format: ReportFormat;
   title?: string;
+  /** HTML only: the report's body without the document around it (what the report webview shows). */
+  bodyOnly?: boolean;
 }
 
 export interface ReportResult {

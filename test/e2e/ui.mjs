@@ -1,14 +1,18 @@
 // The UI test: Tally in code-server as a person uses it, driven by playwright-core in headless
-// Chromium. Opens the example paper from the Explorer, the Problems panel, a hover on the error,
-// the PDF in Tally's viewer with its highlights, and the report; each step saves a screenshot in
-// test-output/screenshots/ (problems.png, hover.png, pdf-viewer.png, report.png).
+// Chromium, with the extension installed from its .vsix and WITHOUT the smoke-test driver, so
+// notification toasts and progress show as a user sees them. Opens the example paper from the
+// Explorer, the Problems panel, a hover on the error, the report, the PDF in Tally's viewer; then
+// runs Check Workspace (its progress notification and its toast, whose "Open Report" button opens
+// the report) and opens a real multi-file paper from the shared fixtures. Each step saves a
+// screenshot in test-output/screenshots/ (the README's come from here: problems.png, hover.png,
+// pdf-viewer.png, report.png, check-workspace.png, real-paper.png, real-paper-report.png).
 //
 //   node test/e2e/ui.mjs        (after `npm run build` and scripts/e2e/install.sh)
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  EXTENSION, OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, launchBrowser, makeSandbox, remoteUri, removeSandbox, startCodeServer, workbenchUrl,
+  OUTPUT, ROOT, defaultFixtures, ensureExamplePdf, installExtension, launchBrowser, makeSandbox, removeSandbox, startCodeServer, workbenchUrl,
 } from './lib/code-server.mjs';
 
 const SHOTS = join(OUTPUT, 'screenshots');
@@ -26,6 +30,17 @@ async function openFromExplorer(page, folder, file) {
   }
   await fileRow.waitFor({ timeout: 30_000 });
   await fileRow.click();
+}
+
+/** Runs a command from the command palette (F1), as a user types it. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
 }
 
 /** The frame of the webview whose document has `selector` (webviews nest an iframe in an iframe). */
@@ -46,7 +61,9 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
   const started = Date.now();
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(join(OUTPUT, 'e2e'), { recursive: true });
-  const sandbox = makeSandbox({ fixtures: defaultFixtures(), prefix: 'tally-e2e-ui-' });
+  const fixtures = defaultFixtures();
+  const realPaper = 'real-paper' in fixtures;
+  const sandbox = makeSandbox({ fixtures, prefix: 'tally-e2e-ui-' });
   log(ensureExamplePdf(sandbox));
   const results = [];
   let server;
@@ -73,7 +90,8 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
   }, timeoutMs);
 
   try {
-    server = await startCodeServer(sandbox, { logFile: join(OUTPUT, 'e2e/code-server-ui.log') });
+    installExtension(sandbox, { log });
+    server = await startCodeServer(sandbox, { logFile: join(OUTPUT, 'e2e/code-server-ui.log'), driver: false });
     log(`code-server on ${server.url}`);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -84,14 +102,8 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       browserLog.write(`pageerror: ${e.message}\n`);
       log(`page error (workbench or webview): ${e.message}`);
     });
-    // The smoke-test driver's hooks must exist, or the workbench logs into the void.
-    await page.exposeFunction('codeAutomationLog', () => {});
-    await page.exposeFunction('codeAutomationExit', () => {});
-    const payload = [
-      ['extensionDevelopmentPath', remoteUri(server, EXTENSION)],
-      ['skipWelcome', 'true'],
-    ];
-    await page.goto(workbenchUrl(server, sandbox.workspace, payload));
+    // A loaded machine can take long to serve the workbench's first page.
+    await page.goto(workbenchUrl(server, sandbox.workspace), { timeout: 120_000, waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
 
     await step('open examples/black-spatula.tex from the Explorer; the error is underlined', null, async () => {
@@ -159,6 +171,46 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await highlight.waitFor({ state: 'visible', timeout: 30_000 });
       await page.waitForTimeout(500); // let pdf.js finish painting around the highlight
     });
+
+    await step('Tally: Check Workspace shows its progress, then a toast counting papers', null, async () => {
+      await runCommand(page, 'Tally: Check Workspace');
+      const toasts = page.locator('.notifications-toasts');
+      // The progress notification names the paper being checked; the real paper takes a few seconds.
+      await toasts.filter({ hasText: 'Tally: checking the workspace' }).first().waitFor({ timeout: 30_000 });
+      const done = toasts.locator('.notification-toast').filter({ hasText: /Tally checked \d+ papers?/ }).first();
+      await done.waitFor({ timeout: 240_000 });
+      await page.screenshot({ path: join(SHOTS, 'check-workspace.png') });
+      const text = await done.innerText();
+      const papers = Number(/Tally checked (\d+)/.exec(text)?.[1]);
+      // examples (its .tex with its PDF), multi-file, editing/fix, editing/hide, and the real paper's two roots.
+      const expected = realPaper ? 6 : 4;
+      if (papers !== expected) throw new Error(`the toast counts ${papers} papers, expected ${expected}: ${text}`);
+      await done.getByRole('button', { name: 'Open Report' }).click();
+      const frame = await webviewFrame(page, '#report');
+      await frame.locator('#report section.paper').first().waitFor({ timeout: 30_000 });
+    });
+
+    if (realPaper) {
+      await step('a real multi-file paper: its findings in the Problems panel', 'real-paper.png', async () => {
+        await runCommand(page, 'View: Close All Editors');
+        await openFromExplorer(page, 'real-paper', 'manuscript.tex');
+        await page.locator('.monaco-editor .view-lines').filter({ hasText: 'documentclass' }).first().waitFor({ timeout: 60_000 });
+        await page.keyboard.press('Control+Shift+M');
+        await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      });
+
+      await step('the report of the real paper: what was read, its compiled PDF under it, each sentence with its number marked', 'real-paper-report.png', async () => {
+        await runCommand(page, 'Tally: Generate Verification Report');
+        const frame = await webviewFrame(page, '#report');
+        const section = frame.locator('#report section.paper').first();
+        await section.waitFor({ timeout: 30_000 });
+        const text = await section.innerText();
+        for (const needed of [/What was read\./, /claims? read/, /Model review\./, /Hidden\./, /Compiled PDF: manuscript\.pdf/]) {
+          if (!needed.test(text)) throw new Error(`the report lacks ${needed}: ${text.slice(0, 300)}`);
+        }
+        await frame.locator('#report mark').first().waitFor({ timeout: 10_000 });
+      });
+    }
   } catch (err) {
     results.push({ name: 'start code-server and the workbench', ok: false });
     log(`✘ ${err instanceof Error ? err.message : err}`);

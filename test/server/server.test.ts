@@ -52,8 +52,9 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     assert.equal(d.data.kind, 'unit-conversion');
     assert.equal(d.data.suggestion !== undefined, true);
     assert.equal(text.split('\n')[BDE_LINE].slice(d.range.start.character, d.range.end.character).replace(/[{}]/g, ''), '42,000');
-    // The goal is well under a second on an idle machine; the bound leaves room for loaded CI hosts.
-    assert.ok(firstDiagnosticsMs < 8000, `first diagnostics took ${firstDiagnosticsMs} ms`);
+    // Only a guard against a hang: the speed target (under a second) is measured in bench/, where a
+    // loaded machine cannot turn it into a false failure.
+    assert.ok(firstDiagnosticsMs < 60_000, `first diagnostics took ${firstDiagnosticsMs} ms`);
   });
 
   test('hover shows the claim, the recomputed value and the working', async () => {

@@ -184,7 +184,8 @@ function cleanSettings(values: Readonly<Record<string, unknown>> | undefined, ig
   const out: Record<string, unknown> = {};
   if (!values) return out;
   for (const [key, value] of Object.entries(values)) {
-    if (value === undefined || value === null) continue;
+    // An empty value is the settings UI's "not set" (e.g. reasoning effort: nothing is sent).
+    if (value === undefined || value === null || value === '') continue;
     const valid = (SETTING_VALIDATORS as Record<string, ((v: unknown) => boolean) | undefined>)[key];
     if (!valid) {
       // Unknown keys, and above all anything key-like ("apiKey"), are never taken from settings.

@@ -2,6 +2,7 @@
 
 import type { CheckResult } from '../types.ts';
 import { renderHtml } from './html.ts';
+import { groupPapers, readByKind } from './summary.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { ReportOptions } from './options.ts';
 import { renderSarif } from './sarif.ts';
@@ -9,11 +10,24 @@ import { renderSarif } from './sarif.ts';
 export type ReportFormat = 'markdown' | 'html' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'json', 'sarif'];
 export type { ReportOptions };
-export { countFindings } from './summary.ts';
+export { compiledPdfsOf, countFindings } from './summary.ts';
 export { describeLocation } from './locate.ts';
+export { renderHtmlBody, REPORT_STYLE } from './html.ts';
 
+/** The JSON report: the results as the engine gives them, with the same papers, stamp and settings as the other formats. */
 export function renderJson(results: readonly CheckResult[], options: ReportOptions = {}): string {
-  return JSON.stringify({ tool: 'Tally', version: options.toolVersion ?? '0.0.0', results }, null, 2) + '\n';
+  const papers = groupPapers(results, options).map((g) => ({
+    heading: g.heading,
+    path: g.path,
+    uri: g.result.uri,
+    compiledPdfs: g.compiled.map((c) => c.uri),
+    read: readByKind(g.result),
+    hidden: g.result.suppressedCount,
+    ignoreList: options.ignoreEntries?.(g.result.uri) ?? [],
+    modelReview: g.result.modelReview ?? null,
+  }));
+  const report = { tool: 'Tally', version: options.toolVersion ?? '0.0.0', date: options.date ?? new Date().toISOString(), checksOff: options.checksOff ?? [], papers, results };
+  return JSON.stringify(report, null, 2) + '\n';
 }
 
 export function renderReport(results: readonly CheckResult[], format: ReportFormat, options: ReportOptions = {}): string {

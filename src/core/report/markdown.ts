@@ -1,10 +1,26 @@
-// The verification report as Markdown: what failed and what was verified.
+// The verification report as Markdown: per paper, what was read, what was hidden, the model
+// review, every finding with its sentence, and what was verified.
 
 import { ruleFor } from '../rules.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { describeLocation } from './locate.ts';
+import { describeLocation, fileName } from './locate.ts';
 import type { ReportOptions } from './options.ts';
-import { SEVERITY_LABEL, countFindings, groupBySection } from './summary.ts';
+import type { PaperGroup } from './summary.ts';
+import {
+  SEVERITY_LABEL,
+  WORDS,
+  countFindings,
+  groupBySection,
+  groupPapers,
+  hiddenSentence,
+  modelSentence,
+  originLabel,
+  readByKind,
+  readSentence,
+  sentenceParts,
+  settingsSentence,
+  stampSentence,
+} from './summary.ts';
 
 /** Escapes the characters Markdown would otherwise interpret in paper text. */
 function md(text: string): string {
@@ -18,52 +34,99 @@ function code(text: string): string {
 }
 
 function finding(f: Finding, options: ReportOptions): string[] {
-  const origin = f.origin === 'model' ? (f.confirmed ? 'model, confirmed by recomputation' : 'model') : 'recomputed';
-  const lines = [`- **${SEVERITY_LABEL[f.severity]}** (${origin}) at ${md(describeLocation(f.range, options.baseUri))}: ${md(f.message)}`];
-  lines.push(`  - Written: ${code(f.claim)}`);
-  if (f.recomputed !== undefined) lines.push(`  - Recomputed: ${code(f.recomputed)}${f.reported !== undefined ? ` (reported ${code(f.reported)})` : ''}`);
-  if (f.working) lines.push(`  - Working: ${code(f.working)}`);
-  if (f.explanation) lines.push(`  - Why: ${md(f.explanation)}`);
-  lines.push(`  - Id: ${code(f.id)}`);
+  const w = WORDS.fields;
+  const lines = [`- **${SEVERITY_LABEL[f.severity]}** (${originLabel(f)}) at ${md(describeLocation(f.range, options.baseUri))}: ${md(f.message)}`];
+  const s = sentenceParts(f);
+  if (s) lines.push(`  - ${w.sentence}: ${md(s.before)}${s.number ? `**${md(s.number)}**` : ''}${md(s.after)}`);
+  lines.push(`  - ${w.written}: ${code(f.claim)}`);
+  if (f.reported !== undefined) lines.push(`  - ${w.reported}: ${code(f.reported)}`);
+  if (f.recomputed !== undefined) lines.push(`  - ${w.recomputed}: ${code(f.recomputed)}`);
+  if (f.working) lines.push(`  - ${w.working}: ${code(f.working)}`);
+  if (f.suggestion !== undefined) lines.push(`  - ${w.suggested}: ${code(f.suggestion)}`);
+  if (f.confidence !== undefined) lines.push(`  - ${w.confidence}: ${Math.round(f.confidence * 100)}%`);
+  if (f.explanation) lines.push(`  - ${w.why}: ${md(f.explanation)}`);
+  lines.push(`  - ${w.id}: ${code(f.id)}`);
   return lines;
 }
 
-export function renderMarkdown(results: readonly CheckResult[], options: ReportOptions = {}): string {
-  const counts = countFindings(results);
-  const out: string[] = [`# ${options.title ?? 'Tally verification report'}`, ''];
-  out.push(`Checked ${results.length} ${results.length === 1 ? 'document' : 'documents'}: ${results.map((r) => md(describeLocation({ uri: r.uri, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, options.baseUri).replace(/:1:1$/, ''))).join(', ')}.`, '');
-  out.push('| Errors | Warnings | Notes | Verified claims | Model findings |', '|---:|---:|---:|---:|---:|', `| ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.verified} | ${counts.model} |`, '');
-  const findings = results.flatMap((r) => r.findings);
-  out.push('## Findings', '');
-  if (findings.length === 0) out.push('No inconsistencies found.', '');
-  for (const group of groupBySection(findings)) {
-    out.push(`### ${md(group.section)}`, '');
+function findings(list: readonly Finding[], options: ReportOptions, level: string): string[] {
+  const out: string[] = [];
+  if (list.length === 0) out.push(WORDS.noFindings, '');
+  for (const group of groupBySection(list)) {
+    out.push(`${level} ${md(group.section)}`, '');
     for (const kind of group.kinds) {
-      out.push(`#### ${md(kind.title)} (${kind.findings.length})`, '');
+      out.push(`${level}# ${md(kind.title)} (${kind.findings.length})`, '');
       for (const f of kind.findings) out.push(...finding(f, options));
       out.push('');
     }
   }
-  const verified = results.flatMap((r) => r.verified);
-  out.push('## Verified claims', '');
-  if (verified.length === 0) out.push('No claims were recomputed.', '');
-  else {
-    out.push('| Where | Kind | Claim | Working |', '|---|---|---|---|');
-    for (const v of verified) out.push(`| ${md(describeLocation(v.range, options.baseUri))} | ${md(ruleFor(v.kind)?.title ?? v.kind)} | ${md(v.claim)} | ${code(v.working)} |`);
+  return out;
+}
+
+function coverage(r: CheckResult): string[] {
+  const out = [`**What was read.** ${readSentence(r)}`, ''];
+  const kinds = readByKind(r);
+  if (kinds.length) {
+    out.push('| Check | Read | Verified | Flagged | Undecided |', '|---|---:|---:|---:|---:|');
+    for (const k of kinds) out.push(`| ${md(k.title)} | ${k.counts.read} | ${k.counts.verified} | ${k.counts.flagged} | ${k.counts.undecided} |`);
     out.push('');
   }
-  const notShown = results.flatMap((r) => r.notShown ?? []);
-  if (notShown.length) {
-    // Collapsed: every dropped model finding is accounted for without crowding the findings.
-    out.push(`<details><summary>Model findings not shown (${notShown.length})</summary>`, '');
-    for (const d of notShown) out.push(`- ${md(d.reason)}${d.quote ? `: ${code(d.quote)}` : ''}`);
-    out.push('', '</details>', '');
-  }
-  const notes = results.flatMap((r) => r.notes);
-  if (notes.length) {
-    out.push('## Notes', '');
-    for (const n of notes) out.push(`- ${n.level}: ${md(n.message)}`);
+  return out;
+}
+
+function hidden(r: CheckResult, options: ReportOptions): string[] {
+  const out = [`**Hidden.** ${hiddenSentence(r)}`, ''];
+  const entries = options.ignoreEntries?.(r.uri) ?? [];
+  if (entries.length) {
+    out.push('Ignore list (.tally-ignore.json):', '');
+    for (const e of entries) {
+      const where = e.file ? ` at ${md(e.file)}${e.page !== undefined ? ` p. ${e.page}` : e.line !== undefined ? `:${e.line}` : ''}` : '';
+      const what = e.claim ? `${e.kind ? `${md(ruleFor(e.kind)?.title ?? e.kind)}: ` : ''}${code(e.claim)}` : code(e.id);
+      out.push(`- ${what}${where}${e.hidden ? `, hidden ${e.hidden}` : ''}${e.reason ? ` (${md(e.reason)})` : ''}`);
+    }
     out.push('');
   }
+  return out;
+}
+
+function verified(r: CheckResult, options: ReportOptions): string[] {
+  const out = [`### ${WORDS.counts.verified}`, ''];
+  if (r.verified.length === 0) return [...out, WORDS.noVerified, ''];
+  out.push('| Where | Check | Claim | Working |', '|---|---|---|---|');
+  for (const v of r.verified) out.push(`| ${md(describeLocation(v.range, options.baseUri))} | ${md(ruleFor(v.kind)?.title ?? v.kind)} | ${md(v.claim)} | ${code(v.working)} |`);
+  return [...out, ''];
+}
+
+/** Model findings Tally dropped, each with its reason: collapsed, so they are accounted for without crowding. */
+function notShown(r: CheckResult): string[] {
+  const list = r.notShown ?? [];
+  if (!list.length) return [];
+  return [`<details><summary>Model findings not shown (${list.length})</summary>`, '', ...list.map((d) => `- ${md(d.reason)}${d.quote ? `: ${code(d.quote)}` : ''}`), '', '</details>', ''];
+}
+
+function paper(g: PaperGroup, options: ReportOptions): string[] {
+  const r = g.result;
+  const out = [`## ${md(g.heading)}`, ''];
+  if (g.heading !== g.path) out.push(`File: ${code(g.path)}`, '');
+  out.push(...coverage(r), `**Model review.** ${modelSentence(r)}`, '', ...notShown(r), ...hidden(r, options));
+  out.push('### Findings', '', ...findings(r.findings, options, '####'));
+  for (const pdf of g.compiled) {
+    out.push(`### Compiled PDF: ${md(fileName(pdf.uri))}`, '', `**What was read.** ${readSentence(pdf)} ${hiddenSentence(pdf)}`, '', ...findings(pdf.findings, options, '####'));
+  }
+  out.push(...verified(r, options));
+  const notes = [r, ...g.compiled].flatMap((x) => x.notes);
+  if (notes.length) out.push('### Notes', '', ...notes.map((n) => `- ${n.level}: ${md(n.message)}`), '');
+  return out;
+}
+
+export function renderMarkdown(results: readonly CheckResult[], options: ReportOptions = {}): string {
+  const counts = countFindings(results);
+  const papers = groupPapers(results, options);
+  const c = WORDS.counts;
+  const out: string[] = [`# ${options.title ?? 'Tally verification report'}`, ''];
+  out.push(`${stampSentence(options)} ${settingsSentence(options)}`, '');
+  out.push(`${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}: ${papers.map((p) => md(p.heading)).join('; ')}.`, '');
+  out.push(`| ${c.error} | ${c.warning} | ${c.info} | ${c.verified} | ${c.model} |`, '|---:|---:|---:|---:|---:|', `| ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.verified} | ${counts.model} |`, '');
+  for (const g of papers) out.push(...paper(g, options));
   return out.join('\n');
 }

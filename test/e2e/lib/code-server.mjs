@@ -3,7 +3,7 @@
 // Everything runs on 127.0.0.1 in a fresh temporary HOME; the whole process tree is ended at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, readdirSync, statSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,12 @@ export async function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+function makeWritable(path) {
+  const stat = statSync(path);
+  chmodSync(path, stat.mode | (stat.isDirectory() ? 0o700 : 0o600));
+  if (stat.isDirectory()) for (const name of readdirSync(path)) makeWritable(join(path, name));
+}
+
 /**
  * A temporary sandbox: HOME, TMPDIR, XDG_* folders, VS Code's user data and extensions folders,
  * and a workspace made of copies of `fixtures` ({ name: absolute source folder or file }).
@@ -81,6 +87,8 @@ export function makeSandbox({ fixtures, settings = {}, prefix = 'tally-e2e-' }) 
   for (const [name, source] of Object.entries(fixtures)) {
     cpSync(source, join(paths.workspace, name), { recursive: true });
   }
+  // Shared fixtures are read-only; the tests edit and save their copies.
+  makeWritable(paths.workspace);
   mkdirSync(join(paths.userData, 'User'), { recursive: true });
   writeFileSync(
     join(paths.userData, 'User/settings.json'),
@@ -114,7 +122,7 @@ export function makeSandbox({ fixtures, settings = {}, prefix = 'tally-e2e-' }) 
  * Returns { port, url, stop() }; stop() ends the whole group (the server, its extension hosts,
  * the language server they spawn).
  */
-export async function startCodeServer(sandbox, { logFile } = {}) {
+export async function startCodeServer(sandbox, { logFile, driver = true } = {}) {
   checkInstalled();
   const port = await freePort();
   const env = {
@@ -142,7 +150,9 @@ export async function startCodeServer(sandbox, { logFile } = {}) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver',
+    // The smoke-test driver makes the workbench honour `payload`, but it also hides notification
+    // toasts and progress; the UI test runs without it, on the extension installed in the sandbox.
+    ...(driver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     sandbox.workspace,
   ];
   const out = logFile ? createWriteStream(logFile) : null;
@@ -272,7 +282,22 @@ export function defaultFixtures() {
   return {
     examples: join(ROOT, 'examples'),
     'multi-file': join(ROOT, 'test/e2e/fixtures/multi-file'),
+    editing: join(ROOT, 'test/e2e/fixtures/editing'),
+    ...realPaperFixture(),
   };
+}
+
+/** The shared fixtures (../shared), when this checkout has them. */
+export const SHARED = process.env.TALLY_SHARED ?? resolve(ROOT, '../shared');
+const REAL_PAPER = join(SHARED, 'fixtures/papers/pcv_cea');
+
+/**
+ * A real multi-file paper from the shared fixtures (a root that \input's its tables, and a second
+ * root, its supplement) with its compiled PDF beside the root, named as LaTeX names it.
+ */
+export function realPaperFixture() {
+  if (!existsSync(join(REAL_PAPER, 'mutant/manuscript.tex')) || !existsSync(join(REAL_PAPER, 'pdf/mutant.pdf'))) return {};
+  return { 'real-paper': join(REAL_PAPER, 'mutant'), 'real-paper/manuscript.pdf': join(REAL_PAPER, 'pdf/mutant.pdf') };
 }
 
 /** The console arguments the smoke-test driver hands codeAutomationLog, printf-style like console.log. */
@@ -321,4 +346,22 @@ export function ensureExamplePdf(sandbox) {
   }
   copyFileSync(cached, target);
   return 'examples/black-spatula.pdf compiled with pdflatex';
+}
+
+/**
+ * Installs the extension under test into the sandbox's extensions folder as a user's VS Code holds
+ * it (for runs without the smoke-test driver, which cannot load a development path): packs a
+ * .vsix with vsce and installs it with code-server's own --install-extension.
+ */
+export function installExtension(sandbox, { log = () => {} } = {}) {
+  const vsix = join(sandbox.dir, 'tally.vsix');
+  const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: EXTENSION, encoding: 'utf8' });
+  if (pack.status !== 0) throw new Error(`vsce package failed: ${pack.stderr || pack.stdout}`);
+  const install = spawnSync(
+    NODE24,
+    [CODE_SERVER_ENTRY, '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions, '--install-extension', vsix],
+    { cwd: sandbox.dir, encoding: 'utf8', env: { ...process.env, HOME: sandbox.home, TMPDIR: sandbox.tmp } },
+  );
+  if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stderr || install.stdout}`);
+  log(`installed ${vsix} into ${sandbox.extensions}`);
 }

@@ -58,3 +58,15 @@ test('a bare comment, or one followed by a note, still hides every finding of th
   }
   assert.equal(findingsOf(TEXT.replace('pounds.', 'pounds. % tally-ignore arithmetic')).filter((f) => f.range.start.line === 1).map((f) => f.kind).join(), 'percentage');
 });
+
+test('the hover shows a model finding\'s explanation once, and its provenance as one line', async () => {
+  const { hoverMarkdown } = await import('../../../src/server/hover.ts');
+  const [f] = findingsOf(TEXT);
+  const explanation = 'The share does not follow from the counts given.';
+  const model = { ...f, origin: 'model' as const, confidence: 0.8, confirmed: false, message: `The claim is off. ${explanation}`, explanation };
+  const text = hoverMarkdown(model);
+  assert.equal(text.split(explanation).length - 1, 1);
+  assert.match(text, /Found by:\*\* the model review \(model confidence 80%\), not confirmed by recomputation/);
+  const own = hoverMarkdown({ ...model, message: 'The claim is off.' });
+  assert.equal(own.split(explanation).length - 1, 1);
+});

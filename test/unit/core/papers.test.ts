@@ -48,3 +48,20 @@ test('headings: the title, else the path relative to the workspace folder', () =
   assert.equal(paperTitle('% \\title{Not this}\n\\title[Short]{Long \\emph{and} Wide\\\\ Title}'), 'Long and Wide Title');
   assert.equal(paperTitle('\\section{No title here}'), undefined);
 });
+
+test('Check Workspace plans one paper for a root, its \\input file and its compiled PDF; skips what is not a paper', async () => {
+  const { planWorkspace } = await import('../../../src/server/workspace-papers.ts');
+  const { pathToFileURL } = await import('node:url');
+  const dir = folder({ 'main.tex': ROOT, 'sections/results.tex': 'x', 'main.pdf': '%PDF-1.4\n', 'notes/draft.tex': 'y' });
+  const uri = (f: string) => pathToFileURL(join(dir, f)).href;
+  const uris = ['main.tex', 'sections/results.tex', 'main.pdf', 'notes/draft.tex'].map(uri);
+  const folderUri = pathToFileURL(dir).href;
+  const withPdf = planWorkspace(uris, [folderUri], 'withPaper', (u) => u);
+  assert.equal(withPdf.papers, 1);
+  assert.deepEqual(withPdf.jobs.map((j) => [j.uri, j.paper]), [[uri('main.tex'), uri('main.tex')], [uri('main.pdf'), uri('main.tex')]]);
+  assert.equal(withPdf.jobs[0].label, 'On Counting Sheep');
+  assert.deepEqual(withPdf.skipped, [uri('notes/draft.tex')]);
+  const skip = planWorkspace(uris, [folderUri], 'skip', (u) => u);
+  assert.deepEqual(skip.jobs.map((j) => j.uri), [uri('main.tex')]);
+  assert.deepEqual(skip.skipped.sort(), [uri('main.pdf'), uri('notes/draft.tex')].sort());
+});

@@ -41,5 +41,6 @@ test('a check whose kinds are all off is not run; one with a kind still on is', 
   assert.ok(!partsOff.includes(shares));
   const pValue = CHECK_MODULES.find((m) => m.name === 'p-value')!;
   assert.ok(enabledChecks({ 'p-value': 'off' }).includes(pValue));
-  assert.ok(!enabledChecks({ 'p-value': 'off', 'p-decision': 'off' }).includes(pValue));
+  assert.ok(enabledChecks({ 'p-value': 'off', 'p-decision': 'off' }).includes(pValue), 'p-range and p-zero are still on');
+  assert.ok(!enabledChecks({ 'p-value': 'off', 'p-decision': 'off', 'p-range': 'off', 'p-zero': 'off' }).includes(pValue));
 });

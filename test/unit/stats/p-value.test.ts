@@ -14,7 +14,7 @@ function consistent(text: string): void {
   assert.equal(r.verified, 1, `${text}: expected one verified test`);
 }
 
-function flagged(text: string, kind: 'p-value' | 'p-decision', span: string, severity = 'error'): string {
+function flagged(text: string, kind: 'p-value' | 'p-decision' | 'p-range', span: string, severity = 'error'): string {
   const r = run(checkPValues, text);
   assert.equal(r.findings.length, 1, `${text}: ${r.findings.map((f) => f.message).join('; ')}`);
   const f = r.findings[0];
@@ -92,7 +92,7 @@ describe('recognises test statistics', () => {
 describe('p-value consistency (statcheck rules)', () => {
   it('accepts consistent results', () => {
     consistent('b = 26.55, t(110) = 2.90, p = 0.004, 95%CI [8.61, 44.46].');
-    consistent('t(832) = 0.56, p = 0.576.');
+    consistent('t(641) = 0.71, p = 0.478.');
     consistent('F(9, 189) = 2.82, p = 0.004.');
     consistent('χ^2(1, N = 120) = 4.2, p = .04.');
     consistent('r(48) = .31, p = .03.');
@@ -113,8 +113,8 @@ describe('p-value consistency (statcheck rules)', () => {
   it('flags the typical typo and says what p the statistic gives', () => {
     const m = flagged('b = 26.55, t(110) = 2.90, p = 0.04, 95%CI [8.61, 44.46].', 'p-value', '0.04');
     assert.match(m, /t\(110\) = 2\.90 gives p = 0\.0045 \(two-tailed\), not 0\.04/);
-    const m2 = flagged('Δβ = 0.01, 95% CI [-0.03, 0.05], t(832) = 0.56, p = 0.058.', 'p-value', '0.058');
-    assert.match(m2, /gives p = 0\.576/);
+    const m2 = flagged('Δb = 0.02, 95% CI [-0.04, 0.08], t(641) = 0.71, p = 0.048.', 'p-decision', '0.048');
+    assert.match(m2, /gives p = 0\.478/);
   });
 
   it('suggests the p only when the rounded statistic leaves no doubt', () => {
@@ -133,9 +133,20 @@ describe('p-value consistency (statcheck rules)', () => {
     flagged('t(28) = 3.20, p > .05.', 'p-decision', '.05');
   });
 
-  it('reads p = .000 as p < .0005', () => {
-    consistent('t(28) = 5.10, p = .000.');
+  it('reads p = .000 as p < .0005, with a note that APA style writes p < .001', () => {
+    for (const text of ['t(28) = 5.10, p = .000.', 't(28) = 5.10, p < .000.']) {
+      const r = run(checkPValues, text);
+      assert.equal(r.verified, 1);
+      assert.deepEqual(r.findings.map((f) => [f.kind, f.severity, underlined(text, f)]), [['p-zero', 'info', '.000']]);
+    }
     flagged('t(28) = 3.60, p = .000.', 'p-value', '.000');
+  });
+
+  it('calls a p below 0 or above 1 impossible', () => {
+    flagged('t(28) = 2.10, p = 1.45.', 'p-range', '1.45');
+    flagged('t(28) = 2.10, p = -.04.', 'p-range', '-.04');
+    flagged('t(28) = 0.10, p > 1.', 'p-range', '1');
+    flagged('t(28) = 5.10, p < 0.', 'p-range', '0');
   });
 
   it('reads ns as p > .05', () => {
@@ -161,8 +172,16 @@ describe('p-value consistency (statcheck rules)', () => {
     assert.match(m, /one-tailed/);
   });
 
-  it('downgrades a one-tailed reading to a warning when the paper mentions one-sided tests elsewhere', () => {
-    flagged('All tests were one-sided.\n\nThe effect was significant, t(28) = 1.80, p = .041.', 'p-decision', '.041', 'warning');
+  it('applies a one-tailed declaration earlier in the paper to the tests after it', () => {
+    consistent('All tests were one-sided.\n\nThe effect was significant, t(28) = 1.80, p = .041.');
+    consistent('Because the hypotheses predicted a direction, we used directional tests throughout.\n\nScores rose, t(28) = 1.80, p = .041.');
+    // A later two-tailed declaration ends it; a negated one is none.
+    flagged('Pilot tests were one-tailed. All main tests were two-tailed.\n\nScores rose, t(28) = 1.80, p = .041.', 'p-decision', '.041', 'warning');
+    flagged('We did not use one-tailed tests.\n\nScores rose, t(28) = 1.80, p = .041.', 'p-decision', '.041', 'warning');
+  });
+
+  it('downgrades a one-tailed reading to a warning when the paper mentions one-sided tests only after the test', () => {
+    flagged('The effect was significant, t(28) = 1.80, p = .041.\n\nAll tests were one-sided.', 'p-decision', '.041', 'warning');
   });
 
   it('skips p-values that say they were corrected for multiple comparisons', () => {
@@ -181,7 +200,7 @@ describe('p-value consistency (statcheck rules)', () => {
   });
 
   it('handles Unicode minus, math-italic letters and split math', () => {
-    consistent('t(832) = −0.32, p = 0.750.');
+    consistent('t(517) = −0.44, p = 0.660.');
     consistent('𝑡(28) = 2.10, 𝑝 = .045.');
     consistent('F(2,\n57) = 3.4,\np < .05.');
   });

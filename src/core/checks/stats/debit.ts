@@ -5,6 +5,7 @@ import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../type
 import { statsContext, sentenceWindow } from './context.ts';
 import { saysBinary } from './descriptives.ts';
 import { binarySd, debitCheck } from './granularity.ts';
+import { meanGroupSize } from './grim.ts';
 import { collapse } from './text-util.ts';
 import type { CheckModule } from '../module.ts';
 
@@ -13,11 +14,13 @@ export function checkDebit(paper: PaperText): CheckOutput {
   const findings: RawFinding[] = [];
   const verified: RawVerified[] = [];
   for (const d of c.descriptives) {
-    if (!d.n || !d.sd) continue;
+    if (!d.sd) continue;
+    const group = meanGroupSize(c, d);
+    if (!group) continue;
     if (d.mean.value < 0 || d.mean.value > 1) continue;
     const w = sentenceWindow(c, d.span.start, d.span.end);
     if (!saysBinary(w.text)) continue;
-    const n = d.n.value;
+    const n = group.value;
     const result = debitCheck(d.mean, d.sd, n);
     if (result === 'mean') continue; // GRIM reports it.
     const claim = collapse(c.text.slice(d.span.start, d.span.end));
@@ -30,7 +33,7 @@ export function checkDebit(paper: PaperText): CheckOutput {
     const shown = expected.toFixed(d.sd.decimals);
     findings.push({
       kind: 'debit',
-      severity: 'error',
+      severity: group.where === 'stated' ? 'error' : 'warning',
       message: `Binary (0/1) data with mean ${d.mean.text} and n = ${n} have SD ${shown}, not ${d.sd.text}.`,
       claim,
       reported: d.sd.text,
@@ -39,7 +42,7 @@ export function checkDebit(paper: PaperText): CheckOutput {
       explanation: `DEBIT test: for a yes/no variable the standard deviation is fixed by the proportion and n, and a proportion of ${d.mean.text} among ${n} gives an SD of ${shown}, not ${d.sd.text}.`,
       span: { start: d.sd.start, end: d.sd.end },
       claimSpan: d.span,
-      related: [{ start: d.mean.start, end: d.mean.end }, d.n.span],
+      related: [{ start: d.mean.start, end: d.mean.end }, group.span],
     });
   }
   return { findings, verified };

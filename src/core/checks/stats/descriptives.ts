@@ -5,12 +5,18 @@
 import { parseReported } from '../../numbers.ts';
 import type { ReportedNumber } from '../../numbers.ts';
 import type { TextSpan } from '../../types.ts';
+import { PEOPLE } from './sample-size.ts';
 
 export interface Descriptive {
   mean: ReportedNumber;
   sd?: ReportedNumber;
+  /** n stated with the mean ("n = 25"), or the count of the group it describes ("30 toddlers (M = …)"). */
   n?: { value: number; span: TextSpan };
   span: TextSpan;
+  /** A mean age, and the unit it is in when written ("years", "months"). */
+  age?: { unit: 'years' | 'months' };
+  /** A mean count written in words: "on average, people made 4.42 errors" (the counted noun). */
+  counted?: string;
 }
 
 export type DataKind =
@@ -20,12 +26,31 @@ export type DataKind =
   | { kind: 'unknown' };
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
-const MEAN = new RegExp(String.raw`(?<![\p{L}\p{N}_\\])(?:M|Mean|mean|x̄)\s*=\s*([-\u2212]?${NUM})(?![\d.])`, 'gu');
+// "M = 3.4", and mean ages: "M_Age = 41.2", "mean age was 33.9", "(mean age: 31.1)", "average age of 40.3".
+const MEAN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_\\])(?:(?:M|Mean|mean|x̄)(_?\{?(?:age|Age|AGE)\}?)?\s*=|([Mm]ean|[Aa]verage) age\s*(?:was|of|=|:)?)\s*([-\u2212]?${NUM})(?![\d.])`,
+  'gu',
+);
 const SD_AFTER = new RegExp(String.raw`\s*[,;]?\s*\(?\s*(?:SD|S\.D\.|sd|s\.d\.)\s*=\s*(${NUM})(?![\d.])\s*\)?`, 'uy');
 const N_AFTER = new RegExp(String.raw`\s*[,;]?\s*\(?\s*(?<![\p{L}])[nN]\s*=\s*(\d{1,6})(?![\d.,])`, 'uy');
 const N_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?<!total\s)[nN]\s*=\s*(\d{1,6})\s*[,;]\s*$`, 'u');
 // A mean followed by a unit is a measurement, not integer responses.
-const UNIT_AFTER = /^\s*(?:%|ms|s\b|sec|min|h\b|hours|days|years|yrs|kg|g\b|cm|mm|m\b|km|mg|ml|°)/;
+const UNIT_AFTER = /^\s*(?:%|ms|s\b|sec|min|h\b|hours|days|weeks|months|years|yrs|kg|g\b|cm|mm|m\b|km|mg|ml|°)/;
+const AGE_UNIT_AFTER = /^\s*(?:(years|yrs|y)|(months|mos))\b/;
+// Age named just before the mean ("age M = 20.2", "aged 18–30 (M = 22.4") or the group is an age group ("3-year-olds (mean = …").
+const AGE_CONTEXT_BEFORE = /(?:\bage[sd]?\b|\d+-(?:year|month)-olds?\b|\b(?:infants|toddlers|babies|newborns|children)\s*\()[^.;]{0,25}$/i;
+// "30 toddlers (mean = 41.8 months": the count of the group the parenthesis describes.
+const GROUP_BEFORE = new RegExp(
+  String.raw`(?<![\d.,])(\d{1,5})\s+(?:[\p{L}\d.-]{2,20}\s+){0,2}?(?:${PEOPLE}|girls|boys|toddlers|mothers|fathers|parents|controls|dyads|\d+-(?:year|month)-olds)\s*\(\s*$`,
+  'u',
+);
+// "each pupil solved, on average, 6.35 problems": a mean count written in words.
+const COUNT_NOUNS =
+  'questions|items|problems|answers|errors|mistakes|words|sentences|trials|attempts|responses|choices|children|siblings|visits|sessions|drinks|cigarettes|friends|partners|books|pieces|tokens|objects|moves|steps|clicks|days';
+const AVERAGE_COUNT = new RegExp(
+  String.raw`\b(?:[Oo]n average|[Aa]n average of|[Aa] mean of|[Aa]veraged)\b[^.;\d]{0,60}?(?<![\d.,])(${NUM})\s+(?:[\p{L}-]+\s+)?(${COUNT_NOUNS})\b`,
+  'gu',
+);
 
 function parseSigned(text: string, start: number): ReportedNumber | undefined {
   const t = text.replace('\u2212', '-');
@@ -35,37 +60,59 @@ function parseSigned(text: string, start: number): ReportedNumber | undefined {
 export function findDescriptives(s: string): Descriptive[] {
   const out: Descriptive[] = [];
   for (const m of s.matchAll(MEAN)) {
-    const numStart = m.index + m[0].length - m[1].length;
-    const mean = parseSigned(m[1], numStart);
+    const numStart = m.index + m[0].length - m[3].length;
+    const mean = parseSigned(m[3], numStart);
     if (!mean) continue;
     let end = m.index + m[0].length;
-    if (UNIT_AFTER.test(s.slice(end, end + 8))) continue;
+    const after = s.slice(end, end + 10);
+    const namedAge = m[1] !== undefined || m[2] !== undefined || AGE_CONTEXT_BEFORE.test(s.slice(Math.max(0, m.index - 40), m.index));
+    const ageUnit = AGE_UNIT_AFTER.exec(after);
+    // A mean followed by a unit is a measurement, not integer responses; an age in years or months may be whole numbers.
+    if (UNIT_AFTER.test(after) && !(namedAge && ageUnit)) continue;
+    const age: Descriptive['age'] = namedAge ? { unit: ageUnit?.[2] ? 'months' : 'years' } : undefined;
     let sd: ReportedNumber | undefined;
-    SD_AFTER.lastIndex = end;
+    SD_AFTER.lastIndex = ageUnit ? end + ageUnit[0].length : end;
     const sdm = SD_AFTER.exec(s);
     if (sdm) {
       const at = sdm.index + sdm[0].indexOf(sdm[1], sdm[0].indexOf('='));
       sd = parseReported(sdm[1], at);
       end = sdm.index + sdm[0].length;
     }
-    let n: Descriptive['n'];
-    N_AFTER.lastIndex = end;
-    const nm = N_AFTER.exec(s);
-    if (nm) {
-      const at = nm.index + nm[0].lastIndexOf(nm[1]);
-      n = { value: Number(nm[1]), span: { start: at, end: at + nm[1].length } };
-      end = nm.index + nm[0].length;
-    } else {
-      const before = s.slice(Math.max(0, m.index - 20), m.index);
-      const nb = N_BEFORE.exec(before);
-      if (nb) {
-        const at = m.index - before.length + nb.index + nb[0].indexOf(nb[1], nb[0].indexOf('='));
-        n = { value: Number(nb[1]), span: { start: at, end: at + nb[1].length } };
-      }
-    }
-    out.push({ mean, sd, n, span: { start: m.index, end } });
+    out.push({ mean, sd, n: statedN(s, m.index, end), span: { start: m.index, end }, age });
   }
-  return out;
+  for (const m of s.matchAll(AVERAGE_COUNT)) {
+    const numStart = m.index + m[0].length - m[0].slice(m[0].lastIndexOf(m[1])).length;
+    const mean = parseReported(m[1], numStart);
+    if (mean) out.push({ mean, span: { start: m.index, end: m.index + m[0].length }, counted: m[2] });
+  }
+  return byStart(out);
+}
+
+function byStart(out: Descriptive[]): Descriptive[] {
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The n stated with a mean: after it ("…, n = 25"), just before it ("n = 25, M = …"), or the group it describes. */
+function statedN(s: string, meanAt: number, end: number): Descriptive['n'] {
+  N_AFTER.lastIndex = end;
+  const nm = N_AFTER.exec(s);
+  if (nm) {
+    const at = nm.index + nm[0].lastIndexOf(nm[1]);
+    return { value: Number(nm[1]), span: { start: at, end: at + nm[1].length } };
+  }
+  const before = s.slice(Math.max(0, meanAt - 60), meanAt);
+  const nb = N_BEFORE.exec(before.slice(-20));
+  if (nb) {
+    const short = before.slice(-20);
+    const at = meanAt - short.length + nb.index + nb[0].indexOf(nb[1], nb[0].indexOf('='));
+    return { value: Number(nb[1]), span: { start: at, end: at + nb[1].length } };
+  }
+  const g = GROUP_BEFORE.exec(before);
+  if (g && Number(g[1]) >= 2) {
+    const at = meanAt - before.length + g.index;
+    return { value: Number(g[1]), span: { start: at, end: at + g[1].length } };
+  }
+  return undefined;
 }
 
 const BINARY = /\b(?:binary|dichotomous|dummy[- ]coded|coded (?:as )?0 (?:and|or|\/) 1|0 = no|1 = yes)\b/i;

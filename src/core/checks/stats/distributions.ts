@@ -51,3 +51,12 @@ export function pValue(params: TestParams, stat: number, tails: 1 | 2 = 2): numb
 export function hasTails(type: TestType): boolean {
   return type === 't' || type === 'r' || type === 'z';
 }
+
+/**
+ * One-sided p of a signed statistic in a stated direction: P(T ≥ stat) when `upper`, else
+ * P(T ≤ stat). The two one-sided tests of an equivalence procedure report these.
+ */
+export function directedP(params: TestParams, stat: number, upper: boolean): number {
+  const beyond = pValue(params, Math.abs(stat), 1);
+  return (stat >= 0) === upper ? beyond : 1 - beyond;
+}

@@ -5,7 +5,7 @@
 import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../types.ts';
 import { statsContext } from './context.ts';
 import { grimApplies, grimPossible, grimmerPossible } from './granularity.ts';
-import { descriptiveReading } from './grim.ts';
+import { descriptiveReading, meanGroupSize } from './grim.ts';
 import { collapse } from './text-util.ts';
 import type { CheckModule } from '../module.ts';
 
@@ -14,8 +14,10 @@ export function checkGrimmer(paper: PaperText): CheckOutput {
   const findings: RawFinding[] = [];
   const verified: RawVerified[] = [];
   for (const d of c.descriptives) {
-    if (!d.n || !d.sd) continue;
-    const n = d.n.value;
+    if (!d.sd) continue;
+    const group = meanGroupSize(c, d);
+    if (!group) continue;
+    const n = group.value;
     const reading = descriptiveReading(c, d);
     if (!reading || reading.why === '0/1 data') continue;
     const { items } = reading;
@@ -31,7 +33,8 @@ export function checkGrimmer(paper: PaperText): CheckOutput {
     }
     findings.push({
       kind: 'grimmer',
-      severity: reading.severity,
+      // An n not stated with the mean may be another group's: never more than a warning.
+      severity: group.where === 'stated' ? reading.severity : 'warning',
       message: `An SD of ${d.sd.text} is impossible for ${unit} with mean ${d.mean.text} (${reading.why}).`,
       claim,
       reported: d.sd.text,
@@ -39,7 +42,7 @@ export function checkGrimmer(paper: PaperText): CheckOutput {
       explanation: `GRIMMER test: with ${unit} the sum of squared responses must be a whole number with the same parity as their sum, and no such sum of squares gives a standard deviation of ${d.sd.text} around a mean of ${d.mean.text}.`,
       span: { start: d.sd.start, end: d.sd.end },
       claimSpan: d.span,
-      related: [{ start: d.mean.start, end: d.mean.end }, d.n.span],
+      related: [{ start: d.mean.start, end: d.mean.end }, group.span],
     });
   }
   return { findings, verified };

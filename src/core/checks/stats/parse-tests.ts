@@ -1,6 +1,8 @@
 // Finds null-hypothesis tests reported in running text, APA style and its common variants:
 // "t(28) = 2.10, p = .045", "t_28 = 2.10", "F(2, 57) = 3.4, p < .05", "χ^2(1, N = 120) = 4.2,
-// p = .04", "r(48) = .31, p = .03", "z = 1.96, p = .05", "Q(df = 3) = 8.1, p = .04", "ns".
+// p = .04", "r(48) = .31, p = .03", "z = 1.96, p = .05", "Q(df = 3) = 8.1, p = .04", "ns"; the
+// statistic may be given as a bound ("F(1, 28) < 1"), the chi-square spelled x2, X2, chi_2 or
+// chi-square, Q with a within/between tag, and p in scientific notation ("6.97 × 10^-3", "7e-3").
 // Each anchor is parsed with sticky patterns over a bounded window, so the scan is linear.
 
 import { parseReported } from '../../numbers.ts';
@@ -24,6 +26,8 @@ export interface ReportedP {
 
 export interface ReportedTest {
   type: TestType;
+  /** How the statistic was given: "F(1, 28) < 1" is a bound, not a value. */
+  statRelation: Relation;
   /** The statistic's name as written ("t", "F", "χ^2"). */
   name: string;
   df1?: number;
@@ -40,8 +44,12 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const MINUS = '[-\u2212\u2013]';
 
 // The statistic's name, not preceded by a letter, digit, underscore, backslash or caret.
+// Q may carry a within/between tag (Qw, Q-within, Q_b, Qbetween); chi-square is also written
+// x2, X2, Χ2 (Greek capital), chi2, chi_2 and chi-square(d).
+const Q_TAG = String.raw`(?:\s?-?\s?(?:within|between|w|b)|_\{?(?:within|between|w|b)\}?)?`;
+const CHI = String.raw`(?:χ|Χ|X|x)\s?(?:\^\s?\{?2\}?|²|2|_\{?2\}?)|[Cc]hi[- _]?(?:[Ss]quare[d]?|\^?\{?2\}?|_\{?2\}?)`;
 const ANCHOR = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_\\^'’.])(?:(t|F|r|z|Z|Q)|((?:χ|X)\s?(?:\^\s?\{?2\}?|²|2)|[Cc]hi[- ]?(?:[Ss]quare[d]?|\^?2)))(?=[\s({_=\u200b]|$)`,
+  String.raw`(?<![\p{L}\p{N}_\\^'’.])(?:(t|F|r|z|Z|Q${Q_TAG})|(${CHI}))(?=[\s({_=<>≤≥\u200b]|$)`,
   'gu',
 );
 
@@ -51,8 +59,9 @@ const DF_SUB_PLAIN = /\s?_\s?(\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)?)(?![\d.])/y
 const STAT_VALUE = new RegExp(String.raw`\s*(=|<|>|≤|≥|<=|>=)\s*(${MINUS}\s?)?(${NUM})(?![\d\p{L}])`, 'uy');
 const DF_AFTER = new RegExp(String.raw`\s*[,;]\s*d\.?f\.?\s*=\s*(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)?)(?![\d.])`, 'y');
 const SEPARATOR = /\s*\)?\s*[,;:]?\s*(?:\(\s*)?/y;
+// A negative p is captured too, so that it can be reported as impossible.
 const P_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])p(?:\s?_\s?(?:\{([^{}\n]{1,30})\}|([\p{L}][\p{L}\-]{0,19})))?\s*(=|<|>|≤|≥|<=|>=|⩽|⩾)\s*((?:\d+(?:\.\d+)?|\.\d+)(?:\s?[×x·]\s?10\s?\^\s?\{?${MINUS}?\d+\}?|[eE]${MINUS}?\d+)?)(?![\d])`,
+  String.raw`(?<![\p{L}\p{N}])p(?:\s?_\s?(?:\{([^{}\n]{1,30})\}|([\p{L}][\p{L}\-]{0,19})))?\s*(=|<|>|≤|≥|<=|>=|⩽|⩾)\s*(${MINUS}\s?)?((?:\d+(?:\.\d+)?|\.\d+)(?:\s*[×x·]\s*10\s?\^\s?\{?${MINUS}?\d+\}?|[eE]${MINUS}?\d+)?)(?![\d])`,
   'uy',
 );
 const NS = /(?:n\.\s?s\.|ns)(?![\p{L}\p{N}])/uy;
@@ -70,7 +79,13 @@ function stickyAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 function typeOf(simple: string | undefined): TestType {
   if (simple === undefined) return 'chi2';
   if (simple === 'Z') return 'z';
+  if (simple.startsWith('Q')) return 'Q';
   return simple as TestType;
+}
+
+function relationOf(rel: string): Relation {
+  if (rel === '=') return '=';
+  return rel === '<' || rel === '≤' || rel === '<=' || rel === '⩽' ? '<' : '>';
 }
 
 const DF_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
@@ -83,7 +98,8 @@ function num(s: string): number {
 
 /** Degrees of freedom from what stood in the brackets or subscript; undefined if unreadable. */
 export function parseDf(type: TestType, content: string): { df1: number; df2?: number } | undefined {
-  const c = content.replace(/[\s\u200b]+/g, ' ').trim();
+  // A letter l where the digit 1 belongs is a common typesetting or OCR slip ("F(l, 76)").
+  const c = content.replace(/[\s\u200b]+/g, ' ').trim().replace(/(^|[,;=] ?)l(?= ?[,;]|$)/, '$11');
   if (type === 'F') {
     const m = TWO_DF.exec(c);
     if (!m) return undefined;
@@ -104,12 +120,13 @@ export function parsePAfter(s: string, pos: number): { p: ReportedP; end: number
   for (let skipped = 0; skipped <= 2; skipped++) {
     const pm = stickyAt(P_VALUE, s, at);
     if (pm) {
-      const numText = pm[4];
+      const numText = pm[5];
       const numStart = pm.index + pm[0].length - numText.length;
-      const value = parseReported(numText, numStart);
-      if (!value) return undefined;
-      const rel = pm[3];
-      const relation: Relation = rel === '=' ? '=' : rel === '<' || rel === '≤' || rel === '<=' || rel === '⩽' ? '<' : '>';
+      const parsed = parseReported(numText, numStart);
+      if (!parsed) return undefined;
+      const signStart = numStart - (pm[4]?.length ?? 0);
+      const value: ReportedNumber = pm[4] ? { ...parsed, value: -parsed.value, text: s.slice(signStart, parsed.end), start: signStart } : parsed;
+      const relation = relationOf(pm[3]);
       return {
         p: { relation, value, text: pm[0], span: { start: value.start, end: value.end }, subscript: pm[1] ?? pm[2] ?? '' },
         end: pm.index + pm[0].length,
@@ -145,7 +162,8 @@ function parseTestAt(s: string, start: number, name: string, type: TestType): Re
     pos = dfm.index + dfm[0].length;
   }
   const vm = stickyAt(STAT_VALUE, s, pos);
-  if (!vm || vm[1] !== '=') return undefined;
+  if (!vm) return undefined;
+  const statRelation = relationOf(vm[1]);
   const numStart = vm.index + vm[0].length - vm[3].length;
   const parsed = parseReported(vm[3], numStart);
   if (!parsed) return undefined;
@@ -169,6 +187,5 @@ function parseTestAt(s: string, start: number, name: string, type: TestType): Re
   if ((type === 'F' || type === 'chi2' || type === 'Q') && stat.value < 0) return undefined;
   const pm = parsePAfter(s, pos);
   if (!pm) return undefined;
-  if (pm.p.value && pm.p.value.value > 1) return undefined;
-  return { type, name: name.replace(/\s+/g, ''), df1: df?.df1, df2: df?.df2, dfText, stat, p: pm.p, span: { start, end: pm.end } };
+  return { type, statRelation, name: name.replace(/\s+/g, ''), df1: df?.df1, df2: df?.df2, dfText, stat, p: pm.p, span: { start, end: pm.end } };
 }

@@ -46,7 +46,8 @@ function cellAt(row: TableCell[], col: number): TableCell | undefined {
   return row.find((c) => col >= c.column && col < c.column + c.colspan);
 }
 
-const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-\u2212]?\d+)?`;
+// Scientific notation as extractors write it: "6.97 × 10^-3", "6.97e-3", "6.97E-03".
+const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)(?:\s*[×x·]\s*10\s?\^\s?\{?[-\u2212]?\d+\}?|[eE][-\u2212]?\d+)?`;
 const STAT_CELL = new RegExp(String.raw`^\s*([-\u2212\u2013])?\s*(${NUM})\s*[*†‡]*\s*$`);
 const P_CELL = new RegExp(String.raw`^\s*(<|>|=|≤|≥|<=|>=)?\s*(${NUM})\s*[*†‡]*\s*$`);
 
@@ -117,6 +118,7 @@ export function findTableTests(paper: PaperText): LocatedTest[] {
       const end = Math.max(...row.map((c) => c.end));
       out.push({
         type: layout.type,
+        statRelation: '=',
         name: layout.type === 'chi2' ? 'χ²' : layout.type,
         df1: df?.df1,
         df2: df?.df2,

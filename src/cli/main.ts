@@ -29,6 +29,8 @@ Options:
                     OPENAI_BASE_URL); paper text is sent to that server
   --base-url URL    OpenAI-compatible endpoint for --model
   --model-name NAME model for --model
+  --model-timeout S give up on a model request after S seconds, retries included (default 300)
+  --verbose         also list the model findings that were dropped, and why
   --max-pages N     PDF page budget (default 1000)
   --timeout-ms N    PDF time budget per document (default 60000)
   --version, --help`;
@@ -58,6 +60,8 @@ async function run(argv: string[]): Promise<number> {
       model: { type: 'boolean', default: false },
       'base-url': { type: 'string' },
       'model-name': { type: 'string' },
+      'model-timeout': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       'max-pages': { type: 'string' },
       'timeout-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -92,7 +96,10 @@ async function run(argv: string[]): Promise<number> {
       const ignore = readIgnoreList(dirname(fileURLToPath(paper.uri)));
       const result = checkPaper(paper, { ignoreIds: ignore.ids });
       if (ignore.error) result.notes.push({ level: 'warning', message: ignore.error });
-      if (values.model) await reviewWithModel(paper, result, ignore.ids, { baseUrl: values['base-url'], modelName: values['model-name'] });
+      if (values.model) {
+        const flags = { baseUrl: values['base-url'], modelName: values['model-name'], timeoutSeconds: values['model-timeout'], verbose: values.verbose };
+        await reviewWithModel(paper, result, ignore.ids, flags);
+      }
       results.push(result);
     }
   }

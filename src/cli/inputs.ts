@@ -2,7 +2,10 @@
 // they \input), orphan .tex files and PDFs. A folder's LaTeX papers and its PDFs are both checked;
 // a PDF that is a root compiled (main.pdf next to main.tex) is reported with its source instead.
 
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { projectReader, readFileUri } from '../core/files.ts';
+import type { PaperText } from '../core/types.ts';
 import { dirname, extname, resolve } from 'node:path';
 import { findPapers } from '../core/papers.ts';
 import type { WorkItem } from './work.ts';
@@ -21,8 +24,8 @@ function folderItems(folder: string, path: string): WorkItem[] {
   return items;
 }
 
-/** Every paper named by `path`. */
-export function papersFor(path: string): WorkItem[] {
+/** Every paper named by `path`, as work for the pool. */
+export function workItemsFor(path: string): WorkItem[] {
   const full = resolve(path);
   let stat;
   try {
@@ -36,4 +39,22 @@ export function papersFor(path: string): WorkItem[] {
   if (ext === '.pdf') return [{ kind: 'pdf', file: full }];
   if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [{ kind: 'latex', file: full, projectDir: dirname(full) }];
   throw new InputError(`not a .tex or .pdf file: ${path}`);
+}
+
+export interface PdfOptions {
+  maxPages?: number;
+  timeoutMs?: number;
+}
+
+/** The papers named by `path`, extracted in this thread (for tests and tools that want the text itself). */
+export async function papersFor(path: string, options: PdfOptions): Promise<PaperText[]> {
+  const { extractLatex } = await import('../core/latex/index.ts');
+  const { extractPdf } = await import('../core/pdf/index.ts');
+  const papers: PaperText[] = [];
+  for (const item of workItemsFor(path)) {
+    const uri = pathToFileURL(item.file).href;
+    if (item.kind === 'latex') papers.push(extractLatex(readFileUri(uri) ?? '', uri, { readFile: projectReader(item.projectDir) }));
+    else papers.push(await extractPdf(new Uint8Array(readFileSync(item.file)), uri, options));
+  }
+  return papers;
 }

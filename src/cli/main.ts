@@ -27,6 +27,8 @@ Options:
                     OPENAI_BASE_URL); paper text is sent to that server
   --base-url URL    OpenAI-compatible endpoint for --model
   --model-name NAME model for --model
+  --model-timeout S give up on a model request after S seconds, retries included (default 300)
+  --verbose         also list the model findings that were dropped, and why
   --max-pages N     PDF page budget (default 1000)
   --timeout-ms N    time budget per paper (default 60000)
   --max-memory-mb N memory budget per paper (default 1024)
@@ -61,6 +63,8 @@ function parse(argv: string[]) {
       model: { type: 'boolean', default: false },
       'base-url': { type: 'string' },
       'model-name': { type: 'string' },
+      'model-timeout': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       'max-pages': { type: 'string' },
       'timeout-ms': { type: 'string' },
       'max-memory-mb': { type: 'string' },
@@ -92,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
     maxPages: intOption(values['max-pages'], 'max-pages'),
     timeoutMs: intOption(values['timeout-ms'], 'timeout-ms') ?? 60_000,
     memoryMb: intOption(values['max-memory-mb'], 'max-memory-mb') ?? 1024,
-    model: values.model ? { baseUrl: values['base-url'], modelName: values['model-name'] } : undefined,
+    model: values.model ? { baseUrl: values['base-url'], modelName: values['model-name'], timeoutSeconds: values['model-timeout'], verbose: values.verbose } : undefined,
     // Next to this entry: dist/cli/worker.mjs in the bundle, src/cli/worker.ts when the sources run directly.
     workerUrl: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url),
   };

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { readFileUri } from '../core/files.ts';
 import { renderReport, type ReportFormat } from '../core/report/index.ts';
 import type { CheckResult } from '../core/types.ts';
-import { papersFor } from './inputs.ts';
+import { workItemsFor } from './inputs.ts';
 import { checkAll, type PoolOptions } from './pool.ts';
 import { renderTextPaper, renderTextSummary } from './text-format.ts';
 import { CUT_SHORT } from './work.ts';
@@ -33,7 +33,7 @@ function close(out: NodeJS.WritableStream): Promise<void> {
 }
 
 export async function checkPapers(paths: string[], options: PoolOptions, output: OutputOptions): Promise<number> {
-  const items = paths.flatMap((p) => papersFor(p));
+  const items = paths.flatMap((p) => workItemsFor(p));
   const out: NodeJS.WritableStream = output.output ? createWriteStream(resolve(output.output)) : process.stdout;
   const results: CheckResult[] = [];
   const unreadable: string[] = [];

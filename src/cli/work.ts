@@ -10,7 +10,7 @@ export interface WorkOptions {
   /** Time budget of one document (extraction, checks), in ms. */
   timeoutMs: number;
   maxPages?: number;
-  model?: { baseUrl?: string; modelName?: string };
+  model?: { baseUrl?: string; modelName?: string; timeoutSeconds?: string; verbose?: boolean };
 }
 
 export interface WorkRequest {

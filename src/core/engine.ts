@@ -160,7 +160,7 @@ export function materialise(paper: PaperText, raws: readonly RawFinding[], optio
       explanation: raw.explanation,
       range: paper.map.toSource(raw.span.start, raw.span.end),
       claimRange: raw.claimSpan ? paper.map.toSource(raw.claimSpan.start, raw.claimSpan.end) : undefined,
-      related: (raw.related ?? []).map((s) => paper.map.toSource(s.start, s.end)),
+      related: (raw.related ?? []).map((s) => (s.message ? { ...paper.map.toSource(s.start, s.end), message: s.message } : paper.map.toSource(s.start, s.end))),
       section: sectionAt(paper, raw.span.start),
       confidence: raw.confidence,
       confirmed: raw.confirmed,

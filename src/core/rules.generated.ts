@@ -23,5 +23,9 @@ export const RULES = [
   { id: 'ci-se', title: 'Interval width vs SE', description: 'A confidence interval is not about 1.96 standard errors wide on each side of its estimate, given the SE or test statistic reported with it.', defaultSeverity: 'warning' },
   { id: 'ci-p', title: 'Interval vs p-value', description: 'A 95% confidence interval excludes zero (or 1 for a ratio) while p is above .05, or includes it while p is below .05.', defaultSeverity: 'warning' },
   { id: 'stat-pair', title: 'Two statistics for one test', description: 'Two statistics printed for one test disagree: F(1, df) must equal t², and a correlation r must give t = r·√df / √(1 − r²).', defaultSeverity: 'error' },
+  { id: 'count-consistency', title: 'Counts across the paper', description: 'A count of the same people or things disagrees with a count stated elsewhere: recruited minus excluded against the final sample, a breakdown against its total, a mean per participant against the total and the sample.', defaultSeverity: 'warning' },
+  { id: 'summary-consistency', title: 'Abstract vs body', description: 'A count, a value for a named table row and column, or the top of a range of ratios in the abstract, highlights or conclusion differs from what the body of the paper states.', defaultSeverity: 'warning' },
+  { id: 'table-reference', title: 'Text vs cited table', description: 'The text cites a table and gives a value for a row and column it names, and the table holds another value there.', defaultSeverity: 'error' },
+  { id: 'parameter-consistency', title: 'Restated parameter', description: 'A threshold or parameter defined in one place is restated with another value elsewhere.', defaultSeverity: 'warning' },
   { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' },
 ] as const satisfies readonly Rule[];

@@ -30,6 +30,16 @@ export interface TextSpan {
   end: number;
 }
 
+/** A place a finding points to besides its own span; `message` says what stands there (SARIF relatedLocations, LSP relatedInformation). */
+export interface RelatedSpan extends TextSpan {
+  message?: string;
+}
+
+/** A related place, located in the sources. */
+export interface RelatedRange extends SourceRange {
+  message?: string;
+}
+
 /** Maps offsets of the checkable text back to where they stand in the sources. */
 export interface SourceMap {
   /** The source range covered by text[start, end). Never throws; clamps out-of-range offsets. */
@@ -116,8 +126,8 @@ export interface RawFinding {
   span: TextSpan;
   /** The whole claim (sentence part, formula, table row). */
   claimSpan?: TextSpan;
-  /** The other numbers the claim depends on. */
-  related?: TextSpan[];
+  /** The other numbers the claim depends on (with a message when they stand elsewhere in the paper). */
+  related?: RelatedSpan[];
   origin?: Origin;
   /** Model findings: how sure the model was (0..1) and whether mathjs confirmed it. */
   confidence?: number;
@@ -171,7 +181,7 @@ export interface Finding {
   explanation?: string;
   range: SourceRange;
   claimRange?: SourceRange;
-  related: SourceRange[];
+  related: RelatedRange[];
   section: string;
   confidence?: number;
   confirmed?: boolean;
@@ -196,6 +206,8 @@ export interface CheckResult {
   suppressedCount: number;
   /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
   coverage?: Coverage;
+  /** Model findings that were not shown, and why (the report's collapsed "not shown" section). */
+  notShown?: { reason: string; quote?: string }[];
   /** The last model review of this paper, when one ran. */
   modelReview?: ModelReviewRun;
 }

@@ -252,6 +252,7 @@ export class Checker {
       // A model finding where a deterministic one already is would be shown twice.
       result.findings = mergeFindings(result.findings, model.findings.filter((f) => !ignore.has(f.id)));
       result.notes = [...result.notes, ...model.notes];
+      if (model.dropped?.length) result.notShown = [...(result.notShown ?? []), ...model.dropped];
       result.modelReview = model.review;
     }
     this.merged.set(root, result);

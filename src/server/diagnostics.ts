@@ -1,7 +1,7 @@
 // Findings as LSP diagnostics: source "Tally" (or "Tally (model)"), code = kind linking to the
 // rule's documentation, the finding itself in `data` for code actions and tests.
 
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../core/types.ts';
 import { DIAGNOSTIC_SOURCE, MODEL_DIAGNOSTIC_SOURCE, ruleDocUrl } from '../shared/protocol.ts';
@@ -44,6 +44,7 @@ export function revealCommandUri(f: Finding): string {
 }
 
 export function toDiagnostic(f: Finding): Diagnostic {
+  const related = relatedInformation(f);
   return {
     range: diagnosticRange(f),
     severity: SEVERITY[f.severity],
@@ -51,8 +52,14 @@ export function toDiagnostic(f: Finding): Diagnostic {
     code: f.kind,
     codeDescription: { href: f.range.page !== undefined ? revealCommandUri(f) : ruleDocUrl(f.kind) },
     message: diagnosticMessage(f),
+    ...(related.length ? { relatedInformation: related } : {}),
     data: f,
   };
+}
+
+/** Related places that say what stands there (the other value of a consistency finding) link both places in the editor. */
+function relatedInformation(f: Finding): DiagnosticRelatedInformation[] {
+  return f.related.flatMap((r) => (r.message ? [{ location: { uri: r.uri, range: { start: r.start, end: r.end } }, message: r.message }] : []));
 }
 
 /** Findings grouped by the file they are in. */

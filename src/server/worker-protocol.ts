@@ -60,6 +60,12 @@ export interface ReviewOutcome {
   notes: CheckNote[];
   requests: number;
   cached: number;
+  /** Model findings not shown, and why (the report's "not shown" section). */
+  dropped?: { reason: string; quote?: string }[];
+  sectionsReviewed?: number;
+  sectionsTotal?: number;
+  /** "12,345 input + 2,100 output tokens", when requests were made. */
+  usage?: string;
   /** For the report: model, endpoint host, date, findings kept and dropped. */
   review?: ModelReviewRun;
 }

@@ -6,10 +6,11 @@ import type { Check, Severity } from '../types.ts';
 import { ARITHMETIC_MODULES } from './arithmetic/index.ts';
 import type { CheckModule } from './module.ts';
 import { STATS_MODULES } from './stats/index.ts';
+import { CONSISTENCY_MODULES } from './consistency/index.ts';
 
 export type { CheckModule, ClaimShape } from './module.ts';
 
-export const CHECK_MODULES: readonly CheckModule[] = [...ARITHMETIC_MODULES, ...STATS_MODULES];
+export const CHECK_MODULES: readonly CheckModule[] = [...ARITHMETIC_MODULES, ...STATS_MODULES, ...CONSISTENCY_MODULES];
 
 /** Kinds reported outside the deterministic checks. */
 export const MODEL_RULE = { id: 'model', title: 'Model review', description: 'An inconsistency a reasoning model found and Tally could not recompute.', defaultSeverity: 'warning' } as const;

@@ -59,7 +59,11 @@ function result(f: Finding, options: ReportOptions) {
     properties,
   };
   if (f.related.length) {
-    out.relatedLocations = f.related.map((r, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: r.uri }, region: region(r) } }));
+    out.relatedLocations = f.related.map((r, i) => ({
+      id: i + 1,
+      physicalLocation: { artifactLocation: { uri: r.uri }, region: region(r) },
+      ...(r.message ? { message: { text: r.message } } : {}),
+    }));
   }
   if (f.suggestion !== undefined && f.range.page === undefined) {
     out.fixes = [

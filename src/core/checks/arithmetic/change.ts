@@ -1,23 +1,192 @@
-// Percent and fold changes: "rose from 2.1 to 8.4, a 300% increase", "decreased by 25% from 80 to
-// 60", "2.1 µg/g in 2020 and 8.4 µg/g in 2023, a 300% increase", "a 4-fold increase".
+// Changes between two printed amounts. Read, then judged: the reader turns a sentence into change
+// claims (the stated change as written, the two amounts it compares, the cue that binds them, and
+// whether the order of the amounts is known); the judge recomputes over the rounding intervals of
+// the printed amounts and decides. Shapes: a percent change ("an increase of 25%", "25% higher than
+// B", "fell by 25%"), a fold change or a multiple ("a 4-fold rise", "3.4x", "tripled", "twice as
+// large as"), and a stated difference of a named quantity ("Δ R² = .05" after both values). The two
+// amounts come from "from A to B", "A vs B", two values carrying the same label ("d = 0.2 ... d =
+// 0.4"), "A ... N% higher than ... B", or the only two amounts before the change.
 
-import { formatLike, intervalMeets } from '../../numbers.ts';
-import type { CheckOutput, PaperText } from '../../types.ts';
-import { inputBounds, quantitiesIn, sentencesOf, type Num } from './context.ts';
+import { formatLike, intervalMeets, roundsTo } from '../../numbers.ts';
+import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
+import { inputBounds, quantitiesIn, sentencesOf, spanText, type Num, type Sentence } from './context.ts';
+import { ARITHMETIC_RULE } from './expressions.ts';
 import type { Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 import type { CheckModule } from '../module.ts';
 
-const UP = 'increase|increased|increases|increasing|rise|rose|risen|rising|grew|growth|grown|gain|gained|higher|greater|larger|more|up|jump|jumped|elevat\\w*';
+const UP = 'increase|increased|increases|increasing|rise|rose|risen|rising|grew|growth|grown|gain|gained|higher|greater|larger|more|up|jump|jumped|improvement|improved|elevat\\w*';
 const DOWN = 'decrease|decreased|decreases|decreasing|reduction|reduced|reduces|drop|dropped|decline|declined|declining|fall|fell|fallen|lower|smaller|less|down|loss|lost|cut|shrank|shrunk';
+const HEDGE = '(?:about|approximately|nearly|almost|roughly|around|some|~|≈)\\s*';
 const PCT_PHRASE = new RegExp(`^\\s*(?:-\\s*)?(?:(?:relative|net|overall|total)\\s+)?(${UP}|${DOWN})\\b`, 'i');
-const BY_BEFORE = new RegExp(`\\b(${UP}|${DOWN})\\s+(?:by\\s+)?(?:about\\s+|approximately\\s+|nearly\\s+|almost\\s+|roughly\\s+)?$`, 'i');
-const FOLD_AFTER = new RegExp(`^\\s*(?:-\\s*|\\s)?(?:fold|times|×)\\s*(?:-\\s*)?(?:(${UP}|${DOWN})\\b)?`, 'i');
+// "rose by 25%", "an increase of 25%", "a drop in spending of about 25%".
+const BY_BEFORE = new RegExp(`\\b(${UP}|${DOWN})\\s+(?:in\\s+(?:[\\w&/.-]+\\s+){1,4})?(?:(?:by|of)\\s+)?(?:${HEDGE})?$`, 'i');
+const FOLD_AFTER = new RegExp(`^(?:\\s*-\\s*|\\s)?(?:fold|times|×)\\s*(?:-\\s*)?(?:(${UP}|${DOWN})\\b)?|^x(?![A-Za-z])`, 'i');
+const AS_AS = /^\s*(?:-\s*)?(?:fold|times|×|x)?\s*(?:as\s+\w+\s+as|more\s+\w+\s+than|\w+er\s+than)\b/i;
 const FROM_TO = /\bfrom\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?$/i;
+const THAN_AFTER = /^\s*(?:than|compared\s+(?:to|with)|relative\s+to)\b/i;
+const VERSUS = /^\s*(?:[A-Za-zµμ/%]{0,12}\s*)?(?:vs\.?|versus|compared\s+(?:to|with))\s*$/i;
+/** A multiple in words: the factor it states. */
+const WORD_FOLD: Record<string, number> = { doubled: 2, doubling: 2, doubles: 2, twice: 2, tripled: 3, tripling: 3, triples: 3, thrice: 3, quadrupled: 4, quadrupling: 4, halved: 2, halving: 2 };
+const WORD_FOLD_RE = /\b(doubl(?:ed|ing|es)|twice|tripl(?:ed|ing|es)|thrice|quadrupl(?:ed|ing)|halv(?:ed|ing))\b/gi;
+/** Labels that name a test statistic, a p-value or a count, not an amount compared. */
+const NOT_AMOUNT_LABEL = /^(?:p|t|F|z|df|n|N|SD|SE|CI|chi|W|U|H)$/;
 
-function direction(word: string): 1 | -1 {
+export type ChangeMode = 'percent' | 'fold' | 'multiple' | 'difference';
+
+/** One stated change as read. */
+export interface ChangeClaim {
+  mode: ChangeMode;
+  /** The stated change (a synthetic number for words like "tripled"). */
+  result: Num;
+  /** The amounts compared, earlier (or base) first. */
+  a: Num;
+  b: Num;
+  /** True when the text says which amount is the base ("from a to b", "than b"); else both orders are tried. */
+  ordered: boolean;
+  /** +1 up, −1 down, 0 when only a multiple is stated. */
+  direction: 1 | -1 | 0;
+  /** The words that bind the change to its amounts. */
+  cue: string;
+}
+
+function direction(word: string | undefined): 1 | -1 | 0 {
+  if (!word) return 0;
   return new RegExp(`^(?:${DOWN})$`, 'i').test(word) ? -1 : 1;
+}
+
+function sameUnit(text: string, a: Num, b: Num): boolean {
+  // "from 10 to 30 percent": the unit written once, after the second.
+  if (a.percent !== b.percent && !(b.percent && a.end <= b.start && /^\s*to\s+$/.test(text.slice(a.end, b.start)))) return false;
+  const ua = unitAt(text, a.end, a.end + 30)?.mathjs ?? '';
+  const ub = unitAt(text, b.end, b.end + 30)?.mathjs ?? '';
+  // "from 2.1 to 8.4 µg/g": the unit is often written once.
+  return ua === ub || ua === '' || ub === '';
+}
+
+/** A number that is a spread, a bound or a test statistic rather than an amount. */
+function isAside(text: string, n: Num): boolean {
+  const before = text.slice(Math.max(0, n.start - 14), n.start);
+  if (/±\s*$|\\pm\s*$/.test(before)) return true;
+  if (/\d\s*\(\s*$/.test(before)) return true; // "761.80(114.75)": an SD after the value
+  if (/(?:^|[^A-Za-z])(?:p|t|F|z|SD|SE)\s*(?:\([^)]*\))?\s*[=<>]\s*$/.test(before)) return true;
+  if (/\(\s*\d+(?:\s*,\s*\d+)?\s*$|,\s*$/.test(before) && /^\s*[,)]\s*[=]/.test(text.slice(n.end, n.end + 6))) return true; // degrees of freedom
+  return /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12)) || /\[\s*$|CI\s*\[?\s*$/.test(before);
+}
+
+/** "d = 0.4", "M_audio=761.8", "R^2 = .25": the label's stem, or undefined. */
+export function labelOf(text: string, n: Num): string | undefined {
+  const m = /(?:^|[^A-Za-z\\])(?:\\?Delta\s*|Δ\s*)?([A-Za-z]{1,3})(\^\{?2\}?)?(?:_\{?[A-Za-z0-9]+\}?)?\s*=\s*$/.exec(text.slice(Math.max(0, n.start - 24), n.start));
+  if (!m || NOT_AMOUNT_LABEL.test(m[1])) return undefined;
+  if (/(?:Δ|Delta)\s*[A-Za-z]/.test(m[0])) return undefined;
+  return m[1] + (m[2] ? '^2' : '');
+}
+
+function synthetic(text: string, start: number, end: number, value: number): Num {
+  return { text: text.slice(start, end), start, end, value, decimals: 0, exponent: 0, trailingZeros: 0, percent: false, noise: '' };
+}
+
+/** The two amounts a change at [cStart, cEnd) compares, and whether their order is known. */
+function pairFor(text: string, s: Sentence, amounts: Num[], cStart: number, cEnd: number, after: string): { a: Num; b: Num; ordered: boolean; cue: string } | undefined {
+  // "from a to b": the nearest before the change, else the first after it.
+  let fromTo: [Num, Num] | undefined;
+  for (let k = 0; k + 1 < amounts.length; k++) {
+    const [a, b] = [amounts[k], amounts[k + 1]];
+    const between = text.slice(unitAt(text, a.end, b.start)?.end ?? a.end, b.start);
+    if (!FROM_TO.test(text.slice(Math.max(s.start, a.start - 30), a.start)) || !/^\s*(?:[A-Za-zµμ/%.\u00a0\u2009 ]{0,24}?)\s*to\s+(?:an?\s+|the\s+)?$/.test(between)) continue;
+    if (fromTo && fromTo[1].end < cStart && b.start > cEnd) break;
+    fromTo = [a, b];
+    if (b.start > cEnd) break;
+  }
+  if (fromTo) return { a: fromTo[0], b: fromTo[1], ordered: true, cue: 'from … to' };
+  // "A ... 13% higher than (the ...) B": the base is the amount after "than".
+  const than = THAN_AFTER.exec(after.replace(new RegExp(`^\\s*(?:${UP}|${DOWN})`, 'i'), ''));
+  if (than) {
+    const prior = amounts.filter((n) => n.end <= cStart);
+    const next = amounts.find((n) => n.start >= cEnd);
+    if (prior.length && next) return { a: next, b: prior[prior.length - 1], ordered: true, cue: 'than' };
+  }
+  // "A vs B": the subject first, but papers write both orders.
+  for (let k = 0; k + 1 < amounts.length; k++) {
+    const [a, b] = [amounts[k], amounts[k + 1]];
+    if (VERSUS.test(text.slice(a.end, b.start))) return { a: b, b: a, ordered: false, cue: 'vs' };
+  }
+  // Two values with the same label ("d = 0.16 ... d = 0.37").
+  const labelled = new Map<string, Num[]>();
+  for (const n of amounts) {
+    const l = labelOf(text, n);
+    if (l) labelled.set(l, [...(labelled.get(l) ?? []), n]);
+  }
+  const pairs = [...labelled.values()].filter((v) => v.length === 2);
+  if (pairs.length === 1) return { a: pairs[0][0], b: pairs[0][1], ordered: false, cue: 'same label' };
+  const prior = amounts.filter((n) => n.end <= cStart);
+  if (prior.length === 2 && amounts.length === 2) return { a: prior[0], b: prior[1], ordered: false, cue: 'the two amounts before it' };
+  return undefined;
+}
+
+/** Index of the first number that ends after `pos` (numbers are in text order). */
+function firstAfter(nums: Num[], pos: number): number {
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many numbers on each side of a change may be the amounts it compares (keeps long sentences linear). */
+const NEIGHBOURS = 12;
+
+/** Reads the change claims of one sentence. */
+export function readChangeClaims(text: string, s: Sentence): ChangeClaim[] {
+  const nums = quantitiesIn(text, s);
+  const claims: ChangeClaim[] = [];
+  const amountsBut = (c: { start: number; end: number }) => {
+    const i = firstAfter(nums, c.start);
+    return nums.slice(Math.max(0, i - NEIGHBOURS), i + NEIGHBOURS + 1).filter((n) => (n.end <= c.start || n.start >= c.end) && !isAside(text, n));
+  };
+  for (const c of nums) {
+    const after = text.slice(c.end, Math.min(s.end, c.end + 40));
+    const before = text.slice(Math.max(s.start, c.start - 48), c.start);
+    let mode: ChangeMode | undefined;
+    let word: string | undefined;
+    if (c.percent) {
+      if (/^\s*points?\b|^\s*pp\b|percentage/i.test(after)) continue;
+      word = PCT_PHRASE.exec(after)?.[1] ?? BY_BEFORE.exec(before)?.[1];
+      if (word) mode = 'percent';
+    } else {
+      const m = FOLD_AFTER.exec(after);
+      if (m) {
+        word = m[1] ?? BY_BEFORE.exec(before)?.[1];
+        if (word || AS_AS.test(after)) mode = word ? 'fold' : 'multiple';
+      }
+    }
+    if (!mode) continue;
+    const pair = pairFor(text, s, amountsBut(c).filter((n) => n.percent === (mode === 'percent' ? n.percent : n.percent)), c.start, c.end, after.replace(/^\s*(?:-\s*)?(?:fold|times|×|x)/i, ''));
+    if (!pair || pair.a === c || pair.b === c) continue;
+    claims.push({ mode, result: c, a: pair.a, b: pair.b, ordered: pair.ordered, direction: direction(word), cue: pair.cue });
+  }
+  for (const m of text.slice(s.start, s.end).matchAll(WORD_FOLD_RE)) {
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    const factor = WORD_FOLD[m[1].toLowerCase()] ?? (/^doubl/i.test(m[1]) ? 2 : /^tripl/i.test(m[1]) ? 3 : /^quadrupl/i.test(m[1]) ? 4 : 2);
+    const halved = /^halv/i.test(m[1]);
+    const after = text.slice(end, Math.min(s.end, end + 40));
+    const pair = pairFor(text, s, amountsBut({ start, end }), start, end, after);
+    if (!pair) continue;
+    const comparison = /^twice|^thrice/i.test(m[1]);
+    claims.push({ mode: comparison ? 'multiple' : 'fold', result: synthetic(text, start, end, factor), a: pair.a, b: pair.b, ordered: pair.ordered && !comparison, direction: halved ? -1 : comparison ? 0 : 1, cue: pair.cue });
+  }
+  return claims;
+}
+
+interface Candidate {
+  iv: Interval;
+  value: number;
+  working: string;
 }
 
 /** Range of f over the corners of the two intervals (f is monotone in each argument where used). */
@@ -26,113 +195,115 @@ function corners(a: Interval, b: Interval, f: (x: number, y: number) => number):
   return [Math.min(...v), Math.max(...v)];
 }
 
-function sameUnit(text: string, a: Num, b: Num): boolean {
-  if (a.percent !== b.percent) return false;
-  const ua = unitAt(text, a.end, a.end + 30)?.mathjs ?? '';
-  const ub = unitAt(text, b.end, b.end + 30)?.mathjs ?? '';
-  // "from 2.1 to 8.4 µg/g": the unit is often written once.
-  return ua === ub || ua === '' || ub === '';
+/** What the claim could state, from the printed amounts (both orders when the order is not known). */
+function candidates(c: ChangeClaim): Candidate[] | undefined {
+  const { a, b } = c;
+  const [ia, ib] = [inputBounds(a), inputBounds(b)];
+  if (c.mode === 'difference') return [{ iv: corners(ia, ib, (p, q) => q - p), value: b.value - a.value, working: `${plain(b.value)} - ${plain(a.value)}` }];
+  if (c.mode === 'multiple' || (c.mode === 'fold' && c.direction < 0)) {
+    const big = Math.abs(a.value) >= Math.abs(b.value) ? [a, ia] as const : [b, ib] as const;
+    const small = big[0] === a ? [b, ib] as const : [a, ia] as const;
+    return [{ iv: corners(big[1], small[1], (p, q) => p / q), value: big[0].value / small[0].value, working: `${plain(big[0].value)} / ${plain(small[0].value)}` }];
+  }
+  if (c.mode === 'fold') {
+    const ratio = (x: Num, y: Num, ix: Interval, iy: Interval): Candidate => ({ iv: corners(ix, iy, (p, q) => q / p), value: y.value / x.value, working: `${plain(y.value)} / ${plain(x.value)}` });
+    const list = c.ordered ? [ratio(a, b, ia, ib)] : [ratio(a, b, ia, ib), ratio(b, a, ib, ia)];
+    // "increased 4-fold" is read by some as b = 5a: accept ratio − 1 too.
+    return list.flatMap((r) => [r, { iv: [r.iv[0] - 1, r.iv[1] - 1] as Interval, value: r.value - 1, working: `${r.working} - 1` }]);
+  }
+  if (c.ordered && c.direction !== 0 && Math.sign(b.value - a.value) !== c.direction && b.value !== a.value) return undefined; // the words and the amounts disagree: left to a reader
+  const change = (x: Num, y: Num, ix: Interval, iy: Interval): Candidate => ({
+    iv: corners(ix, iy, (p, q) => (100 * Math.abs(q - p)) / Math.abs(p)),
+    value: (100 * Math.abs(y.value - x.value)) / Math.abs(x.value),
+    working: `abs(${plain(y.value)} - ${plain(x.value)}) / ${plain(Math.abs(x.value))} * 100`,
+  });
+  const list = c.ordered ? [change(a, b, ia, ib)] : [change(a, b, ia, ib), change(b, a, ib, ia)];
+  if (a.percent) list.push({ iv: corners(ia, ib, (p, q) => Math.abs(q - p)), value: Math.abs(b.value - a.value), working: `abs(${plain(b.value)} - ${plain(a.value)})` });
+  return list;
+}
+
+const NOUN: Record<ChangeMode, string> = { percent: 'change', fold: 'fold change', multiple: 'multiple', difference: 'difference' };
+
+/** Judges one change claim: verified, a finding (an error when the order is known), or nothing. */
+export function judgeChange(paper: PaperText, c: ChangeClaim, out: CheckOutput): void {
+  const text = paper.text;
+  // Equal amounts are condition labels ("5 replicas ... compared to 5 replicas"), not a change.
+  if (!sameUnit(text, c.a, c.b) || c.a.value === 0 || c.b.value === 0 || c.a.value === c.b.value) return;
+  const list = candidates(c);
+  if (!list) return;
+  const kind = c.mode === 'difference' ? ARITHMETIC_RULE.id : PERCENT_CHANGE_RULE.id;
+  const claimSpan = cover(c.a, c.b, c.result);
+  const hit = list.find((k) => intervalMeets(c.result, k.iv[0], k.iv[1], true));
+  if (hit) {
+    // Verified only when the printed amounts give the printed change at its precision.
+    if (roundsTo(c.result, hit.value, true)) out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
+    else (out.undecided ??= []).push({ kind, claim: spanText(paper, claimSpan), reason: `${hit.working} = ${formatValue(hit.value, 3)} rounds to ${c.result.text} only if the amounts were rounded`, span: claimSpan });
+    return;
+  }
+  const main = list[0];
+  const words = c.result.text !== plain(c.result.value) && !/\d/.test(c.result.text);
+  const recomputed = formatLike(c.result, main.value);
+  const stated = words ? c.result.text : c.result.text;
+  const what = c.mode === 'percent' ? recomputed : c.mode === 'difference' ? recomputed : `${formatValue(main.value, 2)}-fold`;
+  out.findings.push(
+    makeFinding(paper, {
+      kind,
+      // Only a reading the text fixes ("from a to b", a named difference) makes an error.
+      severity: c.ordered && (c.cue === 'from … to' || c.mode === 'difference') ? 'error' : 'warning',
+      message: `${c.a.text} and ${c.b.text} (${c.cue}) give a ${NOUN[c.mode]} of ${what}, not ${stated}.`,
+      claimSpan,
+      span: c.result as TextSpan,
+      reported: c.result.text,
+      recomputed: words ? formatValue(main.value, 2) : recomputed,
+      working: main.working,
+      suggestion: c.ordered && c.mode === 'percent' && !words ? recomputed : undefined,
+      related: [c.a, c.b],
+    }),
+  );
+}
+
+/** "Δ R² = .14" after both values of R² in the paragraph: the later minus the earlier. */
+export function readDifferenceClaims(text: string, block: TextSpan, s: Sentence): ChangeClaim[] {
+  const claims: ChangeClaim[] = [];
+  for (const v of quantitiesIn(text, s)) {
+    const m = /(?:Δ|∆|\\Delta|\bchange\s+in)\s*([A-Za-z]{1,3})(\^\{?2\}?)?(?:_\{?[A-Za-z0-9]+\}?)?\s*(?:=|of|was)\s*$/.exec(text.slice(Math.max(s.start, v.start - 24), v.start));
+    if (!m) continue;
+    const label = m[1] + (m[2] ? '^2' : '');
+    const all = quantitiesIn(text, block);
+    const upTo = firstAfter(all, v.start - m[0].length);
+    const earlier = all.slice(Math.max(0, upTo - 4 * NEIGHBOURS), upTo).filter((n) => labelOf(text, n) === label);
+    if (earlier.length < 2) continue;
+    const [a, b] = earlier.slice(-2);
+    claims.push({ mode: 'difference', result: v, a, b, ordered: true, direction: 0, cue: `Δ${label}` });
+  }
+  return claims;
+}
+
+const NET = /\bnet\s+(?:[\w-]+\s+){0,3}?(?:was|of|is|=|:)\s*(?:about\s+|approximately\s+)?$/i;
+const CHANGE_AMOUNT = new RegExp(`\\b(?:${UP}|${DOWN}|change[sd]?)\\s+(?:by|of)\\s+$`, 'i');
+
+/** "a net effect of v" after two changes of the paragraph ("increased by a ... compared to an increase of b"): v = a − b. */
+export function readNetClaims(text: string, block: TextSpan, s: Sentence): ChangeClaim[] {
+  const claims: ChangeClaim[] = [];
+  for (const v of quantitiesIn(text, s)) {
+    if (!NET.test(text.slice(Math.max(s.start, v.start - 48), v.start))) continue;
+    const all = quantitiesIn(text, block);
+    const upTo = firstAfter(all, v.start);
+    const changes = all.slice(Math.max(0, upTo - 4 * NEIGHBOURS), upTo).filter((n) => CHANGE_AMOUNT.test(text.slice(Math.max(block.start, n.start - 24), n.start)));
+    if (changes.length !== 2) continue;
+    claims.push({ mode: 'difference', result: v, a: changes[1], b: changes[0], ordered: true, direction: 0, cue: 'net of the two changes' });
+  }
+  return claims;
 }
 
 export function checkChanges(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   const text = paper.text;
-  const { sentences } = sentencesOf(paper);
+  const { blocks, sentences } = sentencesOf(paper);
   for (const s of sentences) {
-    const nums = quantitiesIn(text, s);
-    if (nums.length < 3) continue;
-    for (let i = 0; i < nums.length; i++) {
-      const c = nums[i];
-      const after = text.slice(c.end, Math.min(s.end, c.end + 40));
-      const before = text.slice(Math.max(s.start, c.start - 40), c.start);
-      let fold = false;
-      let word: string | undefined;
-      if (c.percent) {
-        word = PCT_PHRASE.exec(after)?.[1] ?? BY_BEFORE.exec(before)?.[1];
-        if (/^\s*points?\b|^\s*pp\b|percentage/i.test(after)) continue;
-      } else {
-        const m = FOLD_AFTER.exec(after);
-        if (m && /fold|times|×/i.test(m[0])) {
-          fold = true;
-          word = m[1] ?? BY_BEFORE.exec(before)?.[1];
-          if (!word) continue;
-        }
-      }
-      if (!word) continue;
-      // The two values compared: "from a to b" anywhere in the sentence, else the two values before.
-      // Only the neighbourhood of the change (bounded, so a huge sentence stays linear).
-      const others = nums.slice(Math.max(0, i - 12), i + 13).filter((n) => n !== c && !(n.percent && /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12))));
-      // Of several "from a to b" in the sentence, the nearest one before the change (else the first after it).
-      let pair: [Num, Num] | undefined;
-      let ordered = false;
-      for (let k = 0; k + 1 < others.length; k++) {
-        const a = others[k];
-        const b = others[k + 1];
-        if (FROM_TO.test(text.slice(Math.max(s.start, a.start - 30), a.start)) && /^\s*(?:[A-Za-zµμ/%.\u00a0\u2009 ]{0,16}?)\s*to\s+(?:an?\s+|the\s+)?$/.test(text.slice(unitAt(text, a.end, b.start)?.end ?? a.end, b.start))) {
-          if (pair && pair[1].end < c.start && b.start > c.end) break;
-          pair = [a, b];
-          ordered = true;
-          if (b.start > c.end) break;
-        }
-      }
-      if (!pair) {
-        const prior = others.filter((n) => n.end <= c.start);
-        if (prior.length !== 2 || others.length !== 2) continue;
-        pair = [prior[0], prior[1]];
-      }
-      const [a, b] = pair;
-      if (!sameUnit(text, a, b) || a.value === 0 || b.value === 0) continue;
-      const ia = inputBounds(a);
-      const ib = inputBounds(b);
-      const dir = direction(word);
-      const claimSpan = cover(a, b, c);
-      let candidates: { iv: Interval; value: number; working: string }[];
-      if (fold) {
-        const ratio = (x: Num, y: Num, ix: Interval, iy: Interval) => ({
-          iv: corners(ix, iy, (p, q) => q / p),
-          value: y.value / x.value,
-          working: `${plain(y.value)} / ${plain(x.value)}`,
-        });
-        candidates = ordered ? [dir > 0 ? ratio(a, b, ia, ib) : ratio(b, a, ib, ia)] : [ratio(a, b, ia, ib), ratio(b, a, ib, ia)];
-        // "increased 4-fold" is read by some as b = 5a: accept ratio − 1 too.
-        if (dir > 0) candidates = candidates.flatMap((r) => [r, { iv: [r.iv[0] - 1, r.iv[1] - 1] as Interval, value: r.value - 1, working: `${r.working} - 1` }]);
-      } else {
-        const change = (x: Num, y: Num, ix: Interval, iy: Interval) => ({
-          iv: corners(ix, iy, (p, q) => (100 * Math.abs(q - p)) / Math.abs(p)),
-          value: (100 * Math.abs(y.value - x.value)) / Math.abs(x.value),
-          working: `abs(${plain(y.value)} - ${plain(x.value)}) / ${plain(Math.abs(x.value))} * 100`,
-        });
-        candidates = ordered ? [change(a, b, ia, ib)] : [change(a, b, ia, ib), change(b, a, ib, ia)];
-        if (ordered && Math.sign(b.value - a.value) !== dir && b.value !== a.value) continue; // direction words disagree: leave it to a reader
-        if (a.percent) {
-          const pp = Math.abs(b.value - a.value);
-          candidates.push({ iv: corners(ia, ib, (p, q) => Math.abs(q - p)), value: pp, working: `abs(${plain(b.value)} - ${plain(a.value)})` });
-        }
-      }
-      const hit = candidates.find((k) => intervalMeets(c, k.iv[0], k.iv[1], true));
-      const kind = 'percent-change' as const;
-      if (hit) {
-        out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
-        continue;
-      }
-      const main = candidates[0];
-      const recomputed = formatLike(c, main.value);
-      const what = fold ? `${recomputed}-fold` : recomputed;
-      out.findings.push(
-        makeFinding(paper, {
-          kind,
-          severity: ordered ? 'error' : 'warning',
-          message: `From ${a.text} to ${b.text} is a ${what} ${fold ? 'change' : dir > 0 ? 'increase' : 'decrease'}, not ${c.text}${fold ? '-fold' : ''}.`,
-          claimSpan,
-          span: c,
-          reported: c.text,
-          recomputed,
-          working: main.working,
-          suggestion: ordered && !fold ? recomputed : undefined,
-          related: [a, b],
-        }),
-      );
-    }
+    for (const claim of readChangeClaims(text, s)) judgeChange(paper, claim, out);
+    for (const claim of readDifferenceClaims(text, blocks[s.block], s)) judgeChange(paper, claim, out);
+    for (const claim of readNetClaims(text, blocks[s.block], s)) judgeChange(paper, claim, out);
   }
   return out;
 }
@@ -142,14 +313,20 @@ export const PERCENT_CHANGE_RULE = { id: 'percent-change', title: 'Percent or fo
 export const changeCheck: CheckModule = {
   name: 'change',
   title: 'Percent or fold change',
-  description: 'Recomputes a percent or fold change from the two amounts it compares.',
-  kinds: [PERCENT_CHANGE_RULE],
+  description: 'Recomputes a percent change, a fold change or multiple, or a stated difference from the two amounts it compares.',
+  kinds: [PERCENT_CHANGE_RULE, ARITHMETIC_RULE],
   shapes: [
     { name: 'from ... to', example: 'grew from 40 to 50, a 25% rise' },
-    { name: 'fold', example: 'from 3 to 12, a fourfold increase' },
+    { name: 'fold', example: 'from 3 to 12, a fourfold increase; it tripled, from 5 to 15' },
+    { name: 'than', example: 'the yield was 6.0 t, 20% higher than the 5.0 t of the control' },
+    { name: 'vs', example: 'accuracy rose by 10% (55.0 vs 50.0)' },
+    { name: 'multiple of labelled values', example: 'about twice as large (g = 0.21 before, g = 0.44 after)' },
+    { name: 'stated difference', example: 'R² = .20 alone and R² = .26 with the covariates (ΔR² = .06)' },
   ],
   leavesAlone: [
     'Changes in percentage points, which are differences, not ratios.',
+    'Changes whose direction words disagree with the amounts: which one is wrong is not knowable.',
+    'Percent changes of odds or hazards (1 − OR), and amplifications of a reduction: they need a definition the sentence does not state.',
   ],
   run: checkChanges,
 };

@@ -18,11 +18,14 @@ import { tableRelationsCheck } from './table-relations.ts';
 import { rowTotalsCheck } from './table-row-totals.ts';
 import { tableSharesCheck } from './table-shares.ts';
 import { tableTotalCheck } from './table-total.ts';
+import { ratioCheck } from './ratio.ts';
+import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   expressionsCheck,
   unitsCheck,
+  ratioCheck,
   percentageCheck,
   changeCheck,
   relativeChangeCheck,
@@ -33,6 +36,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   shareListsCheck,
   intervalCheck,
   tableTotalCheck,
+  tableDerivedCheck,
   tablePercentageCheck,
   tableSharesCheck,
   tableRelationsCheck,

@@ -12,14 +12,15 @@ export interface UnitText {
 }
 
 const ATOMS: Record<string, string> = {
-  g: 'g', kg: 'kg', mg: 'mg', ug: 'ug', 'µg': 'ug', 'μg': 'ug', mcg: 'ug', ng: 'ng', pg: 'pg', fg: 'fg', lb: 'lb', lbs: 'lb', oz: 'oz',
+  g: 'g', kg: 'kg', Kg: 'kg', mg: 'mg', ug: 'ug', 'µg': 'ug', 'μg': 'ug', mcg: 'ug', ng: 'ng', pg: 'pg', fg: 'fg', lb: 'lb', lbs: 'lb', oz: 'oz',
   L: 'L', l: 'L', mL: 'mL', ml: 'mL', uL: 'uL', 'µL': 'uL', 'μL': 'uL', 'µl': 'uL', 'μl': 'uL', dL: 'dL', dl: 'dL', nL: 'nL',
   m: 'm', km: 'km', cm: 'cm', mm: 'mm', um: 'um', 'µm': 'um', 'μm': 'um', nm: 'nm',
-  s: 's', ms: 'ms', sec: 's', min: 'minute', mins: 'minute', minutes: 'minute', h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour',
+  s: 's', ms: 'ms', sec: 's', secs: 's', second: 's', seconds: 's', min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute', h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour',
   d: 'day', day: 'day', days: 'day', wk: 'week', week: 'week', weeks: 'week', month: 'month', months: 'month', yr: 'year', yrs: 'year', year: 'year', years: 'year',
   mol: 'mol', mmol: 'mmol', umol: 'umol', 'µmol': 'umol', 'μmol': 'umol', nmol: 'nmol', pmol: 'pmol',
   J: 'J', kJ: 'kJ', MJ: 'MJ', W: 'W', kW: 'kW', MW: 'MW', kWh: 'kWh', Wh: 'Wh', Hz: 'Hz', kHz: 'kHz', MHz: 'MHz', Pa: 'Pa', kPa: 'kPa', MPa: 'MPa', mmHg: 'mmHg',
   mV: 'mV', V: 'V', mA: 'mA',
+  kB: 'kB', KB: 'kB', MB: 'MB', GB: 'GB', TB: 'TB', PB: 'PB',
 };
 // Single letters are units only inside a compound ("g/d") or as these common ones.
 const STANDALONE_SINGLE = new Set(['g', 'm', 'L', 'h', 's']);

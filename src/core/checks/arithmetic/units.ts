@@ -4,7 +4,7 @@
 // 420,000 ng/day"). mathjs does the unit algebra, so a power of ten slipped anywhere shows.
 
 import { evaluateCached, unitFactor } from './evaluate.ts';
-import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
+import { formatLike, intervalMeets, roundingInterval, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
@@ -41,19 +41,26 @@ export function checkUnits(paper: PaperText): CheckOutput {
     const list = blockQuantities.get(s.block) ?? [];
     blockQuantities.set(s.block, list);
 
-    // Conversions: "X U1 (Y U2)", "X U1, i.e. Y U2", "X U1 = Y U2".
-    for (let i = 0; i + 1 < qs.length; i++) {
-      const a = qs[i];
-      const b = qs[i + 1];
-      if (!/^\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
+    // Conversions: "X U1 (Y U2)", "X U1, i.e. Y U2", "X U1 = Y U2". The last quantity of the previous
+    // sentence of the block comes along: an abbreviation's period ("16 hrs. (960 min.)") may have ended it.
+    const prev = list[list.length - 1];
+    const pairs = prev ? [prev, ...qs] : qs;
+    for (let i = 0; i + 1 < pairs.length; i++) {
+      const a = pairs[i];
+      const b = pairs[i + 1];
+      if (!/^\.?\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
       if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
       const factor = unitFactor(a.unit.mathjs, b.unit.mathjs);
       if (factor === undefined) continue;
-      const [lo, hi] = roundingInterval(a.n);
       const exact = a.n.value * factor;
       const claimSpan = cover(a.n, b.n, { start: b.unit.end, end: b.unit.end });
       const working = `${plain(a.n.value)} ${a.unit.mathjs} to ${b.unit.mathjs}`;
-      if (intervalMeets(b.n, lo * factor, hi * factor, true)) {
+      // One of the two is the quantity as measured, the other its conversion rounded: the first taken
+      // as printed must convert to the second at the second's precision, or the second to the first
+      // (strictly inside its rounding interval, so a value on the boundary does not count).
+      const [alo, ahi] = roundingInterval(a.n);
+      const back = b.n.value / factor;
+      if (roundsTo(b.n, exact, true) || (back > alo && back < ahi)) {
         out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(exact)}`));
         continue;
       }

@@ -1,5 +1,6 @@
 // CPU time of the deterministic checks alone (no extraction) on a synthetic paper at about the
-// density of claims of a real one, at 30, 60 and 120 pages. Target: well under 100 ms for 30 pages.
+// density of claims of a real one, at 30, 100 and 300 pages. Targets: under 100 ms for 30 pages, and
+// linear growth (ms per page at 300 pages within 1.5x of that at 30).
 import { ALL_CHECKS } from '../src/core/checks/index.ts';
 import { paper } from '../test/unit/checks/helpers.ts';
 
@@ -33,7 +34,8 @@ for (let k = 0; k < 8; k++) {
 }
 console.log(`first run (cold, 30 pages): ${cold.toFixed(1)} ms CPU`);
 console.log('pages\tchars\tbest ms (CPU)\tms/page\tslowest check');
-for (const pages of [30, 60, 120]) {
+const perPage = {};
+for (const pages of [30, 100, 300]) {
   let best = Infinity;
   let perCheck = [];
   for (let k = 0; k < 7; k++) {
@@ -48,4 +50,7 @@ for (const pages of [30, 60, 120]) {
   const [slowName, slowMs] = perCheck.sort((a, b) => b[1] - a[1])[0];
   console.log(`${pages}\t${build(pages).text.length}\t${best.toFixed(1)}\t${(best / pages).toFixed(2)}\t${slowName} ${slowMs.toFixed(1)} ms`);
   if (pages === 30) console.log(`30 pages: ${best < 100 ? 'within' : 'OVER'} the 100 ms target`);
+  perPage[pages] = best / pages;
 }
+const growth = perPage[300] / perPage[30];
+console.log(`ms/page at 300 pages is ${growth.toFixed(2)}x that at 30 pages: ${growth < 1.5 ? 'linear' : 'NOT linear'}`);

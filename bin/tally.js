@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 // The `tally` command: the bundled CLI (built by `npm run build`, which `npm ci` runs via prepare).
+// Runs on the Node 24 the project pins when an older Node started it (pdf.js's legacy build patches
+// built-ins such as Array.prototype.push on old Nodes), and caches compiled code between runs.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+const major = Number(process.versions.node.split('.')[0]);
+const pinned = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
+// Only checks are worth a second process start; --version and --help answer on any Node.
+if (major < 22 && process.argv.includes('check') && existsSync(pinned) && !process.env.TALLY_NO_REEXEC) {
+  const r = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TALLY_NO_REEXEC: '1' } });
+  process.exit(r.status ?? 2);
+}
 
 const bundle = new URL('../dist/cli/tally.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
   process.stderr.write('tally: the CLI is not built yet; run `npm run build` first\n');
   process.exit(2);
 }
+// Node >= 22.1: reuse the V8 code cache of the bundle's modules (start-up is mostly compiling them).
+module.enableCompileCache?.();
 await import(bundle.href);

@@ -35,15 +35,21 @@ const builds = [
   { ...common, ...cjs, entryPoints: ['src/server/worker.ts'], outfile: 'dist/server/worker.cjs' },
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli/tally.mjs',
+    // The CLI and its check worker share chunks; what only some runs need (the checker, pdf.js's
+    // extractor, the model client) is split out and loaded on demand, so `tally --version` loads
+    // almost nothing and a plain check never loads the openai client.
+    entryPoints: { tally: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     // Some bundled CommonJS dependencies call require(); give the ES module bundle one.
     banner: { js: "import { createRequire as __tallyCreateRequire } from 'node:module'; const require = __tallyCreateRequire(import.meta.url);" },
   },
 ];
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyPdfjsViewer } from './copy-pdfjs-viewer.mjs';
 // The PDF viewer webview loads pdf.js from media/pdfjs/.
 copyPdfjsViewer();
@@ -58,7 +64,10 @@ copyPdfjsViewer();
   for (const d of ['standard_fonts', 'cmaps']) cpSync(new URL(d, from), new URL(d, to), { recursive: true });
   cpSync(new URL('LICENSE', from), new URL('LICENSE', to));
 }
-const present = builds.filter((b) => existsSync(b.entryPoints[0]));
+const entryFiles = (b) => (Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints));
+const present = builds.filter((b) => entryFiles(b).every((f) => existsSync(f)));
+// Old chunks would pile up across builds.
+rmSync(new URL('../dist/cli/chunks/', import.meta.url), { recursive: true, force: true });
 if (watch) {
   for (const b of present) await (await esbuild.context(b)).watch();
 } else {

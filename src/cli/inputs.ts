@@ -1,46 +1,31 @@
-// Turns the CLI's PATH arguments into papers: .tex roots (following \input), orphan .tex files, PDFs.
+// Turns the CLI's PATH arguments into papers to check, without reading them: LaTeX roots (with what
+// they \input), orphan .tex files and PDFs. A folder's LaTeX papers and its PDFs are both checked;
+// a PDF that is a root compiled (main.pdf next to main.tex) is reported with its source instead.
 
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listFiles, projectReader, readFileUri } from '../core/files.ts';
-import { extractLatex, findLatexProject } from '../core/latex/index.ts';
-import { extractPdf } from '../core/pdf/index.ts';
+import { projectReader, readFileUri } from '../core/files.ts';
 import type { PaperText } from '../core/types.ts';
+import { dirname, extname, resolve } from 'node:path';
+import { findPapers } from '../core/papers.ts';
+import type { WorkItem } from './work.ts';
 
-export class InputError extends Error {}
-
-export interface PdfOptions {
-  maxPages?: number;
-  timeoutMs?: number;
+export class InputError extends Error {
+  override name = 'InputError';
 }
 
-/** A root and what it includes; \input files must lie inside `projectDir` (the folder named, or the file's own). */
-function texPaper(file: string, projectDir: string): PaperText {
-  const uri = pathToFileURL(file).href;
-  const source = readFileUri(uri);
-  if (source === undefined) throw new InputError(`cannot read ${file} (missing, or not a regular file)`);
-  return extractLatex(source, uri, { readFile: projectReader(projectDir) });
+/** The folder's papers as src/core/papers.ts decides them (a root and its \input files; PDFs without a source here). */
+function folderItems(folder: string, path: string): WorkItem[] {
+  const { papers, fragments } = findPapers(folder);
+  if (!papers.length && !fragments.length) throw new InputError(`no .tex or .pdf files in ${path}`);
+  const items = papers.map((p): WorkItem => (p.kind === 'latex' ? { kind: 'latex', file: p.root, projectDir: folder, compiled: p.compiledPdfs } : { kind: 'pdf', file: p.root }));
+  // The command line checks everything it was pointed at: .tex files no root reads are checked on their own.
+  for (const file of fragments) items.push({ kind: 'latex', file, projectDir: folder });
+  return items;
 }
 
-async function pdfPaper(file: string, options: PdfOptions): Promise<PaperText> {
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return extractPdf(data, pathToFileURL(file).href, options);
-}
-
-// A paper's PDF may sit in a build folder (out/, dist/), so only node_modules is passed over.
-const PDF_SKIP_DIRS = new Set(['node_modules']);
-
-/**
- * Every paper named by `path`. A folder is a LaTeX project (its roots and orphan .tex files);
- * its PDFs are checked only when it has no .tex files, since they are usually the compiled paper.
- */
-export async function papersFor(path: string, options: PdfOptions): Promise<PaperText[]> {
+/** Every paper named by `path`, as work for the pool. */
+export function workItemsFor(path: string): WorkItem[] {
   const full = resolve(path);
   let stat;
   try {
@@ -48,16 +33,28 @@ export async function papersFor(path: string, options: PdfOptions): Promise<Pape
   } catch {
     throw new InputError(`no such file or folder: ${path}`);
   }
-  if (stat.isDirectory()) {
-    const { roots, orphans } = findLatexProject(full);
-    const tex = [...roots, ...orphans];
-    if (tex.length) return tex.map((f) => texPaper(f, full));
-    const pdfs = listFiles(full, '.pdf', PDF_SKIP_DIRS).sort();
-    if (!pdfs.length) throw new InputError(`no .tex or .pdf files in ${path}`);
-    return Promise.all(pdfs.map((f) => pdfPaper(f, options)));
-  }
+  if (stat.isDirectory()) return folderItems(full, path);
+  if (!stat.isFile()) throw new InputError(`not a regular file: ${path}`);
   const ext = extname(full).toLowerCase();
-  if (ext === '.pdf') return [await pdfPaper(full, options)];
-  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [texPaper(full, dirname(full))];
+  if (ext === '.pdf') return [{ kind: 'pdf', file: full }];
+  if (ext === '.tex' || ext === '.ltx' || ext === '.latex') return [{ kind: 'latex', file: full, projectDir: dirname(full) }];
   throw new InputError(`not a .tex or .pdf file: ${path}`);
+}
+
+export interface PdfOptions {
+  maxPages?: number;
+  timeoutMs?: number;
+}
+
+/** The papers named by `path`, extracted in this thread (for tests and tools that want the text itself). */
+export async function papersFor(path: string, options: PdfOptions): Promise<PaperText[]> {
+  const { extractLatex } = await import('../core/latex/index.ts');
+  const { extractPdf } = await import('../core/pdf/index.ts');
+  const papers: PaperText[] = [];
+  for (const item of workItemsFor(path)) {
+    const uri = pathToFileURL(item.file).href;
+    if (item.kind === 'latex') papers.push(extractLatex(readFileUri(uri) ?? '', uri, { readFile: projectReader(item.projectDir) }));
+    else papers.push(await extractPdf(new Uint8Array(readFileSync(item.file)), uri, options));
+  }
+  return papers;
 }

@@ -29,14 +29,20 @@ function block(f: Finding, cwd: string): string {
   return lines.join('\n');
 }
 
-export function renderText(results: readonly CheckResult[], cwd: string): string {
+/** One paper's notes and findings (the CLI prints each paper as soon as it is checked). */
+export function renderTextPaper(r: CheckResult, cwd: string): string {
   const out: string[] = [];
-  for (const r of results) {
-    for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: note: ${n.message}`);
-    for (const f of r.findings) out.push(block(f, cwd));
-    if (r.coverage) out.push(`${fileName(r.uri, cwd)}: ${describeCoverage(r.coverage)}`);
-  }
+  for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: note: ${n.message}`);
+  for (const f of r.findings) out.push(block(f, cwd));
+  if (r.coverage) out.push(`${fileName(r.uri, cwd)}: ${describeCoverage(r.coverage)}`);
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+export function renderTextSummary(results: readonly CheckResult[]): string {
   const c = countFindings(results);
-  out.push(`${results.length} ${results.length === 1 ? 'document' : 'documents'} checked: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} notes, ${c.verified} claims verified.`);
-  return out.join('\n') + '\n';
+  return `${results.length} ${results.length === 1 ? 'document' : 'documents'} checked: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} notes, ${c.verified} claims verified.\n`;
+}
+
+export function renderText(results: readonly CheckResult[], cwd: string): string {
+  return results.map((r) => renderTextPaper(r, cwd)).join('') + renderTextSummary(results);
 }

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { untrustedSafeModelSettings } from '../core/model/config.ts';
 import type { ModelSettings } from '../core/model/config.ts';
-import { PlanReviewRequest, ProgressNotification, ReviewRequest } from '../shared/protocol.ts';
+import { CancelReviewNotification, PlanReviewRequest, ProgressNotification, ReviewRequest } from '../shared/protocol.ts';
+import type { ReviewResult } from '../shared/protocol.ts';
 import { sendRequest } from './rpc.ts';
 
 export const API_KEY_SECRET = 'tally.model.apiKey';
@@ -15,7 +16,7 @@ const CONSENT_KEY = 'tally.model.consent';
 /** `tally.model.*` with workspace-level values dropped in an untrusted workspace. */
 export function modelSettings(log: vscode.LogOutputChannel): ModelSettings {
   const config = vscode.workspace.getConfiguration('tally.model');
-  const keys = ['enabled', 'baseUrl', 'name', 'reasoningEffort'] as const;
+  const keys = ['enabled', 'baseUrl', 'name', 'reasoningEffort', 'timeoutSeconds', 'contextBudgetTokens', 'maxOutputTokens'] as const;
   const user: Record<string, unknown> = {};
   const workspace: Record<string, unknown> = {};
   for (const key of keys) {
@@ -82,8 +83,9 @@ export async function reviewWithModel(
   const plan = await sendRequest(client, PlanReviewRequest, { uri: uri.toString(), model: settings, cacheDir });
   const consentFor = `${plan.host} ${plan.model}`;
   if (context.workspaceState.get<string>(CONSENT_KEY) !== consentFor) {
+    const how = plan.mode === 'whole' ? 'the whole paper, in one request,' : `the text of ${plan.sections.length} section(s) of this paper, each with a digest of the rest,`;
     const detail = [
-      `Tally will send the text of ${plan.sections.length} section(s) of this paper to ${plan.host} (model ${plan.model}).`,
+      `Tally will send ${how} to ${plan.host} (model ${plan.model}).`,
       `About ${plan.totalChars.toLocaleString()} characters, ~${plan.estTokens.toLocaleString()} input tokens in ${plan.requests} request(s)` +
         (plan.estCostUsd !== undefined ? `, roughly $${plan.estCostUsd.toFixed(2)}.` : '.'),
       ...plan.warnings,
@@ -103,20 +105,34 @@ export async function reviewWithModel(
         if (percent !== undefined) last = percent;
         progress.report({ message, increment: inc });
       });
+      // Cancel stops the review on the server, which still answers with what it found so far.
+      const onCancel = cancel.onCancellationRequested(() => void client.sendNotification(CancelReviewNotification.method, { token }));
       try {
-        const result = await sendRequest(client, ReviewRequest, { uri: uri.toString(), model: settings, apiKey: apiKey!, token, cacheDir }, cancel);
-        for (const note of result.notes) log.info(/^Model review:/.test(note.message) ? note.message : `Model review: ${note.message}`);
-        const warnings = result.notes.filter((n) => n.level !== 'info');
-        void vscode.window.showInformationMessage(
-          `Tally: the model review found ${result.findings} possible issue(s)` + (warnings.length ? ` (${warnings[0].message})` : '.'),
-        );
+        const result = await sendRequest(client, ReviewRequest, { uri: uri.toString(), model: settings, apiKey: apiKey!, token, cacheDir });
+        // Notes already say "Model review: ...".
+        for (const note of result.notes) log.info(note.message);
+        void vscode.window.showInformationMessage(reviewSummary(result));
       } catch (e) {
-        if (!cancel.isCancellationRequested) void vscode.window.showErrorMessage(`Tally: model review failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(`Tally: model review failed: ${(e as Error).message}`);
       } finally {
+        onCancel.dispose();
         progressHandlers.delete(token);
       }
     },
   );
+}
+
+/** What the user sees when the review ends: findings, what was dropped, tokens; or how far a cancelled one got. */
+export function reviewSummary(r: ReviewResult): string {
+  const confirmed = r.confirmed ?? 0;
+  const found = `${r.findings} finding(s) (${confirmed} confirmed, ${r.findings - confirmed} unconfirmed)` + (r.dropped ? `, ${r.dropped} not shown (see the report)` : '');
+  const usage = r.usage ? ` Used ${r.usage}.` : '';
+  if (r.cancelled) {
+    const reviewed = r.sectionsTotal !== undefined ? `after ${r.sectionsReviewed ?? 0} of ${r.sectionsTotal} section(s)` : 'early';
+    return `Tally: model review cancelled ${reviewed}; ${found} so far.${usage}`;
+  }
+  const warning = r.notes.find((n) => n.level !== 'info');
+  return `Tally: the model review found ${found}.${usage}` + (warning ? ` ${warning.message}` : '');
 }
 
 export { ProgressNotification };

@@ -1,10 +1,26 @@
 // The one mathjs instance every recomputation goes through. Paper text and model output are
 // hostile input: the instance is locked down (no import, createUnit, evaluate, parse, ...)
 // and expressions are parsed privately, checked node by node against an allowlist, and bounded.
+// It is built from the factories of the functions Tally uses, not create(all): building every
+// mathjs function and typed signature took most of the CLI's start-up.
 
-import { all, create, type MathNode, type Unit } from 'mathjs';
+import {
+  absDependencies, addDependencies, create, divideDependencies, eDependencies, expDependencies, formatDependencies, fractionDependencies,
+  log10Dependencies, logDependencies, maxDependencies, meanDependencies, medianDependencies, minDependencies, modDependencies,
+  multiplyDependencies, numberDependencies, parseDependencies, piDependencies, powDependencies, roundDependencies, sqrtDependencies,
+  stdDependencies, subtractDependencies, sumDependencies, toDependencies, unaryMinusDependencies, unaryPlusDependencies, unitDependencies,
+  type MathNode, type Unit,
+} from 'mathjs';
 
-const math = create(all, { number: 'number', precision: 64 });
+const math = create(
+  {
+    parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, powDependencies, modDependencies,
+    unaryMinusDependencies, unaryPlusDependencies, toDependencies, sqrtDependencies, absDependencies, roundDependencies, meanDependencies,
+    sumDependencies, minDependencies, maxDependencies, logDependencies, log10Dependencies, expDependencies, medianDependencies, stdDependencies,
+    piDependencies, eDependencies, unitDependencies, formatDependencies, fractionDependencies, numberDependencies,
+  },
+  { number: 'number', precision: 64 },
+);
 
 // Captured before they are disabled below: only this module can parse.
 const privateParse = math.parse;
@@ -12,22 +28,10 @@ const privateParse = math.parse;
 const disabled = (name: string) => () => {
   throw new Error(`${name} is disabled in Tally's math engine`);
 };
-math.import(
-  {
-    import: disabled('import'),
-    createUnit: disabled('createUnit'),
-    evaluate: disabled('evaluate'),
-    parse: disabled('parse'),
-    compile: disabled('compile'),
-    simplify: disabled('simplify'),
-    derivative: disabled('derivative'),
-    resolve: disabled('resolve'),
-    reviver: disabled('reviver'),
-    chain: disabled('chain'),
-    rationalize: disabled('rationalize'),
-  },
-  { override: true },
-);
+// Plain assignment rather than math.import({...}, { override: true }), which rebuilds every dependent
+// typed function; expressions look functions up on this object, so they get the disabled ones too.
+const LOCKED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'reviver', 'chain', 'rationalize'];
+for (const name of LOCKED) Object.defineProperty(math, name, { value: disabled(name), writable: false, configurable: false, enumerable: true });
 
 /** Functions an expression may call: arithmetic a reviewer would do by hand. */
 const ALLOWED_FUNCTIONS = new Set(['sqrt', 'abs', 'round', 'mean', 'sum', 'min', 'max', 'log', 'log10', 'exp', 'pow', 'median', 'std', 'to']);

@@ -206,6 +206,8 @@ export interface CheckResult {
   suppressedCount: number;
   /** What was read and how it was judged, by kind: shown in the CLI summary, the report and the JSON. */
   coverage?: Coverage;
+  /** Model findings that were not shown, and why (the report's collapsed "not shown" section). */
+  notShown?: { reason: string; quote?: string }[];
   /** The last model review of this paper, when one ran. */
   modelReview?: ModelReviewRun;
 }

@@ -10,6 +10,8 @@ import { ignoreIdsFor } from './ignore.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
 import { resolveRoot } from './roots.ts';
+import { dirname, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ServerSettings } from './settings.ts';
 import { extensionOf } from './settings.ts';
 import type { RunOptions } from './worker-client.ts';
@@ -37,6 +39,24 @@ interface RootState {
   queued?: Promise<CheckResult | undefined>;
   tail: Promise<unknown>;
   forcePdf?: boolean;
+  /** When the first edit still waiting for a check came (the debounce's maximum wait counts from it). */
+  waitingSince?: number;
+}
+
+/** While the user keeps typing, a check still starts this long after the first unchecked edit. */
+export const MAX_WAIT_MS = 750;
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInsideDir(file: string, dir: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
@@ -99,16 +119,23 @@ export class Checker {
 
   // ---- scheduling -------------------------------------------------------------------------
 
-  /** Check the root of `uri` after `delayMs` of quiet (edits in between push it back). */
+  /**
+   * Check the root of `uri` after `delayMs` of quiet; edits in between push it back, but never past
+   * MAX_WAIT_MS after the first unchecked edit, so diagnostics keep coming during continuous typing.
+   */
   schedule(uri: string, delayMs: number): void {
     const root = this.rootFor(uri);
     const st = this.state(root);
     st.generation++;
+    const now = Date.now();
+    st.waitingSince ??= now;
+    const due = Math.min(now + delayMs, st.waitingSince + MAX_WAIT_MS);
     if (st.timer) clearTimeout(st.timer);
     st.timer = setTimeout(() => {
       st.timer = undefined;
+      st.waitingSince = undefined;
       this.request(root).catch((e: unknown) => this.reportFailure(root, e));
-    }, delayMs);
+    }, Math.max(0, due - now));
   }
 
   /** Any root that reads `uri` (for files changed on disk). */
@@ -162,15 +189,27 @@ export class Checker {
     const settings = this.host.settings();
     const options = this.jobOptions(root);
     if (/\.pdf$/i.test(root)) return { type: 'pdf', uri: root, maxPages: settings.pdfMaxPages, timeoutMs: settings.pdfTimeoutMs, options };
+    // The job carries only the open documents of this paper's project, not every open document.
+    const projectDir = this.projectDirOf(root);
     const overlay: Record<string, string> = {};
-    for (const d of this.host.openDocuments()) overlay[normalizeUri(d.uri)] = d.text;
+    for (const d of this.host.openDocuments()) {
+      const key = normalizeUri(d.uri);
+      const file = filePathOf(key);
+      if (key === normalizeUri(root) || (file && projectDir && isInsideDir(file, projectDir))) overlay[key] = d.text;
+    }
     const rootText = overlay[normalizeUri(root)] ?? readFileUri(root);
     if (rootText === undefined) throw new Error(`Cannot read ${root}`);
-    return { type: 'latex', rootUri: root, rootText, overlay, options };
+    return { type: 'latex', rootUri: root, rootText, overlay, projectDir, options };
+  }
+
+  /** The folder a paper may read files from: its workspace folder, or the root's own folder. */
+  projectDirOf(root: string): string | undefined {
+    const folder = this.host.workspaceFolderFor(root);
+    const path = filePathOf(folder ?? root);
+    return path && (folder ? path : dirname(path));
   }
 
   private async execute(root: string, st: RootState, signal?: AbortSignal): Promise<CheckResult | undefined> {
-    const generation = st.generation;
     const job = this.paperJob(root);
     if (job.type === 'pdf' && st.forcePdf) {
       job.force = true;
@@ -181,7 +220,8 @@ export class Checker {
     if (this.timings.length > 100) this.timings.shift();
     if (!outcome.cached) this.host.log('info', `Checked ${root} in ${Math.round(outcome.elapsedMs)} ms: ${outcome.result.findings.length} finding(s), ${outcome.result.verified.length} consistent claim(s)`);
     for (const note of outcome.result.notes) if (!outcome.cached && note.level !== 'info') this.host.log('warn', `${note.uri ?? root}: ${note.message}`);
-    if (st.generation !== generation && (st.timer || st.queued)) return this.merged.get(root) ?? outcome.result; // edits since: the next run publishes
+    // Edits since this run started are published anyway: during continuous typing the next run is
+    // always pending, and holding results back until typing stops left the user with none at all.
     this.store(root, outcome.result);
     return this.merged.get(root);
   }
@@ -212,6 +252,7 @@ export class Checker {
       // A model finding where a deterministic one already is would be shown twice.
       result.findings = mergeFindings(result.findings, model.findings.filter((f) => !ignore.has(f.id)));
       result.notes = [...result.notes, ...model.notes];
+      if (model.dropped?.length) result.notShown = [...(result.notShown ?? []), ...model.dropped];
       result.modelReview = model.review;
     }
     this.merged.set(root, result);

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFileUri } from '../core/files.ts';
+import { projectReader, readFileUri } from '../core/files.ts';
 import { extractLatex } from '../core/latex/index.ts';
 import { extractPdf } from '../core/pdf/index.ts';
 import type { PaperText } from '../core/types.ts';
@@ -27,9 +27,11 @@ export interface LatexPaper {
 
 export function latexPaper(job: LatexJob): LatexPaper {
   const reads = new Map<string, string | undefined>();
+  const fromDisk = job.projectDir ? projectReader(job.projectDir) : readFileUri;
   const readFile = (uri: string): string | undefined => {
     const key = normalizeUri(uri);
-    const text = key in job.overlay ? job.overlay[key] : readFileUri(uri);
+    // Refused files (outside the project, devices, FIFOs) throw here and become a note.
+    const text = Object.hasOwn(job.overlay, key) ? job.overlay[key] : fromDisk(uri);
     reads.set(uri, text);
     return text;
   };

@@ -1,11 +1,18 @@
 // Which LaTeX root a .tex file belongs to: a `% !TEX root` comment, a \documentclass of its own,
 // a root already known to read it, or a root nearby that \input's it.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFileUri } from '../core/files.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const MAGIC_ROOT = /^\s*%\s*!\s*TeX\s+root\s*=\s*(.+?)\s*$/im;
+// Only spaces and tabs inside a line: `\s*` at a line start ran over every following blank line,
+// which made the pattern quadratic in runs of newlines (seconds per keystroke on the main thread).
+const MAGIC_ROOT = /^[ \t]*%[ \t]*![ \t]*TeX[ \t]+root[ \t]*=[ \t]*(\S.*?)[ \t]*$/im;
+/** Editors read the magic comment from the top of the file; only this much is searched. */
+const MAGIC_SCAN_CHARS = 8192;
+/** A root found by looking around is read only up to this size (the main thread reads it). */
+const MAX_NEARBY_ROOT_BYTES = 2 * 1024 * 1024;
 
 function stripComments(text: string): string {
   return text.replace(/(?<!\\)%.*$/gm, '');
@@ -38,12 +45,10 @@ function findIncludingRoot(file: string, stopAt: string | undefined): string | u
     for (const name of entries) {
       const candidate = join(dir, name);
       if (candidate === file) continue;
-      try {
-        const text = readFileSync(candidate, 'utf8');
-        if (isRootText(text) && mention.test(stripComments(text))) return candidate;
-      } catch {
-        /* unreadable file */
-      }
+      // Regular files only, opened without blocking (readFileUri): a FIFO or a link to /dev/zero named
+      // .tex must not stall the server.
+      const text = readFileUri(candidate);
+      if (text !== undefined && text.length <= MAX_NEARBY_ROOT_BYTES && isRootText(text) && mention.test(stripComments(text))) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir || (stopAt && !parent.startsWith(stopAt))) break;
@@ -58,7 +63,7 @@ function findIncludingRoot(file: string, stopAt: string | undefined): string | u
  */
 export function resolveRoot(uri: string, text: string, knownRootOf: (uri: string) => string | undefined, workspaceFolder?: string): string {
   const path = filePath(uri);
-  const magic = MAGIC_ROOT.exec(text);
+  const magic = MAGIC_ROOT.exec(text.slice(0, MAGIC_SCAN_CHARS));
   if (magic && path) {
     const target = resolve(dirname(path), magic[1].endsWith('.tex') ? magic[1] : `${magic[1]}.tex`);
     return pathToFileURL(target).href;

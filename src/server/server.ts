@@ -12,6 +12,7 @@ import {
   CheckPdfRequest,
   IGNORE_ID_COMMAND,
   PlanReviewRequest,
+  CancelReviewNotification,
   ProgressNotification,
   ReportRequest,
   ResultsChangedNotification,
@@ -249,19 +250,42 @@ onRequest(connection, PlanReviewRequest, async (params, token) => {
   return (await worker.run({ type: 'plan', paper: checker.paperJob(root), model: params.model, cacheDir: params.cacheDir }, { signal: signalFor(token) })) as ReviewPlan;
 });
 
+// Reviews in flight by progress token, so the client's Cancel can stop one and still get its answer.
+const reviewsInFlight = new Map<string, AbortController>();
+connection.onNotification(CancelReviewNotification.method, (params: { token?: unknown }) => {
+  if (typeof params?.token === 'string') reviewsInFlight.get(params.token)?.abort();
+});
+
 onRequest(connection, ReviewRequest, async (params, token) => {
   // The client sends a review only when the user turned it on; check again so nothing leaves otherwise.
   if (params.model.enabled !== true) throw new Error('The model review is turned off (tally.model.enabled).');
   if (!params.apiKey) throw new Error('No API key: run "Tally: Set API Key" first.');
   const root = checker.rootFor(params.uri);
   const paper = checker.paperJob(root);
-  const outcome = (await worker.run(
-    { type: 'review', paper, model: params.model, apiKey: params.apiKey, options: checker.jobOptions(root), cacheDir: params.cacheDir },
-    { signal: signalFor(token), onProgress: (message, percent) => sendNotification(connection, ProgressNotification, { token: params.token, message, percent }) },
-  )) as ReviewOutcome;
+  const stop = new AbortController();
+  reviewsInFlight.set(params.token, stop);
+  let outcome: ReviewOutcome;
+  try {
+    outcome = (await worker.run(
+      { type: 'review', paper, model: params.model, apiKey: params.apiKey, options: checker.jobOptions(root), cacheDir: params.cacheDir },
+      { signal: AbortSignal.any([signalFor(token), stop.signal]), onProgress: (message, percent) => sendNotification(connection, ProgressNotification, { token: params.token, message, percent }) },
+    )) as ReviewOutcome;
+  } finally {
+    reviewsInFlight.delete(params.token);
+  }
   checker.storeModel(root, outcome);
-  log('info', `Model review of ${root}: ${outcome.findings.length} finding(s), ${outcome.requests} request(s), ${outcome.cached} cached answer(s)`);
-  return { rootUri: root, findings: outcome.findings.length, notes: outcome.notes };
+  log('info', `Model review of ${root}: ${outcome.findings.length} finding(s), ${outcome.requests} request(s), ${outcome.cached} cached answer(s)${outcome.usage ? `, ${outcome.usage}` : ''}`);
+  return {
+    rootUri: root,
+    findings: outcome.findings.length,
+    confirmed: outcome.findings.filter((f) => f.confirmed).length,
+    dropped: outcome.dropped?.length ?? 0,
+    notes: outcome.notes,
+    sectionsReviewed: outcome.sectionsReviewed,
+    sectionsTotal: outcome.sectionsTotal,
+    cancelled: stop.signal.aborted,
+    usage: outcome.usage,
+  };
 });
 
 connection.onShutdown(() => worker.dispose());

@@ -13,8 +13,10 @@ export interface LatexJob {
   rootUri: string;
   /** Text of the root file (an open document's text, or read from disk by the main thread). */
   rootText: string;
-  /** Text of open documents, which wins over what is on disk. */
+  /** Text of the paper's open documents, which wins over what is on disk. */
   overlay: Record<string, string>;
+  /** Files outside this folder (the workspace folder, or the root's own) are not read. */
+  projectDir?: string;
   options: JobOptions;
 }
 
@@ -58,6 +60,12 @@ export interface ReviewOutcome {
   notes: CheckNote[];
   requests: number;
   cached: number;
+  /** Model findings not shown, and why (the report's "not shown" section). */
+  dropped?: { reason: string; quote?: string }[];
+  sectionsReviewed?: number;
+  sectionsTotal?: number;
+  /** "12,345 input + 2,100 output tokens", when requests were made. */
+  usage?: string;
   /** For the report: model, endpoint host, date, findings kept and dropped. */
   review?: ModelReviewRun;
 }

@@ -7,7 +7,7 @@ import { checkPaper } from '../core/engine.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
 import { planModelReview, runModelReview } from './model-adapter.ts';
 import { latexPaper, normalizeUri, pdfPaper, readPdfBytes } from './papers.ts';
-import { readFileUri } from '../core/files.ts';
+import { projectReader, readFileUri } from '../core/files.ts';
 import type { CheckOutcome, FromWorker, Job, JobResult, LatexJob, PdfJob, ToWorker } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -41,9 +41,15 @@ function latexKey(job: LatexJob, files: readonly string[], read: (uri: string) =
 }
 
 function overlayOrDisk(job: LatexJob): (uri: string) => string | undefined {
+  const fromDisk = job.projectDir ? projectReader(job.projectDir) : readFileUri;
   return (uri) => {
     const key = normalizeUri(uri);
-    return key in job.overlay ? job.overlay[key] : readFileUri(uri);
+    if (Object.hasOwn(job.overlay, key)) return job.overlay[key];
+    try {
+      return fromDisk(uri);
+    } catch {
+      return undefined;
+    }
   };
 }
 

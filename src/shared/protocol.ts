@@ -182,10 +182,26 @@ export interface ReviewParams {
 export interface ReviewResult {
   rootUri: string;
   findings: number;
+  /** Of `findings`, those mathjs confirmed (errors); the rest are unconfirmed warnings. */
+  confirmed?: number;
+  /** Model findings not shown (quote not in the paper, ...). */
+  dropped?: number;
   notes: CheckNote[];
+  /** Sections whose review finished, of all; a cancelled review stops early. */
+  sectionsReviewed?: number;
+  sectionsTotal?: number;
+  cancelled?: boolean;
+  /** "12,345 input + 2,100 output tokens", from the server's `usage`. */
+  usage?: string;
 }
 
 export const ReviewRequest = request<ReviewParams, ReviewResult>('tally/review');
+
+/**
+ * Stops the review with this progress token. Unlike cancelling the request, the review then answers
+ * with what it found so far and how many sections it reviewed.
+ */
+export const CancelReviewNotification = notification<{ token: string }>('tally/cancelReview');
 
 // ---- Links -------------------------------------------------------------------------------
 

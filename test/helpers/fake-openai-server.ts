@@ -220,3 +220,76 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     },
   };
 }
+
+// ---- Providers -------------------------------------------------------------------------------
+// Replies that behave as each provider documents its OpenAI-compatible Chat Completions endpoint,
+// so the review is tested against the parameter and response-format rules it meets in the field.
+
+export type Provider =
+  /** OpenAI reasoning models (o-series, gpt-5): max_completion_tokens, reasoning_effort, no temperature or max_tokens. */
+  | 'openai-reasoning'
+  /** DeepSeek's deepseek-reasoner: reasoning_content beside content; json_object but no json_schema. */
+  | 'deepseek-reasoner'
+  /** Ollama's /v1 endpoint: json_schema supported; a thinking model's content may start with <think>. */
+  | 'ollama'
+  /** vLLM: json_schema through guided decoding; a reasoning parser moves thinking to reasoning_content. */
+  | 'vllm'
+  /** An older llama.cpp server: response_format text or json_object only; no max_completion_tokens. */
+  | 'llama-cpp';
+
+/** Why `provider` would reject this request body (400), or undefined if it takes it. */
+export function providerRejects(provider: Provider, body: any): { message: string; param: string } | undefined {
+  const format = body?.response_format?.type;
+  switch (provider) {
+    case 'openai-reasoning':
+      if ('temperature' in body && body.temperature !== 1) return { param: 'temperature', message: `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.` };
+      if ('max_tokens' in body) return { param: 'max_tokens', message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." };
+      return undefined;
+    case 'deepseek-reasoner':
+      if (format === 'json_schema') return { param: 'response_format', message: 'This response_format type is unavailable now' };
+      if ('temperature' in body) return undefined; // accepted and ignored
+      return undefined;
+    case 'llama-cpp':
+      if (format && format !== 'text' && format !== 'json_object') return { param: 'response_format', message: `response_format type must be one of "text" or "json_object", but got: ${format}` };
+      if ('max_completion_tokens' in body) return { param: 'max_completion_tokens', message: "Unrecognized request argument supplied: max_completion_tokens" };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A reply as `provider` sends it: `content` in its message, its own fields beside it, `usage` as it reports it. */
+export function providerCompletion(provider: Provider, content: string, options: { finishReason?: string; reasoning?: string } = {}): Record<string, unknown> {
+  const body = chatCompletion(content, { finishReason: options.finishReason, model: provider }) as any;
+  const message = body.choices[0].message;
+  const reasoning = options.reasoning ?? 'Checking each total against its parts.';
+  if (provider === 'openai-reasoning') body.usage = { prompt_tokens: 5120, completion_tokens: 2300, total_tokens: 7420, completion_tokens_details: { reasoning_tokens: 1900 }, prompt_tokens_details: { cached_tokens: 0 } };
+  if (provider === 'deepseek-reasoner') {
+    message.reasoning_content = reasoning;
+    body.usage = { prompt_tokens: 4800, completion_tokens: 1500, total_tokens: 6300, completion_tokens_details: { reasoning_tokens: 1200 }, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 4800 };
+  }
+  if (provider === 'ollama') {
+    message.content = `<think>${reasoning}</think>\n${content}`;
+    delete message.refusal;
+    body.usage = { prompt_tokens: 4100, completion_tokens: 900, total_tokens: 5000 };
+  }
+  if (provider === 'vllm') {
+    message.reasoning_content = reasoning;
+    body.usage = { prompt_tokens: 4000, completion_tokens: 800, total_tokens: 4800 };
+  }
+  if (provider === 'llama-cpp') {
+    delete message.refusal;
+    body.usage = { prompt_tokens: 3900, completion_tokens: 700, total_tokens: 4600 };
+    body.timings = { prompt_n: 3900, predicted_n: 700 };
+  }
+  return body;
+}
+
+/** A scripted reply that validates the request as `provider` would and answers with `content(request)`. */
+export function providerReply(provider: Provider, content: string | ((request: RecordedRequest) => string), options: { finishReason?: string } = {}): ScriptedReply {
+  return (request) => {
+    const rejected = providerRejects(provider, request.body);
+    if (rejected) return errorReply(400, rejected.message, { param: rejected.param });
+    return { status: 200, body: providerCompletion(provider, typeof content === 'function' ? content(request) : content, options) };
+  };
+}

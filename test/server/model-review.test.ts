@@ -92,4 +92,24 @@ describe('model review through the server', { skip: serverBuilt() ? false : 'run
     server.change(uri, 2, PAPER + '% edited\n');
     await server.waitForDiagnostics(uri, (dd) => dd !== ds && dd.some((x) => x.source === 'Tally (model)'));
   });
+
+  test('Cancel stops the review, aborts the request in flight, and still answers with how far it got', async () => {
+    let reached!: () => void;
+    const arrived = new Promise<void>((resolve) => (reached = resolve));
+    fake.setFallback(() => {
+      reached();
+      return { ...findingsReply([]), delayMs: 30_000 };
+    });
+    const started = Date.now();
+    const pending = server.request<any>('tally/review', { uri, model: model(), apiKey: KEY, token: 't-cancel' });
+    await arrived;
+    await server.connection.sendNotification('tally/cancelReview', { token: 't-cancel' });
+    const result = await pending;
+    assert.ok(Date.now() - started < 20_000, 'the request in flight was aborted, not waited for');
+    assert.equal(result.cancelled, true);
+    assert.equal(result.sectionsReviewed, 0);
+    assert.equal(result.sectionsTotal, 1);
+    assert.ok(result.notes.some((n: { message: string }) => /cancelled after 0 of 1 section/.test(n.message)), JSON.stringify(result.notes));
+    fake.setFallback(findingsReply([]));
+  });
 });

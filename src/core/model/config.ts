@@ -11,8 +11,12 @@ export interface ModelConfig {
   model: string;
   /** Sent as `reasoning_effort` only when set (other servers may reject the field). */
   reasoningEffort?: ReasoningEffort;
-  /** Per-request timeout (default 120 s). The client retries timeouts too. */
+  /** Time for one request, retries included (default 5 minutes): a stalled server is given up on after it. */
   timeoutMs?: number;
+  /** Input tokens one request may carry: a paper that fits goes whole, in one request (default 100,000). */
+  contextBudgetTokens?: number;
+  /** Sent as `max_completion_tokens` when set (reasoning included); unset, the server's default applies. */
+  maxOutputTokens?: number;
   /** Retries with exponential backoff on 408/409/429/5xx and connection errors (default 2). */
   maxRetries?: number;
   /** Ask each section this many times and report how many runs agree (default 1, at most 5). */
@@ -31,7 +35,11 @@ export interface ModelConfig {
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_MODEL = 'gpt-5-mini';
-export const DEFAULT_TIMEOUT_MS = 120_000;
+// A whole-paper request to a reasoning model can take minutes.
+export const DEFAULT_TIMEOUT_MS = 300_000;
+// Today's long-context models take 128k tokens and more; this leaves room for the prompt and the answer.
+export const DEFAULT_CONTEXT_BUDGET_TOKENS = 100_000;
+export const MIN_CONTEXT_BUDGET_TOKENS = 2_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_SECTION_CHARS = 12_000;
 export const DEFAULT_CONCURRENCY = 2;
@@ -95,6 +103,9 @@ export interface ModelFlags {
   reasoningEffort?: string;
   selfConsistency?: number | string;
   timeoutMs?: number | string;
+  /** --model-timeout, in seconds. */
+  timeoutSeconds?: number | string;
+  contextBudgetTokens?: number | string;
   cacheDir?: string;
 }
 
@@ -130,10 +141,16 @@ export function modelConfigFromEnv(env: Readonly<Record<string, string | undefin
   if (typeof selfConsistency === 'object') return selfConsistency;
   const timeoutMs = positiveInt(flags.timeoutMs, 'The model timeout (ms)', 3_600_000);
   if (typeof timeoutMs === 'object') return timeoutMs;
+  const timeoutSeconds = positiveInt(flags.timeoutSeconds ?? nonEmpty(env.TALLY_MODEL_TIMEOUT), 'The model timeout (--model-timeout, seconds)', 3600);
+  if (typeof timeoutSeconds === 'object') return timeoutSeconds;
+  const budget = positiveInt(flags.contextBudgetTokens ?? nonEmpty(env.TALLY_CONTEXT_BUDGET), 'The context budget (tokens)', 10_000_000);
+  if (typeof budget === 'object') return budget;
   const config: ModelConfig = { baseURL, apiKey, model };
   if (effort !== undefined) config.reasoningEffort = effort as ReasoningEffort;
   if (selfConsistency !== undefined) config.selfConsistency = selfConsistency;
   if (timeoutMs !== undefined) config.timeoutMs = timeoutMs;
+  if (timeoutSeconds !== undefined) config.timeoutMs = timeoutSeconds * 1000;
+  if (budget !== undefined) config.contextBudgetTokens = Math.max(MIN_CONTEXT_BUDGET_TOKENS, budget);
   if (nonEmpty(flags.cacheDir)) config.cacheDir = nonEmpty(flags.cacheDir);
   return config;
 }
@@ -147,6 +164,8 @@ export interface ModelSettings {
   selfConsistency?: number;
   timeoutSeconds?: number;
   maxRetries?: number;
+  contextBudgetTokens?: number;
+  maxOutputTokens?: number;
 }
 
 const SETTING_VALIDATORS: { [K in keyof ModelSettings]-?: (v: unknown) => boolean } = {
@@ -157,6 +176,8 @@ const SETTING_VALIDATORS: { [K in keyof ModelSettings]-?: (v: unknown) => boolea
   selfConsistency: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SELF_CONSISTENCY,
   timeoutSeconds: (v) => typeof v === 'number' && v > 0 && v <= 3600,
   maxRetries: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10,
+  contextBudgetTokens: (v) => Number.isInteger(v) && (v as number) >= MIN_CONTEXT_BUDGET_TOKENS && (v as number) <= 10_000_000,
+  maxOutputTokens: (v) => Number.isInteger(v) && (v as number) >= 256 && (v as number) <= 1_000_000,
 };
 
 function cleanSettings(values: Readonly<Record<string, unknown>> | undefined, ignored: string[], scope: string): ModelSettings {
@@ -217,6 +238,8 @@ export function modelConfigFromSettings(settings: ModelSettings, apiKey: string 
   if (settings.selfConsistency) config.selfConsistency = settings.selfConsistency;
   if (settings.timeoutSeconds) config.timeoutMs = Math.round(settings.timeoutSeconds * 1000);
   if (settings.maxRetries !== undefined) config.maxRetries = settings.maxRetries;
+  if (settings.contextBudgetTokens) config.contextBudgetTokens = settings.contextBudgetTokens;
+  if (settings.maxOutputTokens) config.maxOutputTokens = settings.maxOutputTokens;
   if (extras.cacheDir) config.cacheDir = extras.cacheDir;
   return config;
 }

@@ -18,11 +18,14 @@ interface Tier {
   allHyphens: boolean;
 }
 
+// The first two tiers are verbatim up to whitespace, hyphenation and typography; the last forgives
+// letter case as well, which is enough to show a finding but not to confirm it.
 const TIERS: readonly Tier[] = [
   { lower: false, allHyphens: false },
-  { lower: true, allHyphens: false },
+  { lower: false, allHyphens: true },
   { lower: true, allHyphens: true },
 ];
+const VERBATIM_TIERS = 2;
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/;
@@ -84,7 +87,9 @@ function squeezedPaper(paper: PaperText, tierIndex: number): Squeezed {
 
 /** Shortest squeezed quote worth locating: shorter ones match by accident. */
 export const MIN_QUOTE_CHARS = 4;
-const MAX_ELISION_GAP = 800;
+// An elided quote ("a … b") is located only when its fragments stand this close: farther apart, it
+// may join unrelated passages.
+const MAX_ELISION_GAP = 300;
 
 function occurrences(haystack: string, needle: string, from = 0): number[] {
   const out: number[] = [];
@@ -118,12 +123,19 @@ function locateInTier(paper: PaperText, fragments: string[], tierIndex: number, 
   return candidates[0];
 }
 
+export interface LocatedQuote extends TextSpan {
+  /** Found up to whitespace, hyphenation and typography only (not letter case). */
+  verbatim: boolean;
+  /** The quote left text out ("…"): what it spans is Tally's guess. */
+  elided: boolean;
+}
+
 /**
  * Where `quote` stands in paper.text, or undefined if it is not there. "..." or "…" in the quote
  * stands for elided text. Occurrences inside the `prefer` ranges (the section sent, then its context)
  * win over earlier ones elsewhere.
  */
-export function locateQuote(paper: PaperText, quote: string, prefer: readonly TextSpan[] = []): TextSpan | undefined {
+export function locateQuoteDetailed(paper: PaperText, quote: string, prefer: readonly TextSpan[] = []): LocatedQuote | undefined {
   const fragments = quote
     .replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019]+$/g, '')
     .split(/\s*(?:\[\s*(?:\.\s*){3}\]|\.{3}|\u2026)\s*/)
@@ -131,9 +143,14 @@ export function locateQuote(paper: PaperText, quote: string, prefer: readonly Te
   if (fragments.length === 0) return undefined;
   for (let t = 0; t < TIERS.length; t++) {
     const span = locateInTier(paper, fragments, t, prefer);
-    if (span) return span;
+    if (span) return { ...span, verbatim: t < VERBATIM_TIERS, elided: fragments.length > 1 };
   }
   return undefined;
+}
+
+export function locateQuote(paper: PaperText, quote: string, prefer: readonly TextSpan[] = []): TextSpan | undefined {
+  const found = locateQuoteDetailed(paper, quote, prefer);
+  return found ? { start: found.start, end: found.end } : undefined;
 }
 
 function normaliseMinus(s: string): string {

@@ -1,7 +1,9 @@
-// Deterministic findings are authoritative: a model finding on the same number says nothing new.
+// A model finding on the number a deterministic finding already flags says nothing new, unless the two
+// disagree: then both are shown (the model's message says how they differ), never resolved silently.
 
 import { compareFindings, rangesOverlap } from '../finding-order.ts';
 import type { Finding } from '../types.ts';
+import { DISAGREEMENT } from './findings.ts';
 
 export { rangesOverlap };
 
@@ -22,7 +24,7 @@ export function mergeFindingsDetailed(
   const kept: Finding[] = [];
   for (const m of model) {
     const twin = deterministic.find((d) => rangesOverlap(d.range, m.range));
-    if (twin) duplicates.push({ model: m, deterministic: twin });
+    if (twin && !m.message.includes(DISAGREEMENT)) duplicates.push({ model: m, deterministic: twin });
     else kept.push(m);
   }
   return { findings: [...deterministic, ...kept].sort(compareFindings), duplicates };

@@ -5,22 +5,14 @@ import type OpenAI from 'openai';
 import { compareFindings, materialise, type CheckOptions } from '../engine.ts';
 import type { CheckNote, Finding, PaperText, RawFinding } from '../types.ts';
 import { cacheGet, cacheKey, cachePut } from './cache.ts';
-import { createClient, describeFailure, rejectsResponseFormat, requestCompletion, type Failure } from './client.ts';
-import {
-  baseURLOf,
-  checkBaseURL,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_MAX_SECTION_CHARS,
-  DEFAULT_MAX_SECTIONS,
-  hostOf,
-  MAX_SELF_CONSISTENCY,
-  type ModelConfig,
-} from './config.ts';
-import { combineRuns, dedupeRaw, processFinding, type Dropped } from './findings.ts';
+import { adaptToRejection, createClient, defaultQuirks, describeFailure, rejectsResponseFormat, requestCompletion, type Failure, type Usage } from './client.ts';
+import { baseURLOf, checkBaseURL, DEFAULT_CONCURRENCY, hostOf, MAX_SELF_CONSISTENCY, type ModelConfig } from './config.ts';
+import { combineRuns, dedupeRaw, processFinding, type DeterministicView, type Dropped } from './findings.ts';
+import { chooseSections } from './plan.ts';
 import { buildMessages, PROMPT_VERSION, type ResponseMode } from './prompt.ts';
 import { oneLine, redactor } from './redact.ts';
-import { parseContent, validateAnswer, type ModelFinding } from './schema.ts';
-import { buildSections, type ReviewSection } from './sections.ts';
+import { parseContent, salvageFindings, validateAnswer, type ModelFinding } from './schema.ts';
+import type { ReviewSection } from './sections.ts';
 
 export interface ReviewProgress {
   /** Title of the section being reviewed. */
@@ -39,6 +31,8 @@ export interface ReviewOptions {
   log?: (line: string) => void;
   /** Ignore list and severities, applied as for deterministic findings. */
   checkOptions?: CheckOptions;
+  /** The deterministic checks' findings and verified claims: a model finding they contradict is shown with the disagreement, never confirmed. */
+  deterministic?: DeterministicView;
 }
 
 export interface ReviewResult {
@@ -52,6 +46,39 @@ export interface ReviewResult {
   cached: number;
   /** Model findings that were not shown, and why. */
   dropped: Dropped[];
+  /** Sections whose review finished, of all the review would have sent (1 of 1 for a whole-paper review). */
+  sectionsReviewed: number;
+  sectionsTotal: number;
+  mode?: 'whole' | 'sections';
+  /** Tokens the server reported in `usage` (cached answers excluded). */
+  usage: Usage;
+  /** From `usage` and the configured prices, when there are prices. */
+  costUsd?: number;
+}
+
+/** "9 findings, 6 confirmed, 2 unconfirmed, 1 dropped: quote not in the paper" — for a one-line summary. */
+export function summariseReview(r: Pick<ReviewResult, 'findings' | 'dropped'>): string {
+  const confirmed = r.findings.filter((f) => f.confirmed).length;
+  const total = r.findings.length + r.dropped.length;
+  let line = `${total} finding${total === 1 ? '' : 's'}, ${confirmed} confirmed, ${r.findings.length - confirmed} unconfirmed, ${r.dropped.length} dropped`;
+  if (r.dropped.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const d of r.dropped) {
+      const why = d.reason.replace(/\s*\(.*$/, '');
+      reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    }
+    line += ': ' + [...reasons].map(([why, n]) => (reasons.size > 1 ? `${n} ${why}` : why)).join(', ');
+  }
+  return line;
+}
+
+/** "12,345 input + 2,100 output tokens (1,800 reasoning), about $0.0123". */
+export function describeUsage(r: Pick<ReviewResult, 'usage' | 'costUsd'>): string {
+  const u = r.usage;
+  let line = `${u.inputTokens.toLocaleString('en-US')} input + ${u.outputTokens.toLocaleString('en-US')} output tokens`;
+  if (u.reasoningTokens) line += ` (${u.reasoningTokens.toLocaleString('en-US')} reasoning)`;
+  if (r.costUsd !== undefined) line += `, about $${r.costUsd.toFixed(4)}`;
+  return line;
 }
 
 const NEXT_MODE: Record<ResponseMode, ResponseMode | undefined> = { json_schema: 'json_object', json_object: 'text', text: undefined };
@@ -61,7 +88,7 @@ const ALL_MODES: readonly ResponseMode[] = ['json_schema', 'json_object', 'text'
 class UnusableAnswer extends Error {}
 
 export async function reviewPaper(paper: PaperText, config: ModelConfig | undefined, opts: ReviewOptions = {}): Promise<ReviewResult> {
-  const result: ReviewResult = { findings: [], notes: [], requests: 0, cached: 0, dropped: [] };
+  const result: ReviewResult = { findings: [], notes: [], requests: 0, cached: 0, dropped: [], sectionsReviewed: 0, sectionsTotal: 0, usage: { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 } };
   const apiKey = config?.apiKey?.trim() ?? '';
   const redact = redactor(apiKey);
   const log = (line: string) => {
@@ -72,6 +99,7 @@ export async function reviewPaper(paper: PaperText, config: ModelConfig | undefi
     }
   };
   const note = (level: CheckNote['level'], message: string) => result.notes.push({ level, message: redact(oneLine(`Model review: ${message}`, 400)), uri: paper.uri });
+  // A note carries the "Model review:" prefix once; callers print it as is.
 
   if (!config || !apiKey) {
     note('info', 'not configured (no API key), so only the deterministic checks ran.');
@@ -110,13 +138,12 @@ async function run(
   }
   const host = hostOf(config);
   const runs = Math.max(1, Math.min(MAX_SELF_CONSISTENCY, Math.floor(config.selfConsistency ?? 1)));
-  let sections = buildSections(paper, config.maxSectionChars ?? DEFAULT_MAX_SECTION_CHARS);
-  const maxSections = config.maxSections ?? DEFAULT_MAX_SECTIONS;
-  if (sections.length > maxSections) {
-    note('warning', `the paper has ${sections.length} sections; only the first ${maxSections} were reviewed.`);
-    sections = sections.slice(0, maxSections);
-  }
+  const choice = chooseSections(paper, config);
+  const sections = choice.sections;
+  result.mode = choice.mode;
+  if (choice.skipped > 0) note('warning', `the paper has ${sections.length + choice.skipped} sections; only the first ${sections.length} were reviewed.`);
   const total = sections.length;
+  result.sectionsTotal = total;
   if (total === 0) {
     note('info', 'the paper has no text to review.');
     return;
@@ -133,6 +160,7 @@ async function run(
 
   let client: OpenAI | undefined;
   let mode: ResponseMode = 'json_schema'; // downgraded for this run if the server rejects it
+  const quirks = defaultQuirks(); // optional parameters, adapted to what the server takes
   let fatal: Failure | undefined;
   const unusable: { section: string; message: string }[] = [];
   const raws: RawFinding[] = [];
@@ -161,8 +189,13 @@ async function run(
       result.requests++;
       let answer;
       try {
-        answer = await requestCompletion(client, config, messages, used, controller.signal);
+        answer = await requestCompletion(client, config, messages, used, controller.signal, quirks);
       } catch (e) {
+        const adapted = adaptToRejection(e, quirks);
+        if (adapted) {
+          log(`${host} ${adapted} for the rest of this run`);
+          continue;
+        }
         const next = NEXT_MODE[used];
         if (next && rejectsResponseFormat(e)) {
           if (mode === used) {
@@ -172,6 +205,11 @@ async function run(
           continue;
         }
         throw e;
+      }
+      if (answer.usage) {
+        result.usage.inputTokens += answer.usage.inputTokens;
+        result.usage.outputTokens += answer.usage.outputTokens;
+        result.usage.reasoningTokens += answer.usage.reasoningTokens;
       }
       if (answer.refusal) throw new UnusableAnswer(`the model refused: ${oneLine(answer.refusal, 120)}`);
       if (!answer.content.trim()) throw new UnusableAnswer(answer.finishReason === 'length' ? 'the answer was cut off (length limit)' : 'the answer was empty');
@@ -189,8 +227,13 @@ async function run(
     try {
       parsed = parseContent(content);
     } catch {
-      log(`discarded an answer that is not valid JSON${finishReason === 'length' ? ' (cut off at the length limit)' : ''}: ${oneLine(content, 120)}`);
-      return undefined;
+      // An answer cut off at the length limit still holds the findings it completed.
+      parsed = finishReason === 'length' ? salvageFindings(content) : undefined;
+      if (parsed) log(`an answer was cut off at the length limit; kept the findings it completed`);
+      else {
+        log(`discarded an answer that is not valid JSON${finishReason === 'length' ? ' (cut off at the length limit)' : ''}: ${oneLine(content, 120)}`);
+        return undefined;
+      }
     }
     const v = validateAnswer(parsed);
     if (!v.ok) {
@@ -221,7 +264,7 @@ async function run(
       }
       const list: RawFinding[] = [];
       for (const m of found) {
-        const p = processFinding(paper, m, prefer);
+        const p = processFinding(paper, m, { prefer, deterministic: opts.deterministic });
         if ('dropped' in p) {
           log(`dropped a finding in "${section.title}": ${p.dropped.reason}${p.dropped.quote ? ` (quote: "${p.dropped.quote}")` : ''}`);
           result.dropped.push(p.dropped);
@@ -277,19 +320,23 @@ async function run(
 
   const { findings } = materialise(paper, dedupeRaw(raws), opts.checkOptions);
   result.findings = findings.sort(compareFindings);
+  result.sectionsReviewed = finished;
+  const price = config.priceUsdPerMillionTokens;
+  if (price) result.costUsd = (result.usage.inputTokens * price.input + result.usage.outputTokens * price.output) / 1e6;
 
   const f = fatal as Failure | undefined;
-  if (opts.signal?.aborted) note('info', `cancelled after ${finished} of ${total} sections; showing what was found so far.`);
+  if (opts.signal?.aborted) {
+    note('info', `cancelled after ${finished} of ${total} section${total === 1 ? '' : 's'} (requests in flight were aborted); showing the ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} found so far.`);
+  }
   else if (f) note('warning', `stopped after ${finished} of ${total} sections: ${f.message}.`);
   if (unusable.length > 0) {
     note('warning', `${unusable.length} of ${total} section${total === 1 ? '' : 's'} skipped (${unusable[0].section}: ${unusable[0].message}${unusable.length > 1 ? '; ...' : ''}).`);
   }
   if (!opts.signal?.aborted && !f) {
-    const confirmed = result.findings.filter((x) => x.confirmed).length;
+    const how = choice.mode === 'whole' ? 'the whole paper in one request' : `${total} section${total === 1 ? '' : 's'} with a digest of the rest`;
     note(
       'info',
-      `${host}, ${config.model}: ${total} section${total === 1 ? '' : 's'}, ${result.requests} request${result.requests === 1 ? '' : 's'}, ${result.cached} from the cache; ` +
-        `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${confirmed} confirmed by recomputation), ${result.dropped.length} dropped.`,
+      `${host}, ${config.model}: ${how}, ${result.requests} request${result.requests === 1 ? '' : 's'}, ${result.cached} from the cache, ${describeUsage(result)}; ${summariseReview(result)}.`,
     );
   }
 }

@@ -9,6 +9,8 @@ export const FINDING_KINDS: readonly FindingKind[] = RULES.map((r) => r.id);
 export interface ModelFinding {
   /** Verbatim text from the paper containing the claim. */
   quote: string;
+  /** Verbatim text from elsewhere in the paper that the claim contradicts or takes its inputs from. */
+  secondQuote: string | null;
   kind: FindingKind;
   /** Why the numbers are inconsistent, in one or two sentences. */
   explanation: string;
@@ -31,21 +33,27 @@ export const FINDINGS_SCHEMA = {
   properties: {
     findings: {
       type: 'array',
-      description: 'Numerical inconsistencies found in the section; empty if there are none.',
+      description: 'Numerical inconsistencies found; empty if there are none.',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['quote', 'kind', 'explanation', 'expression', 'reported', 'corrected', 'confidence'],
+        required: ['quote', 'second_quote', 'kind', 'explanation', 'expression', 'reported', 'corrected', 'confidence'],
         properties: {
           quote: { type: 'string', description: 'Exact, verbatim text copied from the paper that contains the wrong number (one sentence or clause, at most 300 characters).' },
+          second_quote: {
+            type: ['string', 'null'],
+            description:
+              'Exact, verbatim text from another place in the paper (another section, a table, the abstract) that holds the numbers the quote contradicts or that the expression uses; null when they are all in or near the quote.',
+          },
           kind: { type: 'string', enum: [...FINDING_KINDS], description: "The kind of inconsistency; 'model' if none of the others fits." },
           explanation: { type: 'string', description: 'One or two plain sentences: what does not add up.' },
           expression: {
             type: ['string', 'null'],
-            description: 'Arithmetic that recomputes the reported value from the numbers in the paper, in mathjs syntax (e.g. "(12 + 30) / 120 * 100" or "7000 ng/kg/day * 60 kg"); null if it cannot be written as arithmetic.',
+            description:
+              'Arithmetic that computes the value the reported number should have (the same quantity, not a related one) from numbers printed in the paper, in mathjs syntax (e.g. "(12 + 30) / 120 * 100" or "7000 ng/kg/day * 60 kg"); null if it cannot be written as arithmetic.',
           },
           reported: { type: ['string', 'null'], description: 'The wrong number exactly as printed in the quote, e.g. "42,000" or "35%".' },
-          corrected: { type: ['string', 'null'], description: 'The value it should be, at the same precision.' },
+          corrected: { type: ['string', 'null'], description: 'The value it should be, at the same precision: the value of the expression, when there is one.' },
           confidence: { type: 'number', description: 'How sure you are, from 0 to 1.' },
         },
       },
@@ -84,14 +92,16 @@ function validateItem(raw: unknown): ModelFinding | { error: string; quote?: str
   if (typeof item.explanation !== 'string' || !cleanString(item.explanation)) return { error: 'explanation is missing', quote: q };
   const explanation = cleanString(item.explanation);
   if (explanation.length > LIMITS.explanation) return { error: 'explanation is too long', quote: q };
+  const secondQuote = optionalString(item, 'second_quote', LIMITS.quote);
   const expression = optionalString(item, 'expression', LIMITS.expression);
   const reported = optionalString(item, 'reported', LIMITS.number);
   const corrected = optionalString(item, 'corrected', LIMITS.number);
-  for (const v of [expression, reported, corrected]) if (v !== null && typeof v === 'object') return { error: v.error, quote: q };
+  for (const v of [secondQuote, expression, reported, corrected]) if (v !== null && typeof v === 'object') return { error: v.error, quote: q };
   const confidence = item.confidence;
   if (typeof confidence !== 'number' || !Number.isFinite(confidence) || confidence < 0 || confidence > 1) return { error: 'confidence is not a number from 0 to 1', quote: q };
   return {
     quote,
+    secondQuote: secondQuote as string | null,
     kind: item.kind as FindingKind,
     explanation,
     expression: expression as string | null,
@@ -102,21 +112,51 @@ function validateItem(raw: unknown): ModelFinding | { error: string; quote?: str
 }
 
 /**
- * Parses a message's content. Servers without structured output wrap the JSON in a ```json fence or a
- * sentence: the outermost {...} is tried then. (What it yields is validated like everything else.)
+ * Parses a message's content. Servers without structured output wrap the JSON in a ```json fence, in
+ * prose, or after a <think> block: the fence, then the outermost {...}, is tried then. (What it yields
+ * is validated like everything else.)
  */
 export function parseContent(content: string): unknown {
-  let text = content.trim();
-  const fence = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(text);
-  if (fence) text = fence[1];
+  let text = content.replace(/<think>[\s\S]*?<\/think>/gi, '').trim();
+  const fence = /```(?:json)?[ \t]*\n([\s\S]*?)\n?```/i.exec(text);
+  if (fence) text = fence[1].trim();
   try {
     return JSON.parse(text);
   } catch (e) {
     const open = text.indexOf('{');
     const close = text.lastIndexOf('}');
-    if (open > 0 && close > open) return JSON.parse(text.slice(open, close + 1));
+    if (open >= 0 && close > open) return JSON.parse(text.slice(open, close + 1));
     throw e;
   }
+}
+
+/**
+ * The complete findings of an answer cut off at the length limit: every {...} of the "findings" list
+ * that closed before the cut. Undefined when there is none.
+ */
+export function salvageFindings(content: string): { findings: unknown[] } | undefined {
+  const list = /"findings"\s*:\s*\[/.exec(content);
+  if (!list) return undefined;
+  const findings: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = list.index + list[0].length; i < content.length; i++) {
+    const c = content[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' && depth++ === 0) start = i;
+    else if (c === '}' && --depth === 0) {
+      try {
+        findings.push(JSON.parse(content.slice(start, i + 1)));
+      } catch {
+        // A malformed item: the items before it are still good.
+      }
+    } else if (c === ']' && depth === 0) break;
+  }
+  return findings.length > 0 ? { findings } : undefined;
 }
 
 /**

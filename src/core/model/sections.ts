@@ -1,7 +1,10 @@
-// Splits a paper into the pieces sent to the model: consecutive blocks of the same section packed up
-// to a size bound, each with the context it needs from elsewhere (the abstract or first paragraph, the
-// definitions of the abbreviations it uses, and the tables it cites).
+// Splits a paper into the pieces sent to the model. A paper that fits the context budget goes whole, in
+// one request, so contradictions between sections are in view. A longer one goes as consecutive blocks
+// of the same section packed up to a size bound, each with the context it needs from elsewhere (the
+// abstract, the definitions it uses, the tables it cites) and a digest of the numbers in the rest of the
+// paper. Either way every character of the paper lies in exactly one section to check.
 
+import { findNumbers } from '../numbers.ts';
 import type { Block, PaperText, TableGrid, TextSpan } from '../types.ts';
 
 export interface ContextPiece extends TextSpan {
@@ -15,6 +18,8 @@ export interface ReviewSection extends TextSpan {
   /** paper.text.slice(start, end): sent verbatim so quotes can be found again. */
   text: string;
   context: ContextPiece[];
+  /** The whole paper in one request. */
+  whole?: boolean;
 }
 
 const MIN_SECTION_CHARS = 200;
@@ -76,7 +81,14 @@ export function splitSections(paper: PaperText, maxChars: number): { title: stri
       last.span = { start: last.span.start, end: p.span.end };
     } else packed.push({ title: p.title, span: { ...p.span } });
   }
-  return packed.filter((p) => paper.text.slice(p.span.start, p.span.end).trim() !== '');
+  const kept = packed.filter((p) => paper.text.slice(p.span.start, p.span.end).trim() !== '');
+  // Text between blocks (a title, an abstract the extractor left outside any block) belongs to the
+  // section before it, or the first: nothing may fall between two sections to check.
+  kept.forEach((p, i) => {
+    p.span.start = i === 0 ? 0 : kept[i - 1].span.end;
+    if (i === kept.length - 1) p.span.end = paper.text.length;
+  });
+  return kept;
 }
 
 function overlaps(a: TextSpan, b: TextSpan): boolean {
@@ -148,13 +160,74 @@ function tablePieces(paper: PaperText, section: TextSpan): ContextPiece[] {
   return out;
 }
 
-/** The sections to send, in reading order, each with its context. */
-export function buildSections(paper: PaperText, maxChars: number): ReviewSection[] {
+// A sentence worth a place in the digest prints a number that is not a year or a label's number.
+const LABEL_BEFORE = /(?:Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|Study|Experiment|Appendix|Hypothesis|H)\s*$/i;
+
+function numberBearing(text: string): boolean {
+  return findNumbers(text).some((n) => {
+    if (n.decimals === 0 && !n.percent && n.value >= 1900 && n.value <= 2099) return false;
+    return !LABEL_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start));
+  });
+}
+
+/** The lines of the digest: number-bearing sentences and table rows of the text outside `section`, by section title. */
+function digestLines(paper: PaperText, section: TextSpan): string[] {
+  const lines: string[] = [];
+  let lastTitle: string | undefined;
+  const blocks = [...paper.blocks].sort((a, b) => a.start - b.start);
+  for (const b of blocks) {
+    if (overlaps(b, section)) continue;
+    const text = paper.text.slice(b.start, b.end);
+    const parts = b.kind === 'table' ? text.split('\n') : [...text.matchAll(SENTENCE)].map((m) => m[0]);
+    const keep = parts.map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => x !== '' && numberBearing(x));
+    if (keep.length === 0) continue;
+    if (b.section !== lastTitle) lines.push(`## ${b.section || 'Text'}`);
+    lastTitle = b.section;
+    lines.push(...keep);
+  }
+  return lines;
+}
+
+/** The digest of the rest of the paper, cut to `maxChars` (what does not fit is said to be left out). */
+function digestPiece(paper: PaperText, section: TextSpan, maxChars: number): ContextPiece | undefined {
+  if (maxChars <= 0) return undefined;
+  const lines = digestLines(paper, section);
+  if (lines.length === 0) return undefined;
+  let text = '';
+  for (const line of lines) {
+    if (text.length + line.length + 1 > maxChars) {
+      text += '[... the rest of the digest did not fit ...]';
+      break;
+    }
+    text += line + '\n';
+  }
+  return { label: 'Digest: the number-bearing sentences and table rows of the rest of the paper', start: 0, end: 0, text: text.trimEnd() };
+}
+
+export interface SectionLimits {
+  /** Paper characters in one section to check, context excluded. */
+  maxSectionChars: number;
+  /** Characters of digest a request may carry (0: none). */
+  maxDigestChars: number;
+}
+
+/** The sections to send, in reading order, each with its context and a digest of the rest. */
+export function buildSections(paper: PaperText, limits: SectionLimits | number): ReviewSection[] {
+  const { maxSectionChars, maxDigestChars } = typeof limits === 'number' ? { maxSectionChars: limits, maxDigestChars: 0 } : limits;
   const lead = leadPiece(paper);
-  return splitSections(paper, maxChars).map(({ title, span }) => {
+  const pieces = splitSections(paper, maxSectionChars);
+  return pieces.map(({ title, span }) => {
     const context: ContextPiece[] = [];
     if (lead && !overlaps(lead, span)) context.push(lead);
     context.push(...definitionPieces(paper, span), ...tablePieces(paper, span));
+    const digest = pieces.length > 1 ? digestPiece(paper, span, maxDigestChars) : undefined;
+    if (digest) context.push(digest);
     return { title, start: span.start, end: span.end, text: paper.text.slice(span.start, span.end), context };
   });
+}
+
+/** The whole paper as one section to check (its tables are part of its text). */
+export function wholePaper(paper: PaperText): ReviewSection[] {
+  if (paper.text.trim() === '') return [];
+  return [{ title: 'Whole paper', start: 0, end: paper.text.length, text: paper.text, context: [], whole: true }];
 }

@@ -94,8 +94,8 @@ const LITERAL = /(?<![\w.^])(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
 
 const valueKey = (v: number) => Math.abs(v).toPrecision(10);
 
-/** Every value the paper prints (and its mantissa, and percent/fraction forms), for checking a model's inputs. */
-export function paperValues(text: string): Set<string> {
+/** Every value printed in `text` (and its mantissa, and percent/fraction forms), for checking a model's inputs. */
+export function printedValues(text: string): Set<string> {
   const out = new Set<string>();
   for (const n of findNumbers(text)) {
     for (const v of [n.value, n.value / 10 ** n.exponent]) {
@@ -108,8 +108,8 @@ export function paperValues(text: string): Set<string> {
 }
 
 /**
- * Inputs of the expression that the paper does not print. A recomputation from made-up inputs confirms
- * nothing, so such a claim stays unconfirmed.
+ * Inputs of the expression that are not among `known` (the numbers printed where the model pointed).
+ * A recomputation from numbers printed elsewhere, or made up, confirms nothing.
  */
 export function foreignInputs(expression: string, known: Set<string>): string[] {
   const out: string[] = [];
@@ -119,4 +119,9 @@ export function foreignInputs(expression: string, known: Set<string>): string[] 
     out.push(m[0]);
   }
   return out;
+}
+
+/** The expression as a reader writes it: "(150 + 20) / 196 × 100". */
+export function prettyExpression(expression: string): string {
+  return expression.replace(/\s+/g, ' ').replace(/\s*\*\s*/g, ' × ').trim();
 }

@@ -106,11 +106,18 @@ function verified(r: CheckResult, options: ReportOptions): string[] {
   return [...out, '</table>'];
 }
 
+/** Model findings Tally dropped, each with its reason: collapsed, so they are accounted for without crowding. */
+function notShown(r: CheckResult): string[] {
+  const list = r.notShown ?? [];
+  if (!list.length) return [];
+  return [`<details class="not-shown"><summary>Model findings not shown (${list.length})</summary><ul>`, ...list.map((d) => `<li>${escapeHtml(d.reason)}${d.quote ? `: <code>${escapeHtml(d.quote)}</code>` : ''}</li>`), '</ul></details>'];
+}
+
 function paper(g: PaperGroup, options: ReportOptions): string[] {
   const r = g.result;
   const out = [`<section class="paper" data-uri="${escapeHtml(r.uri)}"><h2>${escapeHtml(g.heading)}</h2>`];
   if (g.heading !== g.path) out.push(`<p class="meta">File: <code>${escapeHtml(g.path)}</code></p>`);
-  out.push(...coverage(r), `<p class="model-summary"><strong>Model review.</strong> ${escapeHtml(modelSentence(r))}</p>`, ...hidden(r, options));
+  out.push(...coverage(r), `<p class="model-summary"><strong>Model review.</strong> ${escapeHtml(modelSentence(r))}</p>`, ...notShown(r), ...hidden(r, options));
   out.push('<h3>Findings</h3>', ...findings(r.findings, options));
   for (const pdf of g.compiled) {
     out.push(`<h3>Compiled PDF: ${escapeHtml(fileName(pdf.uri))}</h3>`, `<p><strong>What was read.</strong> ${escapeHtml(readSentence(pdf))} ${escapeHtml(hiddenSentence(pdf))}</p>`, ...findings(pdf.findings, options));

@@ -97,11 +97,18 @@ function verified(r: CheckResult, options: ReportOptions): string[] {
   return [...out, ''];
 }
 
+/** Model findings Tally dropped, each with its reason: collapsed, so they are accounted for without crowding. */
+function notShown(r: CheckResult): string[] {
+  const list = r.notShown ?? [];
+  if (!list.length) return [];
+  return [`<details><summary>Model findings not shown (${list.length})</summary>`, '', ...list.map((d) => `- ${md(d.reason)}${d.quote ? `: ${code(d.quote)}` : ''}`), '', '</details>', ''];
+}
+
 function paper(g: PaperGroup, options: ReportOptions): string[] {
   const r = g.result;
   const out = [`## ${md(g.heading)}`, ''];
   if (g.heading !== g.path) out.push(`File: ${code(g.path)}`, '');
-  out.push(...coverage(r), `**Model review.** ${modelSentence(r)}`, '', ...hidden(r, options));
+  out.push(...coverage(r), `**Model review.** ${modelSentence(r)}`, '', ...notShown(r), ...hidden(r, options));
   out.push('### Findings', '', ...findings(r.findings, options, '####'));
   for (const pdf of g.compiled) {
     out.push(`### Compiled PDF: ${md(fileName(pdf.uri))}`, '', `**What was read.** ${readSentence(pdf)} ${hiddenSentence(pdf)}`, '', ...findings(pdf.findings, options, '####'));

@@ -94,3 +94,30 @@ test('--model without a key says so and still checks', async () => {
   assert.equal(r.status, 0);
   assert.match(r.stderr, /model review skipped: .*(key|KEY)/);
 });
+
+test('one line per paper accounts for every model finding and the tokens used; --verbose lists the dropped ones', async () => {
+  server.setFallback(() =>
+    findingsReply([
+      { quote: 'this sentence with 12 numbers is not in the paper', kind: 'model', explanation: 'invented', expression: null, reported: null, corrected: null, confidence: 0.9 },
+      {
+        quote: 'The estimated intake of 34,700~ng/day is therefore close to the reference dose.',
+        kind: 'model',
+        explanation: 'The intake is far below the reference dose, not close to it.',
+        expression: null,
+        reported: null,
+        corrected: null,
+        confidence: 0.8,
+      },
+    ]),
+  );
+  const plain = await tally(['check', EXAMPLE, '--model', '--fail-on', 'never', '--model-timeout', '30'], { TALLY_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL });
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stderr, /model review of .*black-spatula\.tex: 2 findings, 0 confirmed, 1 unconfirmed, 1 dropped: the quote is not in the paper; \d+ input \+ \d+ output tokens/);
+  assert.doesNotMatch(plain.stderr, /dropped \(the quote/);
+  const verbose = await tally(['check', EXAMPLE, '--model', '--fail-on', 'never', '--verbose', '--format', 'markdown'], { TALLY_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL });
+  assert.match(verbose.stderr, /dropped \(the quote is not in the paper\): "this sentence with 12 numbers is not in the paper"/);
+  // The report has them too, collapsed.
+  assert.match(verbose.stdout, /<details><summary>Model findings not shown \(1\)<\/summary>/);
+  const bad = await tally(['check', EXAMPLE, '--model', '--model-timeout', 'soon'], { TALLY_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL });
+  assert.match(bad.stderr, /model timeout \(--model-timeout, seconds\) must be a whole number/);
+});

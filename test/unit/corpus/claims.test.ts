@@ -41,7 +41,7 @@ const SHAPE_KINDS: Record<string, readonly FindingKind[]> = {
  * error. Raise these as the reading improves; never lower them to land.
  */
 const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseErrors: number }> = {
-  arithmetic: { flagged: 0.16, verified: 0.23, maxFalseErrors: 0 },
+  arithmetic: { flagged: 0.26, verified: 0.26, maxFalseErrors: 0 },
   percentage: { flagged: 0.5, verified: 0.55, maxFalseErrors: 0 },
   'parts-total': { flagged: 0.4, verified: 0.59, maxFalseErrors: 0 },
   change: { flagged: 0.75, verified: 0.75, maxFalseErrors: 0 },
@@ -52,7 +52,26 @@ const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseEr
   grim: { flagged: 0.78, verified: 0.78, maxFalseErrors: 0 },
   table: { flagged: 0.26, verified: 0.42, maxFalseErrors: 0 },
 };
-const OVERALL = { flagged: 0.41, verified: 0.47, maxFalseErrors: 1 };
+const OVERALL = { flagged: 0.57, verified: 0.6, maxFalseErrors: 0 };
+
+/**
+ * Passages left on purpose: their relation needs a definition the passage does not state. They stay in
+ * the counts above (nothing is excluded); the list says why no reader is written for them.
+ */
+const LEFT_ALONE: Record<string, string> = {
+  'eco-02': 'food-web connectance is links / nodes², a field definition the passage does not give',
+  'eco-03': 'the same connectance definition, for two webs compared side by side',
+  'dgk-08': 'the number of pairs among n items, n(n − 1)/2, is not written out',
+  'tgan-03': 'a padded value fills the square matrix: the "+ 1" is implied by the word "padding"',
+  'gsb-01': 'a weighted mean whose weights are sample sizes given in another row of the table',
+  'gsb-02': 'the same weighted mean of two samples',
+  'gsb-05': 'the same weighted mean, of a share',
+  'gsb-08': 'the same weighted mean, of a share',
+  'kube-07': 'a rate per week against a rate per second, with the week in seconds left to the reader',
+  'actor-01': 'a capacity in decimal units divided by a size per item, units implied',
+  'actor-02': 'the same, with a space as thousands separator',
+  'emb-13': 'Δ is defined in a caption line as one column minus another of several candidates',
+};
 
 /** A passage as a paper of its own: a minimal article around it. */
 function checkPassage(text: string): CheckResult {
@@ -110,6 +129,8 @@ test('claims corpus: mutants flagged, consistent passages verified, few false er
   const rows: Row[] = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const byShape = measure(rows);
   console.log(`\nclaims corpus\n${table(byShape)}\n`);
+  console.log(`left alone (an unstated definition): ${Object.entries(LEFT_ALONE).map(([id, why]) => `${id}: ${why}`).join('; ')}\n`);
+  for (const id of Object.keys(LEFT_ALONE)) assert.ok(rows.some((r) => r.id === id), `left-alone id ${id} is not in the corpus`);
   let mutants = 0, flagged = 0, consistent = 0, verified = 0, falseErrors = 0;
   for (const [shape, t] of byShape) {
     const want = THRESHOLDS[shape];

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseContent, validateAnswer } from '../../../src/core/model/schema.ts';
+import { parseContent, salvageFindings, validateAnswer } from '../../../src/core/model/schema.ts';
 
 const good = { quote: 'a total of 17', kind: 'parts-total', explanation: '8 + 10 is 18.', expression: '8 + 10', reported: '17', corrected: '18', confidence: 0.8 };
 
 test('accepts a valid answer', () => {
   const v = validateAnswer({ findings: [good] });
   assert.ok(v.ok);
-  assert.deepEqual(v.ok && v.findings, [good]);
+  assert.deepEqual(v.ok && v.findings, [{ ...good, secondQuote: null }]);
+  const withSecond = validateAnswer({ findings: [{ ...good, second_quote: 'two groups of 8 and 10' }] });
+  assert.equal(withSecond.ok && withSecond.findings[0].secondQuote, 'two groups of 8 and 10');
 });
 
 test('rejects a bad top level', () => {
@@ -37,7 +39,7 @@ test('missing optional fields are null; control characters are removed', () => {
   const v = validateAnswer({ findings: [{ quote: 'a\u202etotal', kind: 'model', explanation: 'odd', confidence: 0.2, extra: 'ignored' }] });
   assert.ok(v.ok);
   if (!v.ok) return;
-  assert.deepEqual(v.findings[0], { quote: 'atotal', kind: 'model', explanation: 'odd', expression: null, reported: null, corrected: null, confidence: 0.2 });
+  assert.deepEqual(v.findings[0], { quote: 'atotal', secondQuote: null, kind: 'model', explanation: 'odd', expression: null, reported: null, corrected: null, confidence: 0.2 });
 });
 
 test('parses content with or without a code fence', () => {
@@ -46,4 +48,17 @@ test('parses content with or without a code fence', () => {
   assert.deepEqual(parseContent('Here you go:\n{"findings":[]}\nHope this helps.'), { findings: [] });
   assert.throws(() => parseContent('Sure! Here are the findings: none'));
   assert.throws(() => parseContent('Sure! {"findings": [ {"quote": "a'));
+});
+
+test('parses answers wrapped in prose, a fence after prose, or after a <think> block', () => {
+  assert.deepEqual(parseContent('I checked every table.\n\n```json\n{"findings":[]}\n```\nThat is all.'), { findings: [] });
+  assert.deepEqual(parseContent('<think>The totals {maybe} add up.</think>\n{"findings":[]}'), { findings: [] });
+});
+
+test('an answer cut off at the length limit keeps the findings it completed', () => {
+  const cut = '{"findings": [' + JSON.stringify(good) + ', {"quote": "the second one was cut o';
+  assert.throws(() => parseContent(cut));
+  assert.deepEqual(salvageFindings(cut), { findings: [good] });
+  assert.equal(salvageFindings('{"findings": [{"quote": "cut'), undefined);
+  assert.equal(salvageFindings('no json at all'), undefined);
 });

@@ -54,3 +54,19 @@ test('small neighbouring sections are packed into one request', () => {
   assert.equal(sections.length, 1);
   assert.equal(sections[0].title, 'A + B');
 });
+
+test('every character of the paper lies in exactly one section to check, text between blocks included', () => {
+  const text = 'A Title Line\n\n' + Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} reports ${i * 7 + 3} cases and ${i + 2}% of them.`.repeat(6)).join('\n\n');
+  const paper = plainPaper(text);
+  // The title is left outside every block, as extractors do with front matter.
+  paper.blocks = paper.blocks.slice(1).map((b, i) => ({ ...b, section: i < 3 ? 'Methods' : 'Results' }));
+  const sections = buildSections(paper, { maxSectionChars: 300, maxDigestChars: 2000 });
+  assert.equal(sections[0].start, 0);
+  assert.equal(sections.at(-1)!.end, text.length);
+  for (let i = 1; i < sections.length; i++) assert.equal(sections[i].start, sections[i - 1].end);
+  // Each request carries a digest of the numbers elsewhere, not of its own section.
+  const digest = sections[0].context.find((c) => c.label.startsWith('Digest'));
+  assert.ok(digest, JSON.stringify(sections[0].context.map((c) => c.label)));
+  assert.match(digest.text, /Paragraph 6 reports 38 cases/);
+  assert.doesNotMatch(digest.text, /Paragraph 1 reports 3 cases/);
+});

@@ -45,8 +45,8 @@ test('anything mathjs will not evaluate is unverifiable', () => {
 });
 
 test('inputs the paper does not print are flagged', async () => {
-  const { foreignInputs, paperValues } = await import('../../../src/core/model/verify.ts');
-  const known = paperValues('Of 120 rats, 42 (35%) survived; dose 1.5 × 10^6 ng; p = .045.');
+  const { foreignInputs, printedValues } = await import('../../../src/core/model/verify.ts');
+  const known = printedValues('Of 120 rats, 42 (35%) survived; dose 1.5 × 10^6 ng; p = .045.');
   assert.deepEqual(foreignInputs('42 / 120 * 100', known), []);
   assert.deepEqual(foreignInputs('0.35 * 120', known), []);
   assert.deepEqual(foreignInputs('1.5 * 10^6 / 1000', known), []);

@@ -4,11 +4,11 @@
 // result off by a power of ten ("7000 ng/kg bw/day × 60 kg = 42,000 ng/day").
 
 import { evaluateCached } from './evaluate.ts';
-import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
-import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
+import { formatLike, intervalMeets, roundingInterval, roundsTo } from '../../numbers.ts';
+import type { CheckOutput, PaperText, RawFinding, TextSpan } from '../../types.ts';
 import { numbersIn, sentencesOf, type Num } from './context.ts';
 import { add, div, mul, sub, type Interval } from './interval-math.ts';
-import { cover, formatResult, makeFinding, makeVerified, plain } from './report.ts';
+import { cover, formatResult, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt, type UnitText } from './unit-text.ts';
 import type { CheckModule } from '../module.ts';
 import { UNIT_CONVERSION_RULE } from './units.ts';
@@ -18,6 +18,9 @@ type Token = { type: 'num'; n: Num; unit?: UnitText } | { type: 'op'; op: Op; te
 
 const CONNECTOR =
   /^\s*(\)*)\s*(×|·|⋅|\*|\/|÷|\+|\u2212|\s-\s|\sx\s|divided by|multiplied by|times|plus|minus|=|≈|equals|is equal to|gives|giving|yields|makes|is)\s*(\(*)\s*$/;
+// What a number may be labelled with before a written operator: "21 raters × 25 items = 525 ratings",
+// "5 s (boot) + 10 s (sync) = 15 s". Only symbols bind across labels, never word operators.
+const LABELLED_CONNECTOR = /^(?:(?:\s+(?!and\b|or\b|of\b|to\b|in\b|for\b|with\b)[A-Za-z][\w-]*){1,3}(?:\s*\([^()\d]{0,60}\))?|\s*\([^()\d]{0,60}\))\s*(\)*)\s*(×|·|⋅|\*|\/|÷|\+|\u2212|=|≈)\s*(\(*)\s*$/;
 
 const OPERATORS = new Map<string, Op | 'approx'>([
   ...['×', '·', '⋅', '*', 'x', 'times', 'multiplied by'].map((w) => [w, '*'] as const),
@@ -210,9 +213,15 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       const claimSpan = cover(...exprSide.nums, result);
       const display = node.display;
       const isApprox = chainApprox.get(resultSide) ?? false;
-      const ok = intervalMeets(result, iv[0], iv[1], true) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
-      if (ok) {
+      // Verified only when the printed inputs give the printed result at its precision; agreement that
+      // needs the inputs to have been rounded is a warning that says so.
+      const exactOk = roundsTo(result, value, true) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
+      if (exactOk) {
         out.verified.push(makeVerified(paper, kind, claimSpan, `${working} = ${formatLike({ ...result, percent: false }, value)}`));
+        return;
+      }
+      if (intervalMeets(result, iv[0], iv[1], true)) {
+        out.findings.push(roundedOnly(paper, kind, exprSide.nums, result, value, claimSpan, working, display));
         return;
       }
       if (isApprox && Math.abs(value / result.value) < 2 && Math.abs(result.value / value) < 2) return;
@@ -261,7 +270,8 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       const unit = unitAt(text, n.end, limit);
       if (unit) (current.tokens[current.tokens.length - 1] as { unit?: UnitText }).unit = unit;
       const gapStart = unit ? unit.end : n.end;
-      const m = next ? CONNECTOR.exec(text.slice(gapStart, next.start)) : null;
+      const gap = next ? text.slice(gapStart, next.start) : '';
+      const m = next ? (CONNECTOR.exec(gap) ?? LABELLED_CONNECTOR.exec(gap)) : null;
       if (!m) {
         // End of the chain: the last side must not continue with an operator or a variable.
         const after = text.slice(gapStart, gapStart + 3);
@@ -306,6 +316,27 @@ export function checkExpressions(paper: PaperText): CheckOutput {
     flush();
   }
   return out;
+}
+
+/** "holds only if 0.2 was rounded from a value between 0.15 and 0.25": a warning, never verified. */
+function roundedOnly(paper: PaperText, kind: 'arithmetic' | 'unit-conversion', inputs: readonly Num[], result: Num, value: number, claimSpan: TextSpan, working: string, display: string): RawFinding {
+  const rounded = inputs.filter((n) => n.decimals > 0 || n.exponent !== 0);
+  const why = rounded.map((n) => {
+    const [lo, hi] = roundingInterval(n);
+    return `${n.text} was rounded from a value between ${formatValue(lo)} and ${formatValue(hi)}`;
+  });
+  const recomputed = formatResult(result, value);
+  return makeFinding(paper, {
+    kind,
+    severity: 'warning',
+    message: `${display} is ${recomputed}; ${result.text} holds only if ${why.join(' and ') || 'the inputs were rounded'}.`,
+    claimSpan,
+    span: result,
+    reported: result.text,
+    recomputed,
+    working,
+    related: [...inputs],
+  });
 }
 
 /** Drops unmatched parentheses at either end of a side (they belong to the sentence). */

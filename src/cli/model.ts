@@ -39,11 +39,15 @@ export async function reviewWithModel(paper: PaperText, result: CheckResult, ign
     if (note.level !== 'info') process.stderr.write(`tally: ${note.message}\n`);
   }
   // A review that got no answer at all has said why in its note; a summary of nothing adds noise.
+  // One write for the summary and its list: in a CLI worker thread, stderr reaches the process through an
+  // asynchronous pipe, and separate writes could be cut apart when the process exits.
+  let summary = '';
   if (review.sectionsReviewed > 0) {
     const usage = review.requests > 0 ? `; ${describeUsage(review)}` : '';
-    process.stderr.write(`tally: model review of ${shortName(paper.uri)}: ${summariseReview(review)}${usage}\n`);
+    summary += `tally: model review of ${shortName(paper.uri)}: ${summariseReview(review)}${usage}\n`;
   }
-  if (flags.verbose) for (const d of review.dropped) process.stderr.write(`tally:   dropped (${d.reason})${d.quote ? `: "${d.quote}"` : ''}\n`);
+  if (flags.verbose) for (const d of review.dropped) summary += `tally:   dropped (${d.reason})${d.quote ? `: "${d.quote}"` : ''}\n`;
+  if (summary) process.stderr.write(summary);
   result.findings = mergeFindings(result.findings, review.findings);
   result.notShown = [...(result.notShown ?? []), ...review.dropped];
 }

@@ -94,10 +94,20 @@ class Slot {
     }).finally(() => this.worker?.unref()) as Promise<PaperOutcome>;
   }
 
-  close(): Promise<number> | undefined {
-    return this.worker?.terminate();
+  /** Lets an idle worker end by itself (so its last stderr lines arrive), terminating it if it does not soon. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ close: true });
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_MS);
+    await ended;
+    clearTimeout(timer);
   }
 }
+
+/** How long an idle worker may take to end by itself before it is terminated. */
+const CLOSE_MS = 2000;
 
 /** Checks every item with `jobs` workers and yields the outcomes in the items' order. */
 export async function* checkAll(items: readonly WorkItem[], options: PoolOptions): AsyncGenerator<PaperOutcome> {

@@ -59,7 +59,9 @@ async function check(request: WorkRequest): Promise<WorkDone> {
 
 const port = parentPort;
 if (!port) throw new Error('the CLI worker must run as a worker thread');
-port.on('message', (request: WorkRequest) => {
+port.on('message', (request: WorkRequest | { close: true }) => {
+  // Asked to finish: closing the port lets the thread end by itself, which delivers what it wrote to stderr.
+  if ('close' in request) return port.close();
   check(request).then(
     (done) => port.postMessage(done),
     (e: unknown) => port.postMessage({ id: request.id, error: (e as Error)?.message ?? String(e) }),

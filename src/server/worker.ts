@@ -80,7 +80,8 @@ function checkLatex(job: LatexJob, signal: AbortSignal): CheckOutcome {
 async function checkPdf(job: PdfJob, signal: AbortSignal): Promise<CheckOutcome> {
   const started = performance.now();
   const data = readPdfBytes(job.uri);
-  const key = createHash('sha256').update('pdf\0').update(JSON.stringify([job.options, job.maxPages, job.timeoutMs])).update(data).digest('hex');
+  // The URI is part of the key: a copy of a PDF elsewhere must get findings located in the copy.
+  const key = createHash('sha256').update('pdf\0').update(JSON.stringify([job.uri, job.options, job.maxPages, job.timeoutMs])).update(data).digest('hex');
   const hit = job.force ? undefined : cache.get(key);
   if (hit) return { result: hit, cached: true, elapsedMs: performance.now() - started };
   const paper = await pdfPaper(job, data, signal);

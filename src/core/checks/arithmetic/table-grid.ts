@@ -1,7 +1,7 @@
 // Reading a TableGrid the way a reviewer does: which cells hold numbers, counts with percentages
 // ("77 (37%)"), which rows are headers, group headings or totals, and what each column is called.
 
-import type { TableCell, TableGrid, TextSpan } from '../../types.ts';
+import type { CheckOutput, PaperText, RawUndecided, TableCell, TableGrid, TextSpan } from '../../types.ts';
 import { numbersIn, type Num } from './context.ts';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'percent' | 'count-percent';
@@ -97,4 +97,14 @@ export function headerN(header: string): number | undefined {
 
 export function span(cell: ParsedCell): TextSpan {
   return { start: cell.cell.start, end: cell.cell.end };
+}
+
+/** What a per-table check collects: findings, verified claims and the claims it left undecided. */
+export type TableOutput = CheckOutput & { undecided: RawUndecided[] };
+
+/** Runs a check of one table over every table of the paper, into one output. */
+export function overTables(paper: PaperText, checkTable: (paper: PaperText, table: TableGrid, out: TableOutput) => void): CheckOutput {
+  const out: TableOutput = { findings: [], verified: [], undecided: [] };
+  for (const table of paper.tables) checkTable(paper, table, out);
+  return out;
 }

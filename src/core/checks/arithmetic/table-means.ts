@@ -5,12 +5,12 @@
 // relation holds on two other rows or columns of the table.
 
 import { roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
-import type { CheckOutput, PaperText, RawUndecided, TableCell, TableGrid, TextSpan } from '../../types.ts';
+import type { CheckOutput, PaperText, TableCell, TableGrid, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { numbersIn } from './context.ts';
 import { MEAN_RULE } from './mean.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
-import { readGrid, type Grid } from './table-grid.ts';
+import { overTables, readGrid, type Grid, type TableOutput } from './table-grid.ts';
 
 const MEAN_LABEL = /^(?:overall\s+|grand\s+|row\s+|column\s+)?(?:mean|average|avg\.?)$/i;
 // Columns that are not values to average: spreads, counts, totals.
@@ -86,7 +86,7 @@ function rowClaims(grid: Grid, values: (ReportedNumber | undefined)[][], firstBo
   return claims;
 }
 
-function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { undecided: RawUndecided[] }): void {
+function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void {
   const text = paper.text;
   const grid = readGrid(text, table);
   const values = grid.rows.map((row) => row.map((p) => cellNumber(text, p?.cell)));
@@ -116,9 +116,7 @@ function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { und
 }
 
 export function checkTableMeans(paper: PaperText): CheckOutput {
-  const out = { findings: [], verified: [], undecided: [] } as CheckOutput & { undecided: RawUndecided[] };
-  for (const table of paper.tables) checkTable(paper, table, out);
-  return out;
+  return overTables(paper, checkTable);
 }
 
 export const tableMeansCheck: CheckModule = {

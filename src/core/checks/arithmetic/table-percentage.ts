@@ -6,7 +6,7 @@ import { formatLike, roundsTo } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
 import type { Num } from './context.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
-import { headerN, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
+import { headerN, isTotalLabel, overTables, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
 import type { CheckModule } from '../module.ts';
 
 interface Pair {
@@ -65,9 +65,7 @@ function columnN(grid: Grid, c: number, pairs: Pair[]): { n: number; source: str
 }
 
 export function checkTablePercentages(paper: PaperText): CheckOutput {
-  const out: CheckOutput = { findings: [], verified: [] };
-  for (const table of paper.tables) checkTable(paper, table, out);
-  return out;
+  return overTables(paper, checkTable);
 }
 
 function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput): void {

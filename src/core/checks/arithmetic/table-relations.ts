@@ -5,13 +5,13 @@
 // that only agrees when its inputs are taken as rounded is left undecided, not verified.
 
 import { roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
-import type { CheckOutput, PaperText, RawUndecided, TableCell, TableGrid } from '../../types.ts';
+import type { CheckOutput, PaperText, TableCell, TableGrid } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { numbersIn } from './context.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { div, sub, type Interval } from './interval-math.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
-import { readGrid, isGroupHeading } from './table-grid.ts';
+import { isGroupHeading, overTables, readGrid, type TableOutput } from './table-grid.ts';
 
 type Op = '/' | '-';
 const RATIO_HEADER = /\b(?:ratio|speed-?up|times|fold)\b|×/i;
@@ -79,7 +79,7 @@ function candidates(headers: string[], c: number, numeric: number[]): Relation[]
   return out;
 }
 
-function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { undecided: RawUndecided[] }): void {
+function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void {
   const text = paper.text;
   const grid = readGrid(text, table);
   const all = grid.rows.map((row) => row.map((p) => cellNumber(text, p?.cell)));
@@ -129,9 +129,7 @@ function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { und
 }
 
 export function checkTableRelations(paper: PaperText): CheckOutput {
-  const out = { findings: [], verified: [], undecided: [] } as CheckOutput & { undecided: RawUndecided[] };
-  for (const table of paper.tables) checkTable(paper, table, out);
-  return out;
+  return overTables(paper, checkTable);
 }
 
 export const tableRelationsCheck: CheckModule = {

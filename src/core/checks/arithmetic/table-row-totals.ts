@@ -4,11 +4,11 @@
 // rounded is left undecided; a row that misses is a warning, an error once two other rows agree.
 
 import { roundsTo, type ReportedNumber } from '../../numbers.ts';
-import type { CheckOutput, PaperText, RawUndecided, TableCell, TableGrid } from '../../types.ts';
+import type { CheckOutput, PaperText, TableCell, TableGrid } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { inputBounds, numbersIn } from './context.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
-import { isGroupHeading, readGrid } from './table-grid.ts';
+import { isGroupHeading, overTables, readGrid, type TableOutput } from './table-grid.ts';
 import { TABLE_TOTAL_RULE } from './table-total.ts';
 
 const TOTAL_HEADER = /^(?:grand\s+)?total\b/i;
@@ -38,7 +38,7 @@ function partsOf(table: TableGrid, headerRows: number, c: number, isValue: (k: n
   return Array.from({ length: c - 1 }, (_, k) => k + 1).filter(isValue);
 }
 
-function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { undecided: RawUndecided[] }): void {
+function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void {
   const text = paper.text;
   const grid = readGrid(text, table);
   const values = grid.rows.map((row) => row.map((p) => cellCount(text, p?.cell)));
@@ -86,9 +86,7 @@ function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput & { und
 }
 
 export function checkRowTotals(paper: PaperText): CheckOutput {
-  const out = { findings: [], verified: [], undecided: [] } as CheckOutput & { undecided: RawUndecided[] };
-  for (const table of paper.tables) checkTable(paper, table, out);
-  return out;
+  return overTables(paper, checkTable);
 }
 
 export const rowTotalsCheck: CheckModule = {

@@ -86,23 +86,32 @@ interface Tally {
   verified: number;
   falseErrors: number;
   falseErrorIds: string[];
+  /** Consistent passages with a warning: not held to a threshold, but a cost to the reader, so printed. */
+  warned: number;
+  /** Ids missed (mutant not flagged, consistent passage not verified): printed with TALLY_CORPUS_MISSES=1. */
+  missedIds: string[];
 }
+
+const emptyTally = (): Tally => ({ mutants: 0, flagged: 0, consistent: 0, verified: 0, falseErrors: 0, falseErrorIds: [], warned: 0, missedIds: [] });
 
 function measure(rows: readonly Row[]): Map<string, Tally> {
   const byShape = new Map<string, Tally>();
   for (const row of rows) {
     if (row.verdict === 'inconsistent' && !row.mutant_of) continue; // real errors in the papers: reported apart
-    const t = byShape.get(row.shape) ?? { mutants: 0, flagged: 0, consistent: 0, verified: 0, falseErrors: 0, falseErrorIds: [] };
+    const t = byShape.get(row.shape) ?? emptyTally();
     byShape.set(row.shape, t);
     const result = checkPassage(row.text);
     const raised = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
     if (row.mutant_of) {
       t.mutants++;
       if (raised.length) t.flagged++;
+      else t.missedIds.push(row.id);
     } else {
       t.consistent++;
       const own = SHAPE_KINDS[row.shape] ?? [];
       if (result.verified.some((v) => own.includes(v.kind))) t.verified++;
+      else t.missedIds.push(row.id);
+      if (raised.some((f) => f.severity === 'warning')) t.warned++;
       if (result.findings.some((f) => f.severity === 'error')) {
         t.falseErrors++;
         t.falseErrorIds.push(row.id);
@@ -115,13 +124,16 @@ function measure(rows: readonly Row[]): Map<string, Tally> {
 const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '-');
 
 function table(byShape: Map<string, Tally>): string {
-  const lines = ['shape            mutants flagged   consistent verified   false errors'];
-  const total: Tally = { mutants: 0, flagged: 0, consistent: 0, verified: 0, falseErrors: 0, falseErrorIds: [] };
+  const lines = ['shape            mutants flagged   consistent verified   warned  false errors'];
+  const total = emptyTally();
   for (const [shape, t] of [...byShape].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`${shape.padEnd(16)} ${`${t.flagged}/${t.mutants}`.padStart(7)} ${pct(t.flagged, t.mutants).padStart(5)}   ${`${t.verified}/${t.consistent}`.padStart(7)} ${pct(t.verified, t.consistent).padStart(5)}   ${String(t.falseErrors).padStart(4)} ${t.falseErrorIds.join(' ')}`);
-    for (const k of ['mutants', 'flagged', 'consistent', 'verified', 'falseErrors'] as const) total[k] += t[k];
+    lines.push(`${shape.padEnd(16)} ${`${t.flagged}/${t.mutants}`.padStart(7)} ${pct(t.flagged, t.mutants).padStart(5)}   ${`${t.verified}/${t.consistent}`.padStart(7)} ${pct(t.verified, t.consistent).padStart(5)}   ${String(t.warned).padStart(6)}  ${String(t.falseErrors).padStart(4)} ${t.falseErrorIds.join(' ')}`);
+    for (const k of ['mutants', 'flagged', 'consistent', 'verified', 'falseErrors', 'warned'] as const) total[k] += t[k];
   }
-  lines.push(`${'all'.padEnd(16)} ${`${total.flagged}/${total.mutants}`.padStart(7)} ${pct(total.flagged, total.mutants).padStart(5)}   ${`${total.verified}/${total.consistent}`.padStart(7)} ${pct(total.verified, total.consistent).padStart(5)}   ${String(total.falseErrors).padStart(4)}`);
+  lines.push(`${'all'.padEnd(16)} ${`${total.flagged}/${total.mutants}`.padStart(7)} ${pct(total.flagged, total.mutants).padStart(5)}   ${`${total.verified}/${total.consistent}`.padStart(7)} ${pct(total.verified, total.consistent).padStart(5)}   ${String(total.warned).padStart(6)}  ${String(total.falseErrors).padStart(4)}`);
+  if (process.env.TALLY_CORPUS_MISSES) {
+    for (const [shape, t] of byShape) if (t.missedIds.length) lines.push(`missed ${shape}: ${t.missedIds.join(' ')}`);
+  }
   return lines.join('\n');
 }
 

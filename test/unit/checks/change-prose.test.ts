@@ -33,6 +33,14 @@ test('multiples in words and as "Nx": tripled, twice as large, 2.5x as often', (
   assert.equal(checkChanges(ok).verified.length, 1);
   const bad = paper('Enrolment tripled, from 12 to 24 percent.');
   assert.deepEqual(checkChanges(bad).findings.map((f) => [underlined(bad, f), f.severity]), [['tripled', 'error']]);
+  // A word multiple has one reading: "doubled" is b = 2a, never the "N-fold more" reading b = (N + 1)a.
+  const plusOne = paper('Downloads doubled, from 500 to 1,500, over the year.');
+  assert.deepEqual(checkChanges(plusOne).findings.map((f) => [underlined(plusOne, f), f.severity]), [['doubled', 'error']]);
+  // The from…to right after the word is its own, even when another from…to came earlier in the sentence.
+  const second = paper('Wages rose from 10 to 12 dollars, while rents nearly doubled, from 500 to 950 dollars.');
+  assert.deepEqual([checkChanges(second).findings.length, checkChanges(second).verified.map((v) => v.claim)], [0, ['doubled, from 500 to 950']]);
+  const secondWrong = paper('Wages rose from 10 to 12 dollars, while rents nearly doubled, from 500 to 1,450 dollars.');
+  assert.deepEqual(checkChanges(secondWrong).findings.map((f) => underlined(secondWrong, f)), ['doubled']);
   const twice = paper('Errors were about twice as frequent in the noisy block (g = 0.62) as in the quiet block (g = 0.30).');
   assert.equal(checkChanges(twice).verified.length, 1);
   const times = paper('Long words were read 2.5x as often as short words (M_long = 410.0(50.2), M_short = 200.0(40.1)).');

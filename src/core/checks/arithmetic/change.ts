@@ -95,8 +95,11 @@ function pairFor(text: string, s: Sentence, amounts: Num[], cStart: number, cEnd
     const [a, b] = [amounts[k], amounts[k + 1]];
     const between = text.slice(unitAt(text, a.end, b.start)?.end ?? a.end, b.start);
     if (!FROM_TO.test(text.slice(Math.max(s.start, a.start - 30), a.start)) || !/^\s*(?:[A-Za-zµμ/%.\u00a0\u2009 ]{0,24}?)\s*to\s+(?:an?\s+|the\s+)?$/.test(between)) continue;
-    if (fromTo && fromTo[1].end < cStart && b.start > cEnd) break;
+    // "it tripled, from a to b": a from…to that follows the change word at once is its own, whatever came before.
+    const rightAfter = a.start >= cEnd && /^[\s,;:(]*from\s+(?:an?\s+|the\s+)?$/i.test(text.slice(cEnd, a.start));
+    if (fromTo && !rightAfter && fromTo[1].end < cStart && b.start > cEnd) break;
     fromTo = [a, b];
+    if (rightAfter) break;
     if (b.start > cEnd) break;
   }
   if (fromTo) return { a: fromTo[0], b: fromTo[1], ordered: true, cue: 'from … to' };
@@ -208,7 +211,8 @@ function candidates(c: ChangeClaim): Candidate[] | undefined {
   if (c.mode === 'fold') {
     const ratio = (x: Num, y: Num, ix: Interval, iy: Interval): Candidate => ({ iv: corners(ix, iy, (p, q) => q / p), value: y.value / x.value, working: `${plain(y.value)} / ${plain(x.value)}` });
     const list = c.ordered ? [ratio(a, b, ia, ib)] : [ratio(a, b, ia, ib), ratio(b, a, ib, ia)];
-    // "increased 4-fold" is read by some as b = 5a: accept ratio − 1 too.
+    // "increased 4-fold" is read by some as b = 5a: accept ratio − 1 too. "Tripled" has one reading only: b = 3a.
+    if (!/^\d/.test(c.result.text)) return list;
     return list.flatMap((r) => [r, { iv: [r.iv[0] - 1, r.iv[1] - 1] as Interval, value: r.value - 1, working: `${r.working} - 1` }]);
   }
   if (c.ordered && c.direction !== 0 && Math.sign(b.value - a.value) !== c.direction && b.value !== a.value) return undefined; // the words and the amounts disagree: left to a reader

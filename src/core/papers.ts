@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { listFiles, readFileUri } from './files.ts';
+import { listFiles, projectReader, readFileUri } from './files.ts';
 import { findLatexProject } from './latex/project.ts';
 import { extractLatex } from './latex/extract.ts';
 
@@ -33,8 +33,9 @@ function stem(file: string): string {
   return path.basename(file).replace(/\.[^.]+$/, '').toLowerCase();
 }
 
-function filesRead(root: string): string[] {
-  const paper = extractLatex(readFileUri(root) ?? '', pathToFileURL(root).href, { readFile: readFileUri, parser: 'simple' });
+/** The root and the files it reads, through the confined reader: only regular files inside `folder`. */
+function filesRead(root: string, folder: string): string[] {
+  const paper = extractLatex(readFileUri(root) ?? '', pathToFileURL(root).href, { readFile: projectReader(folder), parser: 'simple' });
   const out = [root];
   for (const uri of paper.files) {
     try {
@@ -52,7 +53,7 @@ export function findPapers(folder: string): FolderPapers {
   const { roots, orphans } = findLatexProject(folder);
   // Loose fragments are all there is to check when the folder has no root at all.
   const texRoots = roots.length ? roots : orphans;
-  const papers: FolderPaper[] = texRoots.map((root) => ({ kind: 'latex', root, files: filesRead(root), compiledPdfs: [], title: paperTitle(readFileUri(root) ?? '') }));
+  const papers: FolderPaper[] = texRoots.map((root) => ({ kind: 'latex', root, files: filesRead(root, folder), compiledPdfs: [], title: paperTitle(readFileUri(root) ?? '') }));
   const byStem = new Map<string, FolderPaper>();
   for (const p of papers) if (!byStem.has(stem(p.root))) byStem.set(stem(p.root), p);
   const pdfs = listFiles(path.resolve(folder), '.pdf', PDF_SKIP_DIRS).sort();

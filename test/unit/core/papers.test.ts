@@ -65,3 +65,20 @@ test('Check Workspace plans one paper for a root, its \\input file and its compi
   assert.deepEqual(skip.jobs.map((j) => j.uri), [uri('main.tex')]);
   assert.deepEqual(skip.skipped.sort(), [uri('main.pdf'), uri('notes/draft.tex')].sort());
 });
+
+test('a paper\'s files are read only inside its folder: no file outside, no link leaving it, no FIFO', { skip: process.platform === 'win32' }, async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { symlinkSync } = await import('node:fs');
+  const outer = mkdtempSync(join(tmpdir(), 'tally-papers-outer-'));
+  writeFileSync(join(outer, 'secret.tex'), 'The key is 1234.\n');
+  const dir = join(outer, 'paper');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'main.tex'), '\\documentclass{article}\n\\begin{document}\n\\input{../secret}\n\\input{leak}\n\\input{pipe}\n\\input{inside}\n\\end{document}\n');
+  writeFileSync(join(dir, 'inside.tex'), 'Of 4 cats, 2 (50\\%) slept.\n');
+  symlinkSync(join(outer, 'secret.tex'), join(dir, 'leak.tex'));
+  execFileSync('mkfifo', [join(dir, 'pipe.tex')]);
+  // A FIFO read by a blocking reader would never return: the test would hang rather than fail.
+  const { papers } = findPapers(dir);
+  assert.equal(papers.length, 1);
+  assert.deepEqual(papers[0].files, [join(dir, 'main.tex'), join(dir, 'inside.tex')]);
+});

@@ -182,7 +182,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     pdfViewers: pdfViewer.openUris().map((uri) => ({ uri, ...pdfViewer.viewerState(uri) })),
     reportOpen: !!ReportPanel.open,
     reportResults: ReportPanel.open?.shownResults.length ?? 0,
+    reportFindingIds: ReportPanel.open?.shownResults.flatMap((r) => r.findings.map((f) => f.id)) ?? [],
   }));
+  // For the end-to-end tests: what a finding's Hide button in the report does.
+  command('tally._test.reportHide', (id: string) => ReportPanel.open?.testHide(id) ?? false);
 
   await lc.start();
   log.info(`Tally ${context.extension.packageJSON.version as string} started`);

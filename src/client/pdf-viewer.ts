@@ -5,8 +5,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
-import { CheckPdfRequest, IGNORE_ID_COMMAND } from '../shared/protocol.ts';
-import type { IgnoreIdParams } from '../shared/protocol.ts';
+import { CheckPdfRequest } from '../shared/protocol.ts';
+import { hideFinding } from './hide-finding.ts';
+import { parsePdfPlaceFragment } from '../shared/pdf-place.ts';
+import type { PdfPlace } from '../shared/pdf-place.ts';
 import { sendRequest } from './rpc.ts';
 import { csp, escapeHtml, nonce } from './webview-html.ts';
 
@@ -103,6 +105,8 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   async resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const target = parsePdfPlaceFragment(document.uri.fragment);
+    if (target) return this.openTarget(document.uri.with({ fragment: '' }), target, panel);
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
     this.entries.add(entry);
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
@@ -219,28 +223,39 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   /** Hides a finding: a readable entry in the paper's .tally-ignore.json (written by the server). */
-  async hide(finding: Finding): Promise<void> {
-    const params: IgnoreIdParams = { id: finding.id, uri: finding.range.uri, kind: finding.kind, claim: finding.claim, range: finding.range };
-    try {
-      await vscode.commands.executeCommand(IGNORE_ID_COMMAND, params);
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Tally could not hide the finding: ${(e as Error).message}`);
-    }
+  hide(finding: Finding): Promise<void> {
+    return hideFinding(finding);
   }
 
   /** Opens the PDF in the viewer and scrolls to the finding's box. */
-  async reveal(finding: Finding): Promise<void> {
+  async reveal(finding: Finding, preserveFocus = false): Promise<void> {
     const uri = vscode.Uri.parse(finding.range.uri);
     let entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
     if (!entry) {
-      await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE);
+      await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { preserveFocus });
       entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
     } else {
-      entry.panel.reveal(entry.panel.viewColumn, false);
+      entry.panel.reveal(entry.panel.viewColumn, preserveFocus);
     }
     if (!entry) return;
     if (entry.pages) void entry.panel.webview.postMessage({ type: 'reveal', finding });
     else entry.pendingReveal = finding;
+  }
+
+  /**
+   * A Problems-list row opened a place in the PDF (a URI with a `#tally-page=…` fragment): VS Code
+   * made an editor for that URI; the place is shown in the PDF's own viewer instead and the extra
+   * editor closes. Focus stays where it was, so the Problems list can be walked with the arrows.
+   */
+  private async openTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel): Promise<void> {
+    const entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
+    const known = entry?.findings.find((f) => f.id === target.findingId && f.range.page === target.page);
+    const place: Finding = known ?? ({ id: target.findingId ?? '', range: { uri: uri.toString(), page: target.page, box: target.box, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as Finding);
+    try {
+      await this.reveal(place, true);
+    } finally {
+      panel.dispose();
+    }
   }
 
   private html(webview: vscode.Webview): string {

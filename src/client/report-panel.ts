@@ -5,13 +5,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REPORT_STYLE } from '../core/report/html.ts';
-import type { CheckResult } from '../core/types.ts';
+import type { CheckResult, Finding } from '../core/types.ts';
+import { hideFinding } from './hide-finding.ts';
 import { ReportRequest, ResultsRequest } from '../shared/protocol.ts';
 import type { ReportFormat } from '../shared/protocol.ts';
 import { sendRequest } from './rpc.ts';
 import { csp, escapeHtml, nonce } from './webview-html.ts';
 
-type FromReport = { type: 'ready' } | { type: 'export'; format: ReportFormat } | { type: 'reveal'; id: string; uri: string; line: number } | { type: 'refresh' };
+type FromReport = { type: 'ready' } | { type: 'export'; format: ReportFormat } | { type: 'reveal' | 'hide'; id: string; uri: string; line: number } | { type: 'refresh' };
 
 const FILTERS: Record<ReportFormat, Record<string, string[]>> = {
   markdown: { Markdown: ['md'] },
@@ -91,11 +92,29 @@ export class ReportPanel {
         await this.export(m.format);
         break;
       case 'reveal': {
-        const finding = this.results.flatMap((r) => r.findings).find((f) => f.id === m.id && f.range.uri === m.uri && f.range.start.line === m.line);
+        const finding = this.findingFor(m);
         if (finding) await vscode.commands.executeCommand('tally.revealFinding', finding);
         break;
       }
+      case 'hide': {
+        const finding = this.findingFor(m);
+        if (finding) await hideFinding(finding);
+        else await this.refresh();
+        break;
+      }
     }
+  }
+
+  private findingFor(m: { id: string; uri: string; line: number }): Finding | undefined {
+    return this.results.flatMap((r) => r.findings).find((f) => f.id === m.id && f.range.uri === m.uri && f.range.start.line === m.line);
+  }
+
+  /** For the end-to-end tests, which cannot click inside a webview: what a finding's Hide button does. */
+  async testHide(id: string): Promise<boolean> {
+    const finding = this.results.flatMap((r) => r.findings).find((f) => f.id === id);
+    if (!finding) return false;
+    await this.onMessage({ type: 'hide', id, uri: finding.range.uri, line: finding.range.start.line });
+    return true;
   }
 
   async refresh(): Promise<void> {

@@ -1,6 +1,6 @@
 // The per-paper ignore list: `.tally-ignore.json` beside the paper's root (or in a parent folder).
 // Each entry says what was hidden, so a reader of the file (or of the report) can tell:
-//   { "ignore": [ { "id", "kind", "claim", "file", "line" | "page", "hidden" } ] }
+//   { "ignore": [ { "id", "kind", "claim", "sentence", "file", "line" | "page", "hidden" } ] }
 // Files of the older form, `{ "ignore": ["<finding id>", ...] }`, still load. Shared by the CLI,
 // the language server and the PDF viewer.
 
@@ -16,6 +16,8 @@ export interface IgnoreEntry {
   kind?: string;
   /** The claim as written in the paper. */
   claim?: string;
+  /** The sentence the claim stands in, as the report quotes it. */
+  sentence?: string;
   /** Where it was when hidden: path relative to the ignore file's folder, 1-based line (LaTeX) or page (PDF). */
   file?: string;
   line?: number;
@@ -43,7 +45,7 @@ function toEntry(x: unknown): IgnoreEntry | undefined {
   if (!x || typeof x !== 'object' || typeof (x as IgnoreEntry).id !== 'string') return undefined;
   const e = x as Record<string, unknown>;
   const out: IgnoreEntry = { id: e.id as string };
-  for (const key of ['kind', 'claim', 'file', 'hidden', 'reason'] as const) if (typeof e[key] === 'string') out[key] = e[key];
+  for (const key of ['kind', 'claim', 'sentence', 'file', 'hidden', 'reason'] as const) if (typeof e[key] === 'string') out[key] = e[key];
   for (const key of ['line', 'page'] as const) if (typeof e[key] === 'number') out[key] = e[key];
   return out;
 }

@@ -100,7 +100,7 @@ export function codeActionsFor(doc: TextDocument, findings: readonly Finding[], 
       });
     }
     if (wants(KIND_IGNORE_ID)) {
-      const args: IgnoreIdParams = { id: f.id, uri: doc.uri, kind: f.kind, claim: f.claim, range: f.range };
+      const args: IgnoreIdParams = { id: f.id, uri: doc.uri, kind: f.kind, claim: f.claim, sentence: f.quote, range: f.range };
       actions.push({
         title: `Tally: hide this ${title} finding everywhere (list it in .tally-ignore.json beside the paper)`,
         kind: KIND_IGNORE_ID,

@@ -3,7 +3,8 @@
 
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../core/types.ts';
+import type { Finding, Severity, SourceRange } from '../core/types.ts';
+import { pdfPlaceFragment } from '../shared/pdf-place.ts';
 import { DIAGNOSTIC_SOURCE, MODEL_DIAGNOSTIC_SOURCE, ruleDocUrl } from '../shared/protocol.ts';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -26,8 +27,8 @@ export function diagnosticMessage(f: Finding): string {
  */
 export const PDF_LINES_PER_PAGE = 10_000;
 
-function diagnosticRange(f: Finding): Diagnostic['range'] {
-  const { start, end, page } = f.range;
+function diagnosticRange(range: SourceRange): Diagnostic['range'] {
+  const { start, end, page } = range;
   if (page === undefined) return { start, end };
   const base = page * PDF_LINES_PER_PAGE;
   return { start: { line: base + start.line, character: start.character }, end: { line: base + end.line, character: end.character } };
@@ -43,10 +44,23 @@ export function revealCommandUri(f: Finding): string {
   return `command:tally.revealFinding?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
+/**
+ * VS Code's Problems list opens a related location as it opens a problem: with its selection,
+ * which a custom editor never sees. A PDF place's related location is the PDF's URI with the
+ * page (and the finding) in the fragment, which the viewer does see: opening that row (click,
+ * Enter) moves the open viewer to the page (src/shared/pdf-place.ts, src/client/pdf-viewer.ts).
+ */
+export function pdfPlaceUri(range: Pick<SourceRange, 'uri' | 'page' | 'box'>, findingId?: string): string {
+  return `${range.uri.replace(/#.*$/, '')}#${pdfPlaceFragment({ page: range.page ?? 1, box: range.box, findingId })}`;
+}
+
+const VIEWER_WORDS = 'show in the Tally PDF viewer';
+
 export function toDiagnostic(f: Finding): Diagnostic {
   const related = relatedInformation(f);
+  if (f.range.page !== undefined) related.unshift({ location: { uri: pdfPlaceUri(f.range, f.id), range: diagnosticRange(f.range) }, message: `page ${f.range.page}: ${VIEWER_WORDS}` });
   return {
-    range: diagnosticRange(f),
+    range: diagnosticRange(f.range),
     severity: SEVERITY[f.severity],
     source: f.origin === 'model' ? MODEL_DIAGNOSTIC_SOURCE : DIAGNOSTIC_SOURCE,
     code: f.kind,
@@ -59,7 +73,11 @@ export function toDiagnostic(f: Finding): Diagnostic {
 
 /** Related places that say what stands there (the other value of a consistency finding) link both places in the editor. */
 function relatedInformation(f: Finding): DiagnosticRelatedInformation[] {
-  return f.related.flatMap((r) => (r.message ? [{ location: { uri: r.uri, range: { start: r.start, end: r.end } }, message: r.message }] : []));
+  return f.related.flatMap((r) => {
+    if (!r.message) return [];
+    if (r.page === undefined) return [{ location: { uri: r.uri, range: { start: r.start, end: r.end } }, message: r.message }];
+    return [{ location: { uri: pdfPlaceUri(r), range: diagnosticRange(r) }, message: `page ${r.page}: ${r.message}` }];
+  });
 }
 
 /** Findings grouped by the file they are in. */

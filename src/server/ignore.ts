@@ -25,11 +25,16 @@ export function ignoreIdsFor(uri: string, fromSettings: readonly string[], log: 
   return [...new Set([...fromSettings, ...list.ids])];
 }
 
+/** A quoted sentence longer than this is cut (a table row read as one sentence can run long). */
+const MAX_SENTENCE = 400;
+
 /** The entry to write for a finding hidden from `ignoreFile`'s folder. */
 export function ignoreEntry(params: IgnoreIdParams, ignoreFile: string, date = today()): IgnoreEntry {
   const entry: IgnoreEntry = { id: params.id };
   if (params.kind) entry.kind = params.kind;
   if (params.claim) entry.claim = params.claim;
+  const sentence = params.sentence?.replace(/\s+/g, ' ').trim();
+  if (sentence) entry.sentence = sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence;
   const where = params.range ? pathOf(params.range.uri) : pathOf(params.uri);
   if (where) entry.file = relative(dirname(ignoreFile), where).split('\\').join('/');
   if (params.range?.page !== undefined) entry.page = params.range.page;

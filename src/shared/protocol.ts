@@ -147,6 +147,8 @@ export interface IgnoreIdParams {
   /** What the entry records, so the file says what was hidden (optional for older callers). */
   kind?: string;
   claim?: string;
+  /** The sentence the claim stands in (the finding's quote). */
+  sentence?: string;
   /** Where the finding was: its range (line for LaTeX, page for PDFs). */
   range?: SourceRange;
   /** Why, when the person hiding it said. */

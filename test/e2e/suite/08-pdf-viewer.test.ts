@@ -1,6 +1,7 @@
 // The PDF viewer in a build loop: the PDF rewritten on disk while open reloads with no error and on
-// the same page; a PDF problem's command link (what the Problems list runs) moves the viewer to its
-// page; a PDF finding hidden from the viewer disappears and leaves a readable .tally-ignore.json entry.
+// the same page; a PDF problem's command link and its "show in the viewer" row (what the Problems
+// list runs and opens) move the viewer to its page; a PDF finding hidden from the viewer or from the
+// report disappears and leaves a readable .tally-ignore.json entry.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateTally, fixtureUri, tallyDiagnostics, until, waitForDiagnostics } from './helpers.ts';
@@ -61,6 +62,28 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     await waitForPage(uri(), page, `the viewer to move to page ${page}`);
   });
 
+  it('moves the viewer to a problem’s page when its “show in the Tally PDF viewer” row is opened (what the Problems list does on click and Enter)', async () => {
+    await vscode.commands.executeCommand('tally._test.pdfViewer', { uri: uri().toString(), goToPage: 1 });
+    await waitForPage(uri(), 1, 'the viewer on page 1');
+    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const place = d.relatedInformation?.[0];
+    assert.ok(place, 'the PDF problem has a related row for the viewer');
+    assert.match(place.message, /^page 2: show in the Tally PDF viewer/);
+    assert.equal(place.location.uri.with({ fragment: '' }).toString(), uri().toString());
+    assert.match(place.location.uri.fragment, /^tally-page=2&/);
+    // The Problems list opens a row with editorService.openEditor({ resource, options: { selection } });
+    // vscode.open takes the same path.
+    await vscode.commands.executeCommand('vscode.open', place.location.uri, { selection: place.location.range, preserveFocus: true });
+    await waitForPage(uri(), 2, 'the viewer to move to page 2');
+    // The editor VS Code made for the row's URI closes; the PDF's own viewer stays, alone.
+    await until('the extra editor to close', () => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.path === uri().path);
+      return tabs.length === 1 && (tabs[0].input as vscode.TabInputCustom).uri.fragment === '' ? tabs : undefined;
+    });
+    const state = (await vscode.commands.executeCommand('tally._test.getState')) as { pdfViewers: ViewerState[] };
+    assert.deepEqual(state.pdfViewers.filter((v) => v.uri.includes('viewer-loop.pdf')).map((v) => v.uri), [uri().toString()]);
+  });
+
   it('reloads a PDF rewritten on disk without an error, on the same page', async () => {
     const before = (await viewer(uri()))!;
     assert.equal(before.page, 2);
@@ -98,7 +121,31 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     assert.equal(entry.page, 2);
     assert.equal(entry.file, 'viewer-loop.pdf');
     assert.match(String(entry.claim ?? ''), /42/);
+    assert.match(String(entry.sentence ?? ''), /reference dose .*42,000/);
     assert.match(String(entry.hidden), /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('hides a PDF finding from the report’s Hide button: gone from the problems and the report, a readable entry beside the paper', async () => {
+    const copy = fixtureUri('report-hide-e2e/report-hide.pdf');
+    await vscode.workspace.fs.copy(source(), copy, { overwrite: true });
+    await vscode.commands.executeCommand('tally.checkDocument', copy);
+    const [d] = await waitForDiagnostics(copy, (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const id = (JSON.parse(decodeURIComponent((d.code as { target: vscode.Uri }).target.query)) as Array<{ id: string }>)[0].id;
+    await vscode.commands.executeCommand('tally.generateReport', copy);
+    assert.ok(await vscode.commands.executeCommand('tally._test.reportHide', id), `finding ${id} is in the report`);
+    await waitForDiagnostics(copy, (ds) => !ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const file = fixtureUri('report-hide-e2e/.tally-ignore.json');
+    const entries = (JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { ignore: Array<Record<string, unknown>> }).ignore;
+    assert.deepEqual(Object.keys(entries.find((e) => e.id === id) ?? {}).sort(), ['claim', 'file', 'hidden', 'id', 'kind', 'page', 'sentence']);
+    const entry = entries.find((e) => e.id === id)!;
+    assert.equal(entry.page, 2);
+    assert.equal(entry.file, 'report-hide.pdf');
+    assert.match(String(entry.sentence), /42,000/);
+    // The report refreshes without it.
+    await until('the report to drop the hidden finding', async () => {
+      const s = (await vscode.commands.executeCommand('tally._test.getState')) as { reportOpen: boolean; reportFindingIds: string[] };
+      return s.reportOpen && !s.reportFindingIds.includes(id) ? true : undefined;
+    });
   });
 
   after(async () => {

@@ -8,6 +8,7 @@ import type { Block, CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
 import type { CheckModule } from '../module.ts';
+import { readFractionClaims } from './percent-fractions.ts';
 
 interface PercentClaim {
   pct: Num;
@@ -15,6 +16,10 @@ interface PercentClaim {
   counts: Num[];
   /** Total written with the count ("12 of 40", "12/40"). */
   total?: Num;
+  /** A whole written as its two parts ("A (x%) ..., the remaining B (y%)"): the total is their sum. */
+  wholeParts?: Num[];
+  /** Readings that a third, unnamed group would also explain are warnings. */
+  severity?: 'error' | 'warning';
   sentence: Sentence;
 }
 
@@ -23,7 +28,7 @@ const NOT_A_SHARE = /^\s*(?:CI|C\.I\.|confidence|credib|HDI|HPD|PI\b|prediction|
 // "Of the 40 products, 12 (30%) ...", "Among all 120 participants, 45 (37.5%) ...": the whole is
 // named first, at the start of the sentence or of a clause, and the count follows its noun.
 const TOTAL_FIRST_LEAD = /(?:^|[;:(,]\s*|\b(?:and|but|while|whereas)\s+)(?:of|out\s+of|among|amongst)\s+(?:(?:the|these|those|all|our|a\s+total\s+of)\s+){0,2}$/i;
-const TOTAL_FIRST_GAP = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,3}?(?:[A-Za-z][\w'\u2019-]*)?\s*,\s*$/;
+const TOTAL_FIRST_GAP = /^\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,8}?(?:[A-Za-z][\w'\u2019-]*)?\s*,\s*$/;
 
 function totalFirst(text: string, sentence: Sentence, total: Num, count: Num): boolean {
   if (!isCount(total) || total.start < sentence.start || total.value < count.value) return false;
@@ -105,6 +110,20 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
   return claims;
 }
 
+/** The looser fraction readings fill in a total where the bracket readers found none. */
+function withFractions(text: string, sentence: Sentence, nums: Num[], claims: PercentClaim[]): PercentClaim[] {
+  const byPct = new Map(claims.map((c) => [c.pct, c]));
+  for (const f of readFractionClaims(text, sentence, nums)) {
+    const old = byPct.get(f.pct);
+    if (old?.total || old?.wholeParts) continue;
+    const claim: PercentClaim = f.whole.length === 1
+      ? { pct: f.pct, counts: [f.count], total: f.whole[0], sentence, severity: f.cue === 'fraction' ? 'error' : 'warning' }
+      : { pct: f.pct, counts: [f.count], wholeParts: f.whole, sentence, severity: 'warning' };
+    byPct.set(f.pct, claim);
+  }
+  return [...byPct.values()].sort((a, b) => a.pct.start - b.pct.start);
+}
+
 /** Consistent when some count interpretation gives a percentage that rounds to the reported one. */
 function consistent(pct: Num, count: number, total: number): boolean {
   return total > 0 && roundsTo(pct, (100 * count) / total);
@@ -153,7 +172,7 @@ export function checkPercentages(paper: PaperText): CheckOutput {
   const text = paper.text;
   const { blocks, sentences } = sentencesOf(paper);
   const numsBySentence = sentences.map((s) => quantitiesIn(text, s));
-  const claimsBySentence = sentences.map((s, i) => claimsOf(text, s, numsBySentence[i]));
+  const claimsBySentence = sentences.map((s, i) => withFractions(text, s, numsBySentence[i], claimsOf(text, s, numsBySentence[i])));
   const sentencesByBlock = new Map<number, number[]>();
   sentences.forEach((s, i) => {
     const list = sentencesByBlock.get(s.block) ?? [];
@@ -208,25 +227,29 @@ export function checkPercentages(paper: PaperText): CheckOutput {
       const { pct, counts, total } = claim;
       const sum = counts.reduce((a, c) => a + c.value, 0);
       const countText = counts.length === 1 ? counts[0].text : counts.map((c) => c.text).join(' + ');
-      const claimSpan = closeParen(text, cover(pct, ...counts, ...(total ? [total] : [])));
-      if (total) {
-        const working = `${sum} / ${total.value} * 100`;
-        if (consistent(pct, sum, total.value)) {
-          out.verified.push(makeVerified(paper, 'percentage', claimSpan, `${working} = ${formatValue((100 * sum) / total.value, 3)}%`));
-        } else if (!truncates(pct, sum, total.value)) {
-          const recomputed = formatLike(pct, (100 * sum) / total.value);
+      const wholeNums = total ? [total] : claim.wholeParts ?? [];
+      const claimSpan = closeParen(text, cover(pct, ...counts, ...wholeNums));
+      if (wholeNums.length) {
+        const totalValue = wholeNums.reduce((a, w) => a + w.value, 0);
+        const totalText = wholeNums.map((w) => w.text).join(' + ');
+        const working = `${sum} / ${wholeNums.map((w) => w.value).join(' + ')} * 100`;
+        if (consistent(pct, sum, totalValue)) {
+          out.verified.push(makeVerified(paper, 'percentage', claimSpan, `${working} = ${formatValue((100 * sum) / totalValue, 3)}%`));
+        } else if (!truncates(pct, sum, totalValue)) {
+          const recomputed = formatLike(pct, (100 * sum) / totalValue);
+          const severity = claim.severity ?? 'error';
           out.findings.push(
             makeFinding(paper, {
               kind: 'percentage',
-              severity: 'error',
-              message: `${countText} of ${total.text} is ${recomputed}, not ${pct.text}.`,
+              severity,
+              message: `${countText} of ${totalText} is ${recomputed}, not ${pct.text}.`,
               claimSpan,
               span: pct,
               reported: pct.text,
               recomputed,
               working,
-              suggestion: recomputed,
-              related: [...counts, total],
+              suggestion: severity === 'error' ? recomputed : undefined,
+              related: [...counts, ...wholeNums],
             }),
           );
         }
@@ -234,7 +257,8 @@ export function checkPercentages(paper: PaperText): CheckOutput {
       }
       const interpretations = counts.length > 1 ? [sum, ...counts.map((c) => c.value)] : [sum];
       const claimSet = new Set<Num>(counts);
-      const cands = candidatesFor(si, claimSet).filter((c) => c.n.value >= sum && !partNums.has(c.n));
+      // A count with its own share in an earlier sentence may be the subgroup later shares are of ("281 (5.7%) had X. ... 61 (22%) ...").
+      const cands = candidatesFor(si, claimSet).filter((c) => c.n.value >= sum && (!partNums.has(c.n) || !c.sameSentence));
       const match = cands.find((c) => interpretations.some((k) => consistent(pct, k, c.n.value)));
       if (match) {
         const k = interpretations.find((x) => consistent(pct, x, match.n.value)) as number;
@@ -265,7 +289,7 @@ export function checkPercentages(paper: PaperText): CheckOutput {
             if (Math.abs(sj - si) > MAX_SIBLINGS) continue;
             for (const other of claimsBySentence[sj]) {
               if (++siblingsSeen > MAX_SIBLINGS) break;
-              if (other === claim || other.total) continue;
+              if (other === claim || other.total || other.wholeParts) continue;
               const otherSum = other.counts.reduce((a, x) => a + x.value, 0);
               if (otherSum > c.n.value || !consistent(other.pct, otherSum, c.n.value)) continue;
               if (other.pct.decimals >= 1) score += 2;
@@ -314,6 +338,10 @@ export const percentageCheck: CheckModule = {
     { name: 'count of total', example: '9 of 36 birds (25%)' },
     { name: 'fraction with share', example: '25% (9/36)' },
     { name: 'total stated earlier', example: 'of 36 birds ... 9 (25%) were ringed' },
+    { name: 'fraction with words before the share', example: '9 of 36 birds caught at dawn (25%)' },
+    { name: 'share then fraction in words', example: 'about 25% of the birds (9 out of 36 caught)' },
+    { name: 'the rest makes the whole', example: '9 birds (25%) were ringed, the remaining 27 (75%) were not' },
+    { name: 'shares of groups named before', example: '36 birds and 20 bats, of which 9 (25%) and 5 (25%) were tagged' },
   ],
   leavesAlone: [
     'A percentage whose total is not established in the passage.',

@@ -6,6 +6,7 @@ import { changeCheck } from './change.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
+import { countSplitsCheck } from './count-splits.ts';
 import { meanCheck } from './mean.ts';
 import { partsTotalCheck } from './parts-total.ts';
 import { percentageCheck } from './percentage.ts';
@@ -32,6 +33,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   meanCheck,
   partsTotalCheck,
   listedPartsCheck,
+  countSplitsCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

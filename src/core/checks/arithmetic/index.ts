@@ -8,6 +8,7 @@ import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
 import { meanCheck } from './mean.ts';
+import { meanRangeCheck } from './mean-range.ts';
 import { partsTotalCheck } from './parts-total.ts';
 import { percentageCheck } from './percentage.ts';
 import { relativeChangeCheck } from './relative-change.ts';
@@ -31,6 +32,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   changeCheck,
   relativeChangeCheck,
   meanCheck,
+  meanRangeCheck,
   partsTotalCheck,
   listedPartsCheck,
   countFlowCheck,

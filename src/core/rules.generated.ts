@@ -8,6 +8,7 @@ export const RULES = [
   { id: 'percentage', title: 'Percentage of a count', description: 'A percentage does not match the count and total it is said to be of.', defaultSeverity: 'error' },
   { id: 'percent-change', title: 'Percent or fold change', description: 'A stated percent change or fold change does not match the values it compares.', defaultSeverity: 'error' },
   { id: 'mean', title: 'Mean of listed values', description: 'A stated mean or average does not match the values listed with it.', defaultSeverity: 'error' },
+  { id: 'mean-range', title: 'Mean outside its range', description: 'A mean or median lies outside the range (or a median outside the interquartile range) stated with it.', defaultSeverity: 'error' },
   { id: 'parts-total', title: 'Parts and total', description: 'A stated total does not match the sum of the parts listed with it, or shares do not add up to 100%.', defaultSeverity: 'error' },
   { id: 'interval', title: 'Confidence interval', description: 'A point estimate lies outside its own interval, or the lower bound is above the upper.', defaultSeverity: 'error' },
   { id: 'table-total', title: 'Table total', description: 'A Total, Sum or aggregate row or column does not match the entries it summarises.', defaultSeverity: 'error' },

@@ -178,14 +178,27 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       const pageBox = frame.locator('#pageBox');
       await pageBox.fill('1');
       await pageBox.press('Enter');
-      await frame.waitForFunction(() => document.getElementById('pageBox')?.value === '1', null, { timeout: 10_000 });
+      for (let i = 0; (await pageBox.inputValue()) !== '1'; i++) {
+        if (i > 40) throw new Error(`the viewer did not go to page 1 (it shows ${await pageBox.inputValue()})`);
+        await page.waitForTimeout(250);
+      }
       const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'show in the Tally PDF viewer' }).first();
       if (!(await row.isVisible())) await runCommand(page, 'Toggle Problems');
       await row.waitFor({ timeout: 30_000 });
       await row.click();
-      await frame.waitForFunction(() => document.getElementById('pageBox')?.value === '2', null, { timeout: 30_000 }).catch(async (err) => {
-        throw new Error(`the viewer stayed on page ${await pageBox.inputValue()}: ${err.message.split('\n')[0]}`);
-      });
+      // The viewer may be a new one: a preview editor (opened by a click in the Explorer) is replaced
+      // by the next editor opened in its group, so look for the page in every viewer frame.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        let pages = [];
+        for (const f of page.frames()) pages.push(await f.locator('#viewerContainer').count().then((n) => (n ? f.locator('#pageBox').inputValue() : undefined)).catch(() => undefined));
+        pages = pages.filter((p) => p !== undefined);
+        if (pages.includes('2')) break;
+        if (Date.now() > deadline) throw new Error(`no viewer on page 2 (viewers on pages: ${pages.join(', ') || 'none'})`);
+        await page.waitForTimeout(250);
+      }
+      const tabs = await page.locator('.tabs-container .tab').filter({ hasText: 'black-spatula.pdf' }).count();
+      if (tabs !== 1) throw new Error(`${tabs} tabs show black-spatula.pdf, expected the viewer alone`);
     });
 
     await step('Tally: Check Workspace shows its progress, then a toast counting papers', null, async () => {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { enabledChecks } from './checks/index.ts';
 import { coverageOf } from './coverage.ts';
 import { compareFindings } from './finding-order.ts';
+import { pushAll } from './latex/nesting.ts';
 import { splitSentences } from './text/sentences.ts';
 import type { FindingKind } from './rules.ts';
 import type { Block, Check, CheckNote, CheckResult, Finding, PaperText, RawFinding, RawUndecided, RawVerified, Severity, TextSpan, VerifiedClaim } from './types.ts';
@@ -184,10 +185,11 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
     try {
       const out = check(paper);
-      raws.push(...out.findings);
-      verifiedRaw.push(...out.verified);
-      if (out.undecided) undecidedRaw.push(...out.undecided);
-      if (out.notes) notes.push(...out.notes);
+      // Appended one by one: spreading tens of thousands of findings into push() overflows the stack.
+      pushAll(raws, out.findings);
+      pushAll(verifiedRaw, out.verified);
+      pushAll(undecidedRaw, out.undecided ?? []);
+      pushAll(notes, out.notes ?? []);
     } catch (e) {
       notes.push({ level: 'warning', message: `A check (${check.name || 'anonymous'}) failed on this paper and was skipped: ${(e as Error).message}`, uri: paper.uri });
     }

@@ -510,6 +510,13 @@ export class Converter {
       const args = cur.args(spec.replace('t', 'm'));
       const textArg = args[spec.indexOf('t')];
       const isText = /^text|^emph$|box$|^href|^hyperlink|^make|^thead|^shortstack|^multirow|^enquote|quote$|^gl|^ac|^tablefootnote$|^u?line$|^sout$|^hl$|^st$/.test(name);
+      if (textArg && (name === 'textsuperscript' || name === 'textsubscript') && !isOrdinalSuffix(textArg.c)) {
+        // A raised footnote mark or power stays apart from the number before it ("7,152^1", not "7,1521").
+        this.b.dropSpace();
+        this.out(name === 'textsuperscript' ? '^' : '_', n.src);
+        this.text(textArg.c);
+        return;
+      }
       if (textArg) {
         if (isText || mode === 'text') this.text(textArg.c);
         else this.math(textArg.c);
@@ -907,4 +914,9 @@ function plainMath(nodes: readonly LNode[]): string {
   c.math(nodes);
   c.b.close();
   return c.b.text.trim();
+}
+
+/** "1\textsuperscript{st}": an ordinal's suffix is part of the word, not a raised mark. */
+function isOrdinalSuffix(nodes: readonly LNode[]): boolean {
+  return /^\s*(?:st|nd|rd|th|e|er|re|ème)\s*$/i.test(plainText(nodes));
 }

@@ -127,155 +127,204 @@ function warnOnce(ctx: ExpandContext, key: string, message: string, src: Src): v
 }
 
 /**
- * Expands a node list. `depth` counts nested macro expansions and `nest` the groups around the list;
- * both are bounded, so the recursion never reaches the JavaScript stack's limit.
+ * One node list being expanded: the explicit stack's frame. `depth` counts nested macro expansions
+ * and `nest` the groups around the list; `deliver` hands the expanded list to whoever asked for it.
+ */
+interface Frame {
+  nodes: readonly LNode[];
+  cur: Cursor;
+  /** Copy-on-write: while nothing has changed, `out` is not built and `nodes` is the result. */
+  out: LNode[] | undefined;
+  depth: number;
+  nest: number;
+  deliver: (expanded: LNode[]) => void;
+  /** Runs when the list is done (an included file leaves the include stack). */
+  leave?: () => void;
+}
+
+function frame(nodes: readonly LNode[], depth: number, nest: number, deliver: (expanded: LNode[]) => void, leave?: () => void): Frame {
+  return { nodes, cur: new Cursor(nodes), out: undefined, depth, nest, deliver, leave };
+}
+
+function copyUpTo(f: Frame, k: number): LNode[] {
+  return (f.out ??= f.nodes.slice(0, k));
+}
+
+/** Where an expanded list goes when it replaces a macro use or an \input: appended to the caller's output. */
+function appendTo(f: Frame): (expanded: LNode[]) => void {
+  return (expanded) => pushAll(f.out!, expanded);
+}
+
+/**
+ * Expands a node list with an explicit stack of frames (groups, macro bodies, included files), so
+ * neither deep nesting nor long chains of macros reach the JavaScript stack. Groups deeper than
+ * MAX_NESTING and macro expansions deeper than MAX_DEPTH are left out with a note.
  */
 export function expandNodes(nodes: readonly LNode[], ctx: ExpandContext, depth = 0, nest = 0): LNode[] {
-  // Copy-on-write: while nothing has changed, `out` is not built and the input list is returned
-  // as it is (most of a paper has no macro of its own to expand).
-  let out: LNode[] | undefined;
-  const cur = new Cursor(nodes);
-  const copyUpTo = (k: number): LNode[] => (out ??= nodes.slice(0, k));
-  while (!cur.done) {
-    const at = cur.i;
-    const n = cur.next()!;
-    if (n.t === 'grp' || n.t === 'math' || (n.t === 'env' && !SKIPPED_ENVS.has(n.name))) {
-      if (nest >= MAX_NESTING) {
-        warnOnce(ctx, 'nesting', `Groups nest more than ${MAX_NESTING} levels deep here (more than TeX allows); the deeper text is left out.`, n.src);
-        copyUpTo(at);
-        continue;
-      }
-      const c = expandNodes(n.c, ctx, depth, nest + 1);
-      if (c !== n.c) copyUpTo(at).push({ ...n, c });
-      else out?.push(n);
+  let result: LNode[] = nodes as LNode[];
+  const stack: Frame[] = [frame(nodes, depth, nest, (expanded) => (result = expanded))];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.cur.done) {
+      stack.pop();
+      f.leave?.();
+      f.deliver(f.out ?? (f.nodes as LNode[]));
       continue;
     }
-    if (n.t !== 'mac') {
-      out?.push(n);
-      continue;
-    }
-    // The paper's own definition of this name first; an alias made by \let stands for the
-    // built-in meaning its target had (so \let\old\x then \def\x{\old…} does not loop).
-    const own = ctx.defs.get(n.name);
-    const name = own ? n.name : resolve(ctx, n.name);
-    if (!own && name === n.name && !EXPANDER_MACROS.has(name)) {
-      out?.push(n);
-      continue;
-    }
-    out = copyUpTo(at);
-    switch (own ? '' : name) {
-      case 'newcommand':
-      case 'renewcommand':
-      case 'providecommand':
-      case 'DeclareRobustCommand':
-      case 'DeclareMathOperator': {
-        cur.star();
-        const target = definedName(cur.mandatory());
-        if (name === 'DeclareMathOperator') {
-          const body = cur.mandatory();
-          if (target && body) define(ctx, target, { spec: '', body: [{ t: 'mac', name: 'mathrm', src: n.src }, { t: 'grp', c: body.c, src: body.src }], opaque: false }, name);
-          continue;
-        }
-        const count = cur.optional();
-        const dflt = cur.optional();
-        const body = cur.mandatory();
-        const nargs = Math.min(9, Number(count ? rawText(count.c).trim() : '0') || 0);
-        const spec = (dflt && nargs > 0 ? 'o' : '') + 'm'.repeat(Math.max(0, nargs - (dflt && nargs > 0 ? 1 : 0)));
-        if (target && body) define(ctx, target, { spec, optDefault: dflt?.c, body: body.c, opaque: isOpaque(body.c) }, name);
-        continue;
-      }
-      case 'NewDocumentCommand':
-      case 'RenewDocumentCommand':
-      case 'ProvideDocumentCommand':
-      case 'DeclareDocumentCommand': {
-        const target = definedName(cur.mandatory());
-        const specArg = cur.mandatory();
-        const body = cur.mandatory();
-        const spec = rawText(specArg?.c ?? []).replace(/[^mosO]/g, '').replace(/O/g, 'o');
-        if (target && body) define(ctx, target, { spec, body: body.c, opaque: isOpaque(body.c) }, name);
-        continue;
-      }
-      case 'def':
-      case 'gdef':
-      case 'edef':
-      case 'xdef': {
-        const nameNode = cur.next();
-        let nargs = 0;
-        while (!cur.done && cur.peek()!.t !== 'grp') {
-          const p = cur.next()!;
-          if (p.t === 'param') nargs++;
-          if (p.t === 'par') break;
-        }
-        const body = cur.peek()?.t === 'grp' ? cur.next() : undefined;
-        if (nameNode?.t === 'mac' && body?.t === 'grp') define(ctx, nameNode.name, { spec: 'm'.repeat(nargs), body: body.c, opaque: isOpaque(body.c) }, name);
-        continue;
-      }
-      case 'let': {
-        const a = cur.next();
-        let b = cur.next();
-        while (b && (b.t === 'ws' || (b.t === 'str' && b.s === '='))) b = cur.next();
-        if (a?.t === 'mac' && b?.t === 'mac' && !HANDLED_MACROS.has(a.name)) {
-          const def = ctx.defs.get(b.name);
-          if (def) ctx.defs.set(a.name, def);
-          else {
-            ctx.defs.delete(a.name);
-            ctx.aliases.set(a.name, resolve(ctx, b.name));
-          }
-        }
-        continue;
-      }
-      case 'newenvironment':
-      case 'renewenvironment':
-      case 'provideenvironment':
-        cur.star();
-        cur.args('moomm');
-        continue;
-      case 'iffalse': {
-        // \iffalse … \fi: commented-out text.
-        let level = 1;
-        while (!cur.done && level > 0) {
-          const m = cur.next()!;
-          if (m.t === 'mac' && m.name === 'fi') level--;
-          else if (m.t === 'mac' && /^if/.test(m.name)) level++;
-        }
-        continue;
-      }
-      case 'usepackage':
-      case 'RequirePackage': {
-        cur.optional();
-        const pkgs = cur.mandatory();
-        for (const pkg of rawText(pkgs?.c ?? []).split(',').map((s) => s.trim()).filter(Boolean)) loadPackage(ctx, pkg);
-        continue;
-      }
-    }
-    if (!own && (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name))) {
-      pushAll(out, include(ctx, cur, n, name, depth, nest));
-      continue;
-    }
-    const def = own;
-    if (def) {
-      ctx.expansions++;
-      const args = readArgs(cur, def);
-      const use = spanOf(n.src, args);
-      if (depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS) {
-        if (!ctx.warnedBudget) {
-          ctx.warnedBudget = true;
-          ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src) });
-        }
-        continue;
-      }
-      if (def.opaque) {
-        // Keep the text of the braced arguments, as for any unknown macro.
-        for (const a of args) if (a && a.open !== '[') pushAll(out, expandNodes([{ t: 'grp', c: a.c, src: a.src }], ctx, depth + 1, nest));
-        continue;
-      }
-      const body = substitute(def.body, args, use);
-      pushAll(out, expandNodes(body, ctx, depth + 1, nest));
-      continue;
-    }
-    out.push(name === n.name ? n : { ...n, name });
+    const child = step(f, ctx);
+    if (child) stack.push(child);
   }
-  return out ?? (nodes as LNode[]);
+  return result;
+}
+
+/** Expands the next node of `f`; returns a frame to expand first when the node has a list of its own. */
+function step(f: Frame, ctx: ExpandContext): Frame | undefined {
+  const cur = f.cur;
+  const at = cur.i;
+  const n = cur.next()!;
+  if (n.t === 'grp' || n.t === 'math' || (n.t === 'env' && !SKIPPED_ENVS.has(n.name))) {
+    if (f.nest >= MAX_NESTING) {
+      warnOnce(ctx, 'nesting', `Groups nest more than ${MAX_NESTING} levels deep here (more than TeX allows); the deeper text is left out.`, n.src);
+      copyUpTo(f, at);
+      return undefined;
+    }
+    return frame(n.c, f.depth, f.nest + 1, (c) => {
+      if (c !== n.c) copyUpTo(f, at).push({ ...n, c });
+      else f.out?.push(n);
+    });
+  }
+  if (n.t !== 'mac') {
+    f.out?.push(n);
+    return undefined;
+  }
+  // The paper's own definition of this name first; an alias made by \let stands for the
+  // built-in meaning its target had (so \let\old\x then \def\x{\old…} does not loop).
+  const own = ctx.defs.get(n.name);
+  const name = own ? n.name : resolve(ctx, n.name);
+  if (!own && name === n.name && !EXPANDER_MACROS.has(name)) {
+    f.out?.push(n);
+    return undefined;
+  }
+  const out = copyUpTo(f, at);
+  if (!own && defineOrSkip(ctx, cur, name, n.src)) return undefined;
+  if (!own && (INPUT_MACROS.has(name) || IMPORT_MACROS.has(name))) {
+    const file = include(ctx, cur, n, name);
+    if (!file) return undefined;
+    return frame(file.nodes, f.depth, f.nest, appendTo(f), () => ctx.includeStack.pop());
+  }
+  if (own) return expandUse(f, ctx, n as Extract<LNode, { t: 'mac' }>, own);
+  out.push(name === n.name ? n : { ...n, name });
+  return undefined;
+}
+
+/** A use of one of the paper's macros: its body with the arguments in place, expanded one level deeper. */
+function expandUse(f: Frame, ctx: ExpandContext, n: Extract<LNode, { t: 'mac' }>, def: MacroDef): Frame | undefined {
+  ctx.expansions++;
+  const args = readArgs(f.cur, def);
+  const use = spanOf(n.src, args);
+  if (f.depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS) {
+    if (!ctx.warnedBudget) {
+      ctx.warnedBudget = true;
+      ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src) });
+    }
+    return undefined;
+  }
+  // An opaque macro keeps the text of its braced arguments, as any unknown macro does.
+  const body = def.opaque ? args.filter((a): a is Arg => !!a && a.open !== '[').map((a): LNode => ({ t: 'grp', c: a.c, src: a.src })) : substitute(def.body, args, use);
+  return frame(body, f.depth + 1, f.nest, appendTo(f));
+}
+
+/**
+ * Definitions, \iffalse and packages: reads what they take from the cursor and records it.
+ * Returns false when `name` is none of these.
+ */
+function defineOrSkip(ctx: ExpandContext, cur: Cursor, name: string, src: Src): boolean {
+  switch (name) {
+    case 'newcommand':
+    case 'renewcommand':
+    case 'providecommand':
+    case 'DeclareRobustCommand':
+    case 'DeclareMathOperator': {
+      cur.star();
+      const target = definedName(cur.mandatory());
+      if (name === 'DeclareMathOperator') {
+        const body = cur.mandatory();
+        if (target && body) define(ctx, target, { spec: '', body: [{ t: 'mac', name: 'mathrm', src }, { t: 'grp', c: body.c, src: body.src }], opaque: false }, name);
+        return true;
+      }
+      const count = cur.optional();
+      const dflt = cur.optional();
+      const body = cur.mandatory();
+      const nargs = Math.min(9, Number(count ? rawText(count.c).trim() : '0') || 0);
+      const spec = (dflt && nargs > 0 ? 'o' : '') + 'm'.repeat(Math.max(0, nargs - (dflt && nargs > 0 ? 1 : 0)));
+      if (target && body) define(ctx, target, { spec, optDefault: dflt?.c, body: body.c, opaque: isOpaque(body.c) }, name);
+      return true;
+    }
+    case 'NewDocumentCommand':
+    case 'RenewDocumentCommand':
+    case 'ProvideDocumentCommand':
+    case 'DeclareDocumentCommand': {
+      const target = definedName(cur.mandatory());
+      const specArg = cur.mandatory();
+      const body = cur.mandatory();
+      const spec = rawText(specArg?.c ?? []).replace(/[^mosO]/g, '').replace(/O/g, 'o');
+      if (target && body) define(ctx, target, { spec, body: body.c, opaque: isOpaque(body.c) }, name);
+      return true;
+    }
+    case 'def':
+    case 'gdef':
+    case 'edef':
+    case 'xdef': {
+      const nameNode = cur.next();
+      let nargs = 0;
+      while (!cur.done && cur.peek()!.t !== 'grp') {
+        const p = cur.next()!;
+        if (p.t === 'param') nargs++;
+        if (p.t === 'par') break;
+      }
+      const body = cur.peek()?.t === 'grp' ? cur.next() : undefined;
+      if (nameNode?.t === 'mac' && body?.t === 'grp') define(ctx, nameNode.name, { spec: 'm'.repeat(nargs), body: body.c, opaque: isOpaque(body.c) }, name);
+      return true;
+    }
+    case 'let': {
+      const a = cur.next();
+      let b = cur.next();
+      while (b && (b.t === 'ws' || (b.t === 'str' && b.s === '='))) b = cur.next();
+      if (a?.t === 'mac' && b?.t === 'mac' && !HANDLED_MACROS.has(a.name)) {
+        const def = ctx.defs.get(b.name);
+        if (def) ctx.defs.set(a.name, def);
+        else {
+          ctx.defs.delete(a.name);
+          ctx.aliases.set(a.name, resolve(ctx, b.name));
+        }
+      }
+      return true;
+    }
+    case 'newenvironment':
+    case 'renewenvironment':
+    case 'provideenvironment':
+      cur.star();
+      cur.args('moomm');
+      return true;
+    case 'iffalse': {
+      // \iffalse … \fi: commented-out text.
+      let level = 1;
+      while (!cur.done && level > 0) {
+        const m = cur.next()!;
+        if (m.t === 'mac' && m.name === 'fi') level--;
+        else if (m.t === 'mac' && /^if/.test(m.name)) level++;
+      }
+      return true;
+    }
+    case 'usepackage':
+    case 'RequirePackage': {
+      cur.optional();
+      const pkgs = cur.mandatory();
+      for (const pkg of rawText(pkgs?.c ?? []).split(',').map((s) => s.trim()).filter(Boolean)) loadPackage(ctx, pkg);
+      return true;
+    }
+  }
+  return false;
 }
 
 function define(ctx: ExpandContext, name: string, def: MacroDef, how: string): void {
@@ -373,7 +422,8 @@ function fileArg(cur: Cursor, ctx: ExpandContext): { name: string; args: (Arg | 
   return { name: name.trim(), args: [{ open: '', c: [], src: { ...start, end: end.end } }] };
 }
 
-function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth: number, nest: number): LNode[] {
+/** Reads the file an inclusion names; its parsed nodes (the file is on the include stack until they are expanded), or undefined with a note. */
+function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string): { nodes: LNode[] } | undefined {
   const root = ctx.rootUri;
   const here = ctx.files[n.src.file]?.uri ?? root;
   let uris: string[];
@@ -390,7 +440,7 @@ function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth:
   } else {
     if (name === 'includeonly') {
       cur.mandatory();
-      return [];
+      return undefined;
     }
     if (name === 'InputIfFileExists') {
       args = cur.args('mmm');
@@ -398,7 +448,7 @@ function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth:
       uris = candidates(root, label, '.tex');
     } else {
       const fa = fileArg(cur, ctx);
-      if (!fa) return [];
+      if (!fa) return undefined;
       args = fa.args;
       label = fa.name;
       // \subfile resolves like \input from the root; so do \input and \include.
@@ -407,31 +457,31 @@ function include(ctx: ExpandContext, cur: Cursor, n: LNode, name: string, depth:
     }
   }
   const use = spanOf(n.src, args);
-  if (!label) return [];
+  if (!label) return undefined;
   const found = readCandidates(ctx, uris);
   if (found?.refused !== undefined) {
     ctx.notes.push({ level: 'warning', message: `Tally did not read "${label}" (\\${name}): ${found.refused}; its text is not checked.`, ...rangeOf(ctx, use) });
-    return [];
+    return undefined;
   }
   if (!found || found.text === undefined) {
     if (!/\.(png|jpe?g|pdf|eps|svg|bbl|aux|toc)$/i.test(label)) {
       ctx.notes.push({ level: 'warning', message: `Could not read the file "${label}" (\\${n.t === 'mac' ? n.name : name}); its text is not checked.`, ...rangeOf(ctx, use) });
     }
-    return [];
+    return undefined;
   }
   if (ctx.includeStack.includes(found.uri) || ctx.includeStack.length > MAX_INCLUDE_DEPTH) {
     ctx.notes.push({ level: 'warning', message: `"${label}" includes itself (directly or through other files); the repeated inclusion is skipped.`, ...rangeOf(ctx, use) });
-    return [];
+    return undefined;
   }
   if (++ctx.includes > MAX_INCLUDES) {
     warnOnce(ctx, 'fan-out', `The paper includes files more than ${MAX_INCLUDES} times; "${label}" and later inclusions are skipped.`, use);
-    return [];
+    return undefined;
   }
-  return withFile(ctx, found.uri, found.text, true, false, depth, nest);
+  return { nodes: enterFile(ctx, found.uri, found.text, true, false) };
 }
 
-/** Parses and expands another file in place. */
-export function withFile(ctx: ExpandContext, uri: string, text: string, contributes: boolean, atLetter: boolean, depth: number, nest = 0): LNode[] {
+/** Parses another file and puts it on the include stack (the caller pops it once its nodes are expanded). */
+function enterFile(ctx: ExpandContext, uri: string, text: string, contributes: boolean, atLetter: boolean): LNode[] {
   let body = text;
   if (ctx.bytesRead + body.length > ctx.maxBytes) {
     const room = Math.max(0, ctx.maxBytes - ctx.bytesRead);
@@ -444,11 +494,7 @@ export function withFile(ctx: ExpandContext, uri: string, text: string, contribu
   if (contributes) ctx.files[fileIdx].contributes = true;
   const parsed = parseFile(ctx, body, fileIdx, uri, atLetter);
   ctx.includeStack.push(uri);
-  try {
-    return expandNodes(parsed, ctx, depth, nest);
-  } finally {
-    ctx.includeStack.pop();
-  }
+  return parsed;
 }
 
 export function parseFile(ctx: ExpandContext, text: string, fileIdx: number, uri: string, atLetter: boolean): LNode[] {
@@ -483,6 +529,12 @@ function looksBinary(text: string): boolean {
 function loadPackage(ctx: ExpandContext, pkg: string): void {
   if (!/[/.]/.test(pkg) && !ctx.readFile) return;
   const found = readCandidates(ctx, candidates(ctx.rootUri, pkg, '.sty'));
-  if (!found || found.text === undefined || ctx.includeStack.includes(found.uri)) return;
-  withFile(ctx, found.uri, found.text, false, true, 0);
+  if (!found || found.text === undefined || ctx.includeStack.includes(found.uri) || ctx.includeStack.length > MAX_INCLUDE_DEPTH) return;
+  // Only its definitions count; its text is not the paper's.
+  const nodes = enterFile(ctx, found.uri, found.text, false, true);
+  try {
+    expandNodes(nodes, ctx);
+  } finally {
+    ctx.includeStack.pop();
+  }
 }

@@ -60,7 +60,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
     pushAll(suppressed, map.textSpansFor(i, all));
     for (const line of selective) {
       const spans = map.textSpansFor(i, [[line.start, line.end]]);
-      if (spans.length) suppressedOnly.push({ start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)), only: line.only });
+      if (spans.length) suppressedOnly.push({ start: spans.reduce((m, x) => Math.min(m, x.start), Infinity), end: spans.reduce((m, x) => Math.max(m, x.end), -Infinity), only: line.only });
     }
   });
   return {

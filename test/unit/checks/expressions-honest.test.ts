@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkExpressions } from '../../../src/core/checks/arithmetic/expressions.ts';
-import { paper } from './helpers.ts';
+import { errors, paper } from './helpers.ts';
 
 const run = (s: string) => checkExpressions(paper(s));
 
@@ -24,4 +24,14 @@ test('a result that needs the inputs to be rounded is a warning that says so, ne
 test('labels do not join numbers that no operator joins', () => {
   assert.equal(run('We kept 12 schools and 30 pupils = a sample.').findings.length, 0);
   assert.equal(run('Of 12 schools, 30 pupils took part.').findings.length, 0);
+});
+
+test('a whole-number calculation is exact: a result with a trailing zero is not read as rounded to tens', () => {
+  for (const [sentence, wrong] of [['Then 300 divided by 4 gives 70.', true], ['We ran 12 × 5 = 60 trials.', false], ['A budget of 150 / 4 = 40 hours each.', true]] as const) {
+    const out = checkExpressions(paper(sentence));
+    assert.equal(errors(out).length, wrong ? 1 : 0, sentence);
+    assert.equal(out.verified.length, wrong ? 0 : 1, sentence);
+  }
+  // With a rounded input, a result rounded to tens is still read as rounded.
+  assert.equal(errors(checkExpressions(paper('About 0.21 × 22,000 = 4,600 cases were expected.'))).length, 0);
 });

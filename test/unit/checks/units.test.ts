@@ -29,3 +29,11 @@ test('a product stated in words, off by ten', () => {
 test('calendar conversions are left alone', () => {
   assert.equal(checkUnits(paper('The study lasted 10 days (2 weeks).')).findings.length, 0);
 });
+
+test('an operand of a written product is not a conversion of the result', () => {
+  for (const sentence of ['The daily amount is 0.5 mg/kg × 70 kg = 35 mg.', 'A pump at 2 L/min times 30 min = 60 L of flow.', 'Mass: 40 g + 60 g = 0.1 kg.']) {
+    assert.equal(errors(checkUnits(paper(sentence))).length, 0, sentence);
+  }
+  // A quantity restated in another unit with "=" is still read.
+  assert.equal(errors(checkUnits(paper('The sample weighed 2.5 kg = 250 g after drying.'))).length, 1);
+});

@@ -120,3 +120,18 @@ test('a FIFO named .tex neither blocks the project walk nor the reader', { timeo
   assert.match(paper.text, /Before\.\s*After\./);
   assert.match(notes(paper), /pipe.*not a regular file/);
 });
+
+test('limits reached together (files included 15 deep, groups 245 deep across them, a chain of 35 macros at the bottom) keep the text, without a stack overflow', () => {
+  const files: Record<string, string> = {};
+  const chain = Array.from({ length: 35 }, (_, i) => `\\newcommand{\\step${String.fromCharCode(97 + (i % 26))}${'z'.repeat(Math.floor(i / 26))}}[1]{{#1}}`);
+  const names = chain.map((d) => /\\newcommand\{(\\[a-z]+)\}/.exec(d)![1]);
+  const bottom = `${names.map((n) => `${n}{`).join('')}Of 80 rats, 20 (25\\%) ran.${'}'.repeat(names.length)}`;
+  // TeX's 255 grouping levels count across files and macro bodies: 15 files x 14 groups + 35 macro groups.
+  for (let k = 0; k < 15; k++) files[`f${k}.tex`] = `${'{'.repeat(14)}Level ${k}. ${k < 14 ? `\\input{f${k + 1}}` : bottom}${'}'.repeat(14)}`;
+  files['main.tex'] = doc(`${chain.join('\n')}\n\\input{f0}\nDone.`);
+  const [paper] = extractLatexProject(project(files));
+  assert.match(paper.text, /Level 14\./);
+  assert.match(paper.text, /Of 80 rats, 20 \(25%\) ran\./);
+  assert.match(paper.text, /Done\./);
+  assert.doesNotMatch(notes(paper), /call stack|failed|too deeply|nest more/);
+});

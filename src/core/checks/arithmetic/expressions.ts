@@ -215,12 +215,15 @@ export function checkExpressions(paper: PaperText): CheckOutput {
       const isApprox = chainApprox.get(resultSide) ?? false;
       // Verified only when the printed inputs give the printed result at its precision; agreement that
       // needs the inputs to have been rounded is a warning that says so.
-      const exactOk = roundsTo(result, value, true) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
+      // A result with trailing zeros ("70") may be rounded to tens only when the calculation is not
+      // exact: 300 / 4 printed as 70 is wrong, 0.21 × 22,000 printed as 4,600 is rounded (0.21 was).
+      const loose = isApprox || exprSide.nums.some((n) => n.decimals > 0 || n.exponent < 0);
+      const exactOk = roundsTo(result, value, loose) || (isApprox && Math.abs(value - result.value) <= 0.05 * Math.abs(value));
       if (exactOk) {
         out.verified.push(makeVerified(paper, kind, claimSpan, `${working} = ${formatLike({ ...result, percent: false }, value)}`));
         return;
       }
-      if (intervalMeets(result, iv[0], iv[1], true)) {
+      if (intervalMeets(result, iv[0], iv[1], loose)) {
         out.findings.push(roundedOnly(paper, kind, exprSide.nums, result, value, claimSpan, working, display));
         return;
       }
@@ -231,7 +234,7 @@ export function checkExpressions(paper: PaperText): CheckOutput {
         if (!confirmed) return;
         value = confirmed.value;
       }
-      if (kind === 'arithmetic' && intervalMeets(result, value, value, true)) return;
+      if (kind === 'arithmetic' && intervalMeets(result, value, value, loose)) return;
       const recomputed = formatResult(result, value);
       const unitSuffix = kind === 'unit-conversion' ? ` ${resultUnit!.text}` : '';
       out.findings.push(

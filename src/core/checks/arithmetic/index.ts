@@ -3,10 +3,13 @@
 import type { Check } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { changeCheck } from './change.ts';
+import { countFlowCheck } from './count-flow.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
+import { countSplitsCheck } from './count-splits.ts';
 import { meanCheck } from './mean.ts';
+import { meanRangeCheck } from './mean-range.ts';
 import { partsTotalCheck } from './parts-total.ts';
 import { percentageCheck } from './percentage.ts';
 import { relativeChangeCheck } from './relative-change.ts';
@@ -30,8 +33,11 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   changeCheck,
   relativeChangeCheck,
   meanCheck,
+  meanRangeCheck,
   partsTotalCheck,
   listedPartsCheck,
+  countSplitsCheck,
+  countFlowCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

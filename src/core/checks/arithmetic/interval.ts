@@ -3,100 +3,24 @@
 // upper one, cannot be right.
 
 
-import { roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
-import { quantitiesIn, sentencesOf, type Num } from './context.ts';
-import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
-import { unitAt } from './unit-text.ts';
+import { numbersIn, sentencesOf } from './context.ts';
+import { judgeInterval } from './interval-judge.ts';
+import { readIntervalClaims } from './interval-read.ts';
+import { checkTableIntervals } from './interval-table.ts';
 import type { CheckModule } from '../module.ts';
-
-const MARKER = /(?:\d{2}(?:\.\d+)?\s*(?:%|percent|per\s?cent)\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
-const BEFORE_MARKER = /^\s*[,;([]?\s*$/;
-const AFTER_MARKER = /^\s*(?:for\s+\w+\s+)?[:=,]?\s*[[(]?\s*$/;
-// What stands before a number that is not the interval's estimate (a test statistic, a sample size, a spread).
-const NOT_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.?e\.?|s\.?d\.?|std|standard\s+(?:error|deviation)|n|N|df|t|F|z|W|U|H|Q|chi2?|p)|χ2?|χ²)\s*(?:\([^)]{0,12}\))?\s*[=:]?\s*$/;
-const SEPARATOR = /^\s*(?:,|;|to|–|—|-|−|and)\s*$/;
 
 export function checkIntervals(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   const text = paper.text;
-  const { sentences } = sentencesOf(paper);
-  for (const s of sentences) {
-    const slice = text.slice(s.start, s.end);
-    if (!/CI|CrI|HDI|HPD|UI|interval/.test(slice)) continue;
-    const nums = quantitiesIn(text, s);
-    // Markers come in text order, so one pointer into the numbers keeps this linear.
-    let iLo = 0;
-    for (const m of slice.matchAll(MARKER)) {
-      const mStart = s.start + m.index;
-      const mEnd = mStart + m[0].length;
-      while (iLo < nums.length && nums[iLo].start < mEnd) iLo++;
-      let iE = iLo - 1;
-      while (iE >= 0 && nums[iE].end > mStart) iE--;
-      if (iLo + 1 >= nums.length) continue;
-      const lo = nums[iLo];
-      const hi = nums[iLo + 1];
-      if (!AFTER_MARKER.test(text.slice(mEnd, lo.start))) continue;
-      const loUnit = unitAt(text, lo.end, hi.start);
-      if (!SEPARATOR.test(text.slice(loUnit ? loUnit.end : lo.end, hi.start))) continue;
-      if (lo.percent !== hi.percent && lo.percent) continue;
-      const claimNums: Num[] = [lo, hi];
-      let estimate: Num | undefined;
-      if (iE >= 0) {
-        const e = nums[iE];
-        const eUnit = unitAt(text, e.end, mStart);
-        const gap = text.slice(eUnit ? eUnit.end : e.end, mStart);
-        const beforeE = text.slice(Math.max(s.start, e.start - 12), e.start);
-        const isP = /\bp\s*[=<>≤≥]\s*$/i.test(beforeE) || NOT_ESTIMATE.test(text.slice(Math.max(s.start, e.start - 24), e.start));
-        const isLevel = /^\s*%/.test(text.slice(e.end, e.end + 2)) && e.end === mStart;
-        if (BEFORE_MARKER.test(gap) && !isP && !isLevel && e.percent === hi.percent && e !== lo) estimate = e;
-      }
-      if (estimate) claimNums.unshift(estimate);
-      const claimSpan = cover(...claimNums);
-      const [loLo, loHi] = roundingInterval(lo);
-      const [hiLo, hiHi] = roundingInterval(hi);
-      if (loLo > hiHi) {
-        // Bounds in the wrong order: a slip of order if the estimate lies between them, else wrong.
-        const between = estimate ? roundingInterval(estimate)[1] >= hiLo && roundingInterval(estimate)[0] <= loHi : false;
-        out.findings.push(
-          makeFinding(paper, {
-            kind: 'interval',
-            severity: estimate && !between ? 'error' : 'warning',
-            message: `The interval's lower bound ${lo.text} is above its upper bound ${hi.text}${estimate && !between ? `, and the estimate ${estimate.text} lies outside it either way` : ''}.`,
-            claimSpan,
-            span: { start: lo.start, end: hi.end },
-            reported: `${lo.text}, ${hi.text}`,
-            working: `${plain(lo.value)} <= ${plain(hi.value)}`,
-            related: estimate ? [estimate] : [],
-          }),
-        );
-        continue;
-      }
-      if (!estimate) continue;
-      const [eLo, eHi] = roundingInterval(estimate);
-      const working = `${plain(lo.value)} <= ${plain(estimate.value)} <= ${plain(hi.value)}`;
-      if (eHi >= loLo && eLo <= hiHi) {
-        out.verified.push(makeVerified(paper, 'interval', claimSpan, working));
-        continue;
-      }
-      // A coefficient on the log scale next to an interval for its exponent (odds ratios).
-      const exp = Math.exp(estimate.value);
-      if (exp >= loLo && exp <= hiHi) continue;
-      out.findings.push(
-        makeFinding(paper, {
-          kind: 'interval',
-          severity: 'error',
-          message: `The estimate ${estimate.text} lies outside its own interval [${lo.text}, ${hi.text}].`,
-          claimSpan,
-          span: estimate,
-          reported: estimate.text,
-          recomputed: `${formatValue(lo.value)} to ${formatValue(hi.value)}`,
-          working,
-          related: [lo, hi],
-        }),
-      );
-    }
+  for (const s of sentencesOf(paper).sentences) {
+    // A bound in brackets can look like a reference number ("[25; 45.3]"): the reader wants brackets.
+    const nums = numbersIn(text, s).filter((n) => !n.noise || n.noise === 'citation');
+    for (const claim of readIntervalClaims(text, s, nums)) judgeInterval(paper, claim, out);
   }
+  const tables = checkTableIntervals(paper);
+  out.findings.push(...tables.findings);
+  out.verified.push(...tables.verified);
   return out;
 }
 
@@ -110,9 +34,20 @@ export const intervalCheck: CheckModule = {
   shapes: [
     { name: 'estimate with CI', example: '2.4 (95% CI 1.1 to 3.9)' },
     { name: 'bracketed bounds', example: 'OR = 0.8, 95% CI [0.6, 1.1]' },
+    { name: 'words between estimate and interval', example: 'about 7 days, with a 95% CI (5.2, 8.9)' },
+    { name: 'spread read past', example: 'g = 0.14, SE = 0.08, 95% CI = [-0.02; 0.30]' },
+    { name: 'decimal commas', example: 'OR 2,45; 95% CI 1,32-4,51' },
+    { name: 'named estimate, bare brackets', example: 'g = 0.84 [0.71, 0.97]' },
+    { name: 'table CI column', example: 'HR | 95% CI rows: 1.45 | 1.12, 1.87' },
+    { name: 'table cell with both', example: 'OR (95% CI) column: 1.6 (1.1, 2.3)' },
+    { name: 'table Lower/Upper columns', example: 'Estimate | Lower | Upper: 0.39 | 0.21 | 0.57' },
+    { name: 'table CI row under the estimate', example: 'coefficient row, (SE) row, [lo, hi] row' },
   ],
   leavesAlone: [
     'An interval printed for another quantity than the estimate beside it (a CI of a difference next to a group mean).',
+    'A coefficient whose exponent lies in the interval (a log-odds beside an odds-ratio CI), unless it is named as a ratio.',
+    'A bare bracket after an unnamed number, or one holding only whole numbers (it may be a reference).',
+    'Whether an interval is symmetric around its estimate: bootstrap, Wilson and t intervals need not be.',
   ],
   run: checkIntervals,
 };

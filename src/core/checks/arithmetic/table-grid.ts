@@ -29,7 +29,8 @@ export function parseCell(text: string, cell: TableCell): ParsedCell {
   if (nums.length === 1) {
     const n = nums[0];
     const rest = (text.slice(cell.start, n.start) + text.slice(n.end, cell.end)).trim();
-    if (rest === '' || /^[*†‡§a-d]{1,3}$/.test(rest)) return { cell, kind: n.percent ? 'percent' : 'number', value: n };
+    // A sign or a currency before the number ("+8.5", "$14,975") keeps it a number.
+    if (rest === '' || /^(?:[+$€£¥]\s*)?[*†‡§a-d]{0,3}$/.test(rest)) return { cell, kind: n.percent ? 'percent' : 'number', value: n };
   }
   return { cell, kind: nums.length ? 'text' : 'text' };
 }

@@ -20,6 +20,8 @@ interface Quantity {
 const CALENDAR = /\b(?:day|week|month|year)\b/;
 const RESULT_CUE = /(?:\bgives?|\bgiving|\byield(?:s|ing)?|\bcorrespond(?:s|ing)?\s+to|\bequivalent\s+to|\bequal(?:s|ling)?(?:\s+to)?|\bresult(?:s|ing)?\s+in|\bamount(?:s|ing)?\s+to|\btranslat(?:es|ing)\s+(?:in)?to)\s*(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:about\s+|approximately\s+)?$/i;
 
+const OPERAND_BEFORE = /(?:[×·⋅*/÷+\u2212]|\s-|\btimes|\bdivided by|\bmultiplied by)\s*\(?\s*$/;
+
 function dimensionless(expr: string): boolean {
   const result = evaluateCached(expr);
   return result !== undefined && result.unit === undefined;
@@ -49,6 +51,8 @@ export function checkUnits(paper: PaperText): CheckOutput {
       const a = pairs[i];
       const b = pairs[i + 1];
       if (!/^\.?\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|≈\s*|~\s*)?|,?\s*i\.e\.,?\s+|=\s*|,?\s*or\s+)$/.test(text.slice(a.unit.end, b.n.start))) continue;
+      // "0.5 mg/kg × 70 kg = 35 mg": the 70 kg is an operand of the product, not a quantity restated.
+      if (OPERAND_BEFORE.test(text.slice(Math.max(0, a.n.start - 16), a.n.start))) continue;
       if (a.unit.mathjs === b.unit.mathjs || CALENDAR.test(a.unit.mathjs) || CALENDAR.test(b.unit.mathjs)) continue;
       const factor = unitFactor(a.unit.mathjs, b.unit.mathjs);
       if (factor === undefined) continue;

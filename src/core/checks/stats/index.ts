@@ -3,12 +3,13 @@
 import type { Check } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { debitModule } from './debit.ts';
+import { effectSizeCheck } from './effect-size.ts';
 import { estimatesCheck } from './estimates.ts';
 import { statPairsCheck } from './stat-pairs.ts';
 import { grimCheck } from './grim.ts';
 import { grimmerCheck } from './grimmer.ts';
 import { pValueCheck } from './p-value.ts';
 
-export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck];
+export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck, effectSizeCheck];
 
 export const STATS_CHECKS: readonly Check[] = STATS_MODULES.map((m) => m.run);

@@ -1,0 +1,146 @@
+// Reading an estimate and its interval out of a sentence: "1.8 (95% CI 0.1 to 3.5)",
+// "OR = 1.5, 95% CI [1.2, 1.9]", "b = 31.2, 95% CrI [27.0, 35.9]", "5.7 units [95% CrI = 3.9 - 8.3]",
+// "r = .26 had a bootstrap CI of [.17, .37]", "SMD = 0.08, SE = 0.11, 95% CI = [-0.22; 0.38]",
+// decimal commas ("OR 1,61; 95% CI 1,17-2,20"), and a named estimate with its bounds in square
+// brackets and no marker ("d = 1.27 [1.19, 1.35]"). The judge is in interval.ts.
+
+import type { TextSpan } from '../../types.ts';
+import type { Num } from './context.ts';
+import { unitAt } from './unit-text.ts';
+
+export interface IntervalClaim {
+  estimate?: Num;
+  lo: Num;
+  hi: Num;
+  /** The interval is named as one (CI, CrI, HDI, "confidence interval", a CI column); else a bare bracket. */
+  marked: boolean;
+  /** The estimate is named as a ratio (OR, HR, RR): not a log-scale coefficient. */
+  ratio?: boolean;
+}
+
+/** The name of a ratio estimate: its interval is on the ratio's own scale. */
+export const RATIO_NAME = /\b(?:a?ORs?|a?HRs?|a?RRs?|IRRs?|odds\s+ratios?|hazard\s+ratios?|risk\s+ratios?|rate\s+ratios?)\b/i;
+const RATIO_BEFORE = new RegExp(`${RATIO_NAME.source}\\s*(?:\\([^)]{0,20}\\))?\\s*(?:of|was|were|is|[=:])?\\s*$`, 'i');
+
+/** Is the estimate written after a ratio's name ("OR = 1.6", "hazard ratio of 0.8")? */
+export function namedRatio(text: string, e: Num, floor: number): boolean {
+  return RATIO_BEFORE.test(text.slice(Math.max(floor, e.start - 32), e.start));
+}
+
+export const INTERVAL_MARKER = /(?:\d{2}(?:\.\d+)?\s*(?:%|percent|per\s?cent)\s*)?(?:CI|C\.I\.|CrI|HDI|HPD|UI|(?:confidence|credible|compatibility|uncertainty)\s+intervals?)\b/g;
+/** Between the marker and the lower bound: "CI 1.2", "CI: 1.2", "CI = [1.2", "CI of [1.2", "CI ranging from 1.2". */
+const AFTER_MARKER = /^\s*(?:for\s+\w+\s+)?[:=,]?\s*(?:(?:was|were|is|of|from|ranging|ranged|ranges|between|spanning)\s+){0,3}[[(]?\s*\+?$/;
+/**
+ * Between the estimate (and its unit) and the marker: punctuation or an opening bracket, optionally a
+ * unit-like word and a short linking phrase ("5 points, with 95% CI", "r = .26 had a bootstrap CI").
+ */
+const GAP = /^\s*(?:[A-Za-zµ°]+\.?\s*)?(?:[,;]\s*)?(?:(?:with|had|has|have|and|a|an|the|its|their|bootstrap(?:ped)?|bayesian|posterior|corresponding|associated|exact|percentile|wald|profile)\s+){0,4}[([]?\s*$/i;
+const SEPARATOR = /^\s*(?:,|;|to|–|—|-|−|and)\s*\+?$/;
+// What stands before a number that is not the interval's estimate (a test statistic, a sample size, a spread).
+const NOT_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.?e\.?|s\.?d\.?|std|standard\s+(?:error|deviation)|n|N|df|t|F|z|W|U|H|Q|chi2?|p)|χ2?|χ²)\s*(?:\([^)]{0,12}\))?\s*[=:]?\s*$/;
+/** A spread or a size printed between an estimate and its interval: read past it to the estimate. */
+const BESIDE_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.e\.|s\.d\.|standard\s+(?:error|deviation)|n|N)\s*[=:]?\s*)$/;
+/** A named estimate right before a bare bracket: "d = ", "OR: ", "β̂ = ". */
+const NAMED = /[\p{L}\p{M}\p{N})\]'′]\s*[=:]\s*$/u;
+
+/** "1,61" with a decimal comma: one or two digits after the comma cannot be a thousands group. */
+const DECIMAL_COMMA = /(?<![\w.,])([-−]?)(\d+),(\d{1,2})(?![\d,])(\s*%)?/g;
+
+/**
+ * The sentence's numbers with decimal-comma numbers read as one number each. The general number
+ * reader does not take "1,61" as a number (it could be a list); here it only matters next to a marker.
+ */
+export function withDecimalCommas(text: string, span: TextSpan, nums: readonly Num[]): Num[] {
+  const slice = text.slice(span.start, span.end);
+  if (!/\d,\d{1,2}(?![\d,])/.test(slice)) return [...nums];
+  const extra: Num[] = [];
+  for (const m of slice.matchAll(DECIMAL_COMMA)) {
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    const value = Number(`${m[1] ? '-' : ''}${m[2]}.${m[3]}`);
+    extra.push({ text: m[0], value, decimals: m[3].length, exponent: 0, trailingZeros: 0, percent: Boolean(m[4]), start, end, noise: '' });
+  }
+  if (!extra.length) return [...nums];
+  const kept = nums.filter((n) => !extra.some((e) => n.start < e.end && e.start < n.end));
+  return [...kept, ...extra].sort((a, b) => a.start - b.start);
+}
+
+function isLevel(text: string, n: Num, markerStart: number): boolean {
+  return n.percent && n.end === markerStart;
+}
+
+/** Bounds in one scale: both percentages, or both bare. An estimate may be a percentage with bare bounds. */
+function sameScale(lo: Num, hi: Num): boolean {
+  return lo.percent === hi.percent || (!lo.percent && hi.percent);
+}
+
+/** The estimate before position `end`, reading back over a spread or a size ("SE = 0.11,"). */
+function estimateBefore(text: string, nums: readonly Num[], i: number, end: number, floor: number): Num | undefined {
+  let limit = end;
+  for (let hops = 0; i >= 0 && hops < 3; hops++, i--) {
+    const e = nums[i];
+    const unit = unitAt(text, e.end, limit);
+    const gap = text.slice(unit ? unit.end : e.end, limit);
+    if (!GAP.test(gap)) return undefined;
+    const before = text.slice(Math.max(floor, e.start - 24), e.start);
+    const beside = BESIDE_ESTIMATE.exec(before);
+    if (beside) {
+      limit = e.start - beside[0].length;
+      continue;
+    }
+    if (NOT_ESTIMATE.test(before) || /\bp\s*[=<>≤≥]\s*$/i.test(before.slice(-12))) return undefined;
+    return e;
+  }
+  return undefined;
+}
+
+/** Claims with a marker: the bounds after it, the estimate before it. */
+function markedClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
+  const claims: IntervalClaim[] = [];
+  const slice = text.slice(span.start, span.end);
+  let iLo = 0;
+  for (const m of slice.matchAll(INTERVAL_MARKER)) {
+    const mStart = span.start + m.index;
+    const mEnd = mStart + m[0].length;
+    while (iLo < nums.length && nums[iLo].start < mEnd) iLo++;
+    if (iLo + 1 >= nums.length) continue;
+    const lo = nums[iLo];
+    const hi = nums[iLo + 1];
+    if (!AFTER_MARKER.test(text.slice(mEnd, lo.start))) continue;
+    const loUnit = unitAt(text, lo.end, hi.start);
+    if (!SEPARATOR.test(text.slice(loUnit ? loUnit.end : lo.end, hi.start))) continue;
+    if (!sameScale(lo, hi)) continue;
+    let iE = iLo - 1;
+    while (iE >= 0 && nums[iE].end > mStart) iE--;
+    let estimate = iE >= 0 ? estimateBefore(text, nums, iE, mStart, span.start) : undefined;
+    if (estimate && (estimate === lo || isLevel(text, estimate, mStart))) estimate = undefined;
+    claims.push({ estimate, lo, hi, marked: true, ratio: estimate ? namedRatio(text, estimate, span.start) : false });
+  }
+  return claims;
+}
+
+/** "d = 1.27 [1.19, 1.35]": a named estimate with its bounds in square brackets, no marker. */
+function bracketClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
+  const claims: IntervalClaim[] = [];
+  for (let i = 0; i + 2 < nums.length; i++) {
+    const [e, lo, hi] = [nums[i], nums[i + 1], nums[i + 2]];
+    if (!/^\s*\[\s*$/.test(text.slice(e.end, lo.start))) continue;
+    if (!/^\s*(?:,|;|–|—|to)\s*$/.test(text.slice(lo.end, hi.start))) continue;
+    if (!/^\s*\]/.test(text.slice(hi.end, hi.end + 3))) continue;
+    if (!NAMED.test(text.slice(Math.max(span.start, e.start - 16), e.start))) continue;
+    // Reference brackets hold whole numbers: ask for a decimal or a sign somewhere.
+    if (![e, lo, hi].some((n) => n.decimals > 0 || n.value < 0)) continue;
+    if (e.percent !== lo.percent || lo.percent !== hi.percent) continue;
+    claims.push({ estimate: e, lo, hi, marked: false, ratio: namedRatio(text, e, span.start) });
+  }
+  return claims;
+}
+
+/** Every estimate-and-interval claim of one sentence, in text order. */
+export function readIntervalClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
+  const slice = text.slice(span.start, span.end);
+  const all = withDecimalCommas(text, span, nums);
+  const marked = /CI|CrI|HDI|HPD|UI|interval/.test(slice) ? markedClaims(text, span, all) : [];
+  const bare = slice.includes('[') ? bracketClaims(text, span, all) : [];
+  return [...marked, ...bare].sort((a, b) => a.lo.start - b.lo.start);
+}

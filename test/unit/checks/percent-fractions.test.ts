@@ -57,3 +57,39 @@ test('a subgroup counted with its own share becomes the whole of the shares in l
   assert.equal(verifiedCount(text('30%')), 4);
   assert.deepEqual(flagged(text('35%')).map((f) => f.replace(/^\w+:/, '')), ['35%']);
 });
+
+test('a share restated after the fraction without a bracket: "that is", "i.e.", "or", "a … rate of"', () => {
+  assert.equal(verifiedCount('Of the trees we tagged, 30 of 120 had died by spring, that is 25%.'), 1);
+  assert.equal(verifiedCount('The filter dropped 18 out of 600 frames, i.e. 3%, in the first run.'), 1);
+  assert.equal(verifiedCount('The model flagged 42 of 350 invoices, an error rate of 12%.'), 1);
+  assert.deepEqual(flagged('The model flagged 42 of 350 invoices, an error rate of 15%.'), ['error:15%']);
+  assert.deepEqual(flagged('We kept 70 out of 200 replies, or 45%, for coding.'), ['error:45%']);
+  // A percentage of something else after the fraction: not a restatement.
+  assert.deepEqual(flagged('The model flagged 42 of 350 invoices, and 15% of the budget went to review.'), []);
+});
+
+test('"A of them (x%)": the whole is the count the pronoun points back to', () => {
+  assert.equal(verifiedCount('Some 250 farms joined the scheme; 60 of them (24%) grew maize.'), 1);
+  assert.deepEqual(flagged('Some 250 farms joined the scheme; 60 of them (42%) grew maize.'), ['error:42%']);
+  // Something counted in between: the pronoun may point to it.
+  assert.deepEqual(flagged('Some 250 farms joined, 90 left after a year, and 60 of them (42%) grew maize.'), []);
+});
+
+test('"x% of the B things (A things)": a share of a whole, its count in a bracket after', () => {
+  assert.equal(verifiedCount('About 12% of the 450 wells (54 wells) were dry by August.'), 1);
+  assert.deepEqual(flagged('About 12% of the 450 wells (64 wells) were dry by August.').map((f) => f.replace(/^\w+:/, '')), ['12%']);
+  // A bracket that holds something else than the count: a year.
+  assert.deepEqual(flagged('About 12% of the 450 wells (2019) were dry by August.'), []);
+});
+
+test('"A things … (n = B; x%)": the count, then its whole and its share in one bracket', () => {
+  assert.equal(verifiedCount('Rashes were seen in 9 children of the younger cohort (n = 60; 15.0%).'), 1);
+  assert.deepEqual(flagged('Rashes were seen in 9 children of the younger cohort (n = 60; 25.0%).').map((f) => f.replace(/^\w+:/, '')), ['25.0%']);
+});
+
+test('"Among the B things, x% (n = A)": a whole that opens the sentence', () => {
+  assert.equal(verifiedCount('Among the 800 drivers stopped, 6.5% (n = 52) had no licence.'), 1);
+  assert.deepEqual(flagged('Among the 800 drivers stopped, 6.5% (n = 62) had no licence.').map((f) => f.replace(/^\w+:/, '')), ['6.5%']);
+  // Another count between the whole and the share: the share may be of that one.
+  assert.deepEqual(flagged('Among the 800 drivers stopped, 120 were tested and 6.5% (n = 62) had no licence.'), []);
+});

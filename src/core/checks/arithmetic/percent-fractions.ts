@@ -22,6 +22,13 @@ const OF_DIRECT = /^\s*(?:\/|of|out\s+of)\s+(?:(?:the|all|a\s+total\s+of|these|t
 const OUT_OF_WORDED = new RegExp(`^\\s*(?:${WORD}\\s+){1,5}(?:out\\s+of|of\\s+a\\s+total\\s+of)\\s+(?:(?:the|all|a\\s+total\\s+of)\\s+)?$`, 'i');
 /** Between the whole and the percentage after it: a comma inside the bracket, or words and an opening bracket. */
 const WHOLE_TO_PCT = new RegExp(`^\\s*(?:,|;|(?:${WORD}\\s+){0,7}?(?:${WORD})?\\s*[([])\\s*$`);
+/**
+ * The same share told after a restating phrase instead of a bracket: "A of B things, that is x%",
+ * "…, i.e. x%", "…, or x%", "…, an error rate of x%", "…, which is x% of them".
+ */
+const WHOLE_RESTATED_AS_PCT = new RegExp(`^\\s*(?:${WORD}\\s+){0,4}?(?:${WORD})?\\s*[,;:(–—-]?\\s*(?:that\\s+is|i\\.\\s?e\\.,?|or|which\\s+(?:is|was|makes|made)|(?:an?|the)\\s+(?:${WORD}\\s+){0,2}(?:rate|share|proportion|percentage|fraction)\\s+of)\\s*(?:about\\s+|approximately\\s+|roughly\\s+|nearly\\s+|only\\s+|just\\s+)?$`, 'i');
+/** "A of them (x%)", "A of these, x%": the whole is the count the pronoun points back to, earlier in the sentence. */
+const OF_THEM_TO_PCT = /^\s*(?:of|out\s+of)\s+(?:them|these|those|which|whom)\s*(?:[,([]|,?\s*(?:that\s+is|i\.\s?e\.,?|or))\s*$/i;
 const PCT_CLOSES = /^\s*(?:[)\],;.]|$)/;
 /** "x% of the things (" before "A out of B". */
 const PCT_TO_BRACKET = new RegExp(`^\\s*(?:(?:${WORD}\\s+){0,7}?(?:${WORD})?\\s*)?[([]\\s*$`);
@@ -45,12 +52,52 @@ function fractionBefore(text: string, nums: Num[], i: number): FractionClaim | u
   const whole = nums[i - 1];
   const count = nums[i - 2];
   if (!whole || !isCount(whole) || !PCT_CLOSES.test(text.slice(p.end, p.end + 3))) return undefined;
-  if (!WHOLE_TO_PCT.test(text.slice(whole.end, p.start))) return undefined;
+  const bridge = text.slice(whole.end, p.start);
+  if (!WHOLE_TO_PCT.test(bridge) && !WHOLE_RESTATED_AS_PCT.test(bridge)) return undefined;
   const between = count ? text.slice(count.end, whole.start) : '';
   const direct = OF_DIRECT.test(between);
   const worded = !direct && OUT_OF_WORDED.test(between);
   if (!(direct || worded) || !countLike(count, /out\s+of/i.test(between)) || count.value > whole.value) return undefined;
   return { pct: p, count, whole: [whole], cue: 'fraction' };
+}
+
+/** "A total of B things …; A of them (x%) …": the whole is the nearest count before, bound by a pronoun. */
+function fractionOfThem(text: string, nums: Num[], i: number): FractionClaim | undefined {
+  const p = nums[i];
+  const count = nums[i - 1];
+  const whole = nums[i - 2];
+  if (!count || !whole || !isCount(count) || !isCount(whole) || count.value > whole.value) return undefined;
+  if (!OF_THEM_TO_PCT.test(text.slice(count.end, p.start)) || !PCT_CLOSES.test(text.slice(p.end, p.end + 3))) return undefined;
+  // The pronoun is only sure to point to the whole when it is the sentence's one earlier number.
+  if (i !== 2 || /\d|%/.test(text.slice(whole.end, count.start))) return undefined;
+  return { pct: p, count, whole: [whole], cue: 'fraction' };
+}
+
+/** "x% of the B things (A things)", "x% of all B (n = A)": the share of a whole, its count in a bracket after. */
+function pctOfWholeThenCount(text: string, nums: Num[], i: number): FractionClaim | undefined {
+  const [p, whole, count] = [nums[i], nums[i + 1], nums[i + 2]];
+  if (!whole || !count || !isCount(whole) || !isCount(count) || count.value > whole.value) return undefined;
+  if (!/^\s*of\s+(?:(?:the|all|all\s+the|a\s+total\s+of)\s+)?$/i.test(text.slice(p.end, whole.start))) return undefined;
+  if (!new RegExp(`^\\s*(?:${WORD}\\s+){0,3}?(?:${WORD})?\\s*[([]\\s*(?:[nN]\\s*=\\s*)?$`).test(text.slice(whole.end, count.start))) return undefined;
+  return BRACKET_CLOSES.test(text.slice(count.end, count.end + 60)) ? { pct: p, count, whole: [whole], cue: 'fraction' } : undefined;
+}
+
+/** "A things … (n = B; x%)": the count, then its whole and share in one bracket. */
+function countThenWholeAndPct(text: string, nums: Num[], i: number): FractionClaim | undefined {
+  const [count, whole, p] = [nums[i - 2], nums[i - 1], nums[i]];
+  if (!count || !whole || !isCount(count) || !isCount(whole) || count.value > whole.value) return undefined;
+  if (!new RegExp(`^\\s*(?:${WORD}\\s+){0,6}?(?:${WORD})?\\s*[([]\\s*(?:[nN]|total)\\s*=\\s*$`).test(text.slice(count.end, whole.start))) return undefined;
+  return /^\s*[;,]\s*$/.test(text.slice(whole.end, p.start)) && PCT_CLOSES.test(text.slice(p.end, p.end + 3)) ? { pct: p, count, whole: [whole], cue: 'fraction' } : undefined;
+}
+
+/** "Among the B things, x% (n = A) …": a whole that opens the sentence, and a share with its count. */
+function wholeLedPctWithCount(text: string, sentence: TextSpan, nums: Num[], i: number): FractionClaim | undefined {
+  const [whole, p, count] = [nums[0], nums[i], nums[i + 1]];
+  if (i < 1 || !count || !isCount(whole) || !isCount(count) || count.value > whole.value) return undefined;
+  if (!/^\s*(?:Among|Amongst|Of|From|Across)\s+(?:(?:the|all|all\s+the|these|those)\s+)?$/i.test(text.slice(sentence.start, whole.start))) return undefined;
+  if (!/^\s*\(\s*[nN]\s*=\s*$/.test(text.slice(p.end, count.start)) || !/^\s*\)/.test(text.slice(count.end, count.end + 3))) return undefined;
+  // Nothing else counted between the whole and the share: it is the share of that whole.
+  return nums.slice(1, i).every((n) => n.percent) ? { pct: p, count, whole: [whole], cue: 'fraction' } : undefined;
 }
 
 /** "x% of the things (A out of B things)": the fraction in a bracket after the percentage. */
@@ -79,7 +126,13 @@ export function readFractionClaims(text: string, sentence: TextSpan, nums: Num[]
   for (let i = 0; i < nums.length; i++) {
     const p = nums[i];
     if (!isShare(p) || nums[i].end > sentence.end) continue;
-    const fraction = fractionBefore(text, nums, i) ?? fractionAfter(text, nums, i);
+    const fraction =
+      fractionBefore(text, nums, i) ??
+      fractionAfter(text, nums, i) ??
+      fractionOfThem(text, nums, i) ??
+      pctOfWholeThenCount(text, nums, i) ??
+      countThenWholeAndPct(text, nums, i) ??
+      wholeLedPctWithCount(text, sentence, nums, i);
     if (fraction) {
       claims.push(fraction);
       continue;

@@ -202,7 +202,12 @@ function corners(a: Interval, b: Interval, f: (x: number, y: number) => number):
 function candidates(c: ChangeClaim): Candidate[] | undefined {
   const { a, b } = c;
   const [ia, ib] = [inputBounds(a), inputBounds(b)];
-  if (c.mode === 'difference') return [{ iv: corners(ia, ib, (p, q) => q - p), value: b.value - a.value, working: `${plain(b.value)} - ${plain(a.value)}` }];
+  if (c.mode === 'difference') {
+    const later: Candidate = { iv: corners(ia, ib, (p, q) => q - p), value: b.value - a.value, working: `${plain(b.value)} - ${plain(a.value)}` };
+    if (c.ordered) return [later];
+    // Order unknown: either amount may be subtracted from the other; an unsigned difference is the gap.
+    return [later, { iv: corners(ia, ib, (p, q) => p - q), value: a.value - b.value, working: `${plain(a.value)} - ${plain(b.value)}` }];
+  }
   if (c.mode === 'multiple' || (c.mode === 'fold' && c.direction < 0)) {
     const big = Math.abs(a.value) >= Math.abs(b.value) ? [a, ia] as const : [b, ib] as const;
     const small = big[0] === a ? [b, ib] as const : [a, ia] as const;
@@ -283,6 +288,55 @@ export function readDifferenceClaims(text: string, block: TextSpan, s: Sentence)
   return claims;
 }
 
+// "a difference of 0.5", "a gap of 4 points", "differed by 3", "(Δ = −0.49)", "ΔM = 1.2": a difference named
+// without labelled amounts. Not an adjusted, standardised or model-estimated difference: those need more than two values.
+const NAMED_DIFFERENCE = /(?:\b(?:difference|gap|discrepancy)\s*(?:of|was|is|=|:)?|\bdiffer(?:ed|s)?\s+by|(?:Δ|∆|\\Delta)\s*(?:[A-Za-z]{1,3}(?:_\{?[A-Za-z0-9]+\}?)?)?\s*=)\s*(?:about\s+|approximately\s+|only\s+)?$/i;
+const NOT_PLAIN_DIFFERENCE = /\b(?:important|meaningful|minimal|minimum|detectable|smallest|expected|hypothesi[sz]ed|assumed|target|threshold|adjusted|standardi[sz]ed|estimated|predicted|marginal|weighted|median|cohen|hedges|effect|significant|no|any|relative|percent(?:age)?(?![\s-]*points?)|fold|ratio|log)\b[^.;()]{0,12}$/i;
+// What the text goes on to say the difference is: a threshold or a target, not the two amounts' gap.
+const HYPOTHETICAL_AFTER = /^[^.;]{0,40}?\b(?:important|meaningful|detectable|considered|deemed|regarded|would|could|threshold|cut-?off)\b/i;
+const RANGE_BEFORE = /\b(?:rang(?:ed|ing|es?)|varied|varying)\s+(?:from|between)\s*$/i;
+const POINTS_AFTER = /^\s*(?:percentage\s+points?|pp\b|points?\b|%)/i;
+
+/** The word written right after a number ("points", "ms", "%"), lower case, '' if none. */
+function wordAfter(text: string, n: Num): string {
+  if (n.percent) return '%';
+  return /^\s*([A-Za-zµμ%][A-Za-z/µμ%-]{0,14})/.exec(text.slice(n.end, n.end + 20))?.[1].toLowerCase() ?? '';
+}
+
+/**
+ * A named difference after two amounts of its sentence: the two nearest amounts before it that are
+ * written alike (the same word or unit after them, or the only two amounts there). Their order is
+ * not known, so both signs are tried.
+ */
+export function readNamedDifferenceClaims(text: string, s: Sentence): ChangeClaim[] {
+  const claims: ChangeClaim[] = [];
+  const nums = quantitiesIn(text, s);
+  nums.forEach((v, i) => {
+    const before = text.slice(Math.max(s.start, v.start - 40), v.start);
+    const cue = NAMED_DIFFERENCE.exec(before);
+    if (!cue || NOT_PLAIN_DIFFERENCE.test(before.slice(0, cue.index)) || isAside(text, v)) return;
+    if (/\b(?:detect|power)\b/i.test(text.slice(Math.max(s.start, v.start - 60), v.start)) || HYPOTHETICAL_AFTER.test(text.slice(v.end, v.end + 60))) return;
+    // Labelled amounts ("R² = .20 ... ΔR² = .06") are the labelled-difference reader's.
+    if (/(?:Δ|∆|Delta)\s*[A-Za-z]/.test(cue[0]) && labelOfDelta(cue[0]) && nums.slice(0, i).filter((n) => labelOf(text, n) === labelOfDelta(cue[0])).length >= 2) return;
+    const prior = nums.slice(Math.max(0, i - NEIGHBOURS), i).filter((n) => !isAside(text, n) && n.end <= v.start - cue[0].length);
+    if (prior.length < 2) return;
+    const [a, b] = prior.slice(-2);
+    if (RANGE_BEFORE.test(text.slice(Math.max(s.start, a.start - 24), a.start))) return;
+    const alike = wordAfter(text, a) === wordAfter(text, b) && a.percent === b.percent;
+    if (!(alike || prior.length === 2)) return;
+    // The difference is in the amounts' unit: percentage points for percentages.
+    if (a.percent && !(v.percent || POINTS_AFTER.test(text.slice(v.end, v.end + 20)))) return;
+    if (!a.percent && v.percent) return;
+    claims.push({ mode: 'difference', result: v, a, b, ordered: false, direction: 0, cue: 'named difference' });
+  });
+  return claims;
+}
+
+function labelOfDelta(cue: string): string | undefined {
+  const m = /(?:Δ|∆|Delta)\s*([A-Za-z]{1,3})(\^\{?2\}?)?/.exec(cue);
+  return m ? m[1] + (m[2] ? '^2' : '') : undefined;
+}
+
 const NET = /\bnet\s+(?:[\w-]+\s+){0,3}?(?:was|of|is|=|:)\s*(?:about\s+|approximately\s+)?$/i;
 const CHANGE_AMOUNT = new RegExp(`\\b(?:${UP}|${DOWN}|change[sd]?)\\s+(?:by|of)\\s+$`, 'i');
 
@@ -306,7 +360,9 @@ export function checkChanges(paper: PaperText): CheckOutput {
   const { blocks, sentences } = sentencesOf(paper);
   for (const s of sentences) {
     for (const claim of readChangeClaims(text, s)) judgeChange(paper, claim, out);
-    for (const claim of readDifferenceClaims(text, blocks[s.block], s)) judgeChange(paper, claim, out);
+    const labelled = readDifferenceClaims(text, blocks[s.block], s);
+    for (const claim of labelled) judgeChange(paper, claim, out);
+    for (const claim of readNamedDifferenceClaims(text, s)) if (!labelled.some((l) => l.result === claim.result)) judgeChange(paper, claim, out);
     for (const claim of readNetClaims(text, blocks[s.block], s)) judgeChange(paper, claim, out);
   }
   return out;

@@ -3,6 +3,7 @@
 import type { Check } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { changeCheck } from './change.ts';
+import { countFlowCheck } from './count-flow.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
@@ -34,6 +35,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   meanRangeCheck,
   partsTotalCheck,
   listedPartsCheck,
+  countFlowCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

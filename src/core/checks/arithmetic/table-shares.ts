@@ -182,7 +182,8 @@ function judgeDiscovered(paper: PaperText, out: CheckOutput, parts: Num[], last:
       severity: 'error',
       message: `${where}: the shares add up to ${shown}, not ${whole === 100 ? '100%' : '1'} as the table's other columns do.`,
       claimSpan,
-      span: claimSpan,
+      // Which entry is off cannot be told: the column's last share carries the finding.
+      span: parts[parts.length - 1],
       reported: shown,
       recomputed: whole === 100 ? '100%' : '1',
       working,

@@ -80,7 +80,8 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
   for (let t = grid.headerRows; t < grid.rows.length; t++) {
     if (!isTotalLabel(grid.labels[t])) continue;
     const label = grid.labels[t];
-    for (const rows of candidateRanges(grid, t)) {
+    const ranges = candidateRanges(grid, t);
+    for (const rows of ranges) {
       // Sums: count columns where every row above has a number.
       const sums: { c: number; total: Num; parts: Num[]; ok: boolean }[] = [];
       for (let c = 1; c < grid.width; c++) {
@@ -95,8 +96,8 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
       if (!confirmed.length) {
         // One count column under a Total row over the whole body: the label states the sum, but no
         // other column confirms which rows it covers, so a mismatch is a warning.
-        if (sums.length === 1 && rows.length >= 3 && rows === candidateRanges(grid, t)[0]) unconfirmedTotal(paper, grid, t, sums[0], out);
-        break;
+        if (sums.length === 1 && rows.length >= 3 && ranges.length === 1 && PLAIN_TOTAL.test(label.trim())) unconfirmedTotal(paper, grid, t, sums[0], out);
+        continue;
       }
       for (const x of sums) {
         const working = x.parts.map((p) => plain(p.value)).join(' + ');
@@ -171,6 +172,9 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
     }
   }
 }
+
+/** A label that says Total and nothing else ("All non-drug" names a subset). */
+const PLAIN_TOTAL = /^(?:grand\s+)?(?:total|totals|sum|overall)\s*:?$/i;
 
 function unconfirmedTotal(paper: PaperText, grid: Grid, t: number, x: { c: number; total: Num; parts: Num[] }, out: CheckOutput): void {
   const exact = x.parts.reduce((a, p) => a + p.value, 0);
@@ -289,7 +293,7 @@ function sampleSizes(paper: PaperText, grid: Grid, out: CheckOutput): void {
   const isOverall = (c: number) => OVERALL_HEADER.test(grid.columnHeader[c] ?? '');
   for (const t of cols.filter(isOverall)) {
     const i = cols.indexOf(t);
-    let parts: number[] = [];
+    const parts: number[] = [];
     if (i === 0) for (let j = 1; j < cols.length && !isOverall(cols[j]); j++) parts.push(cols[j]);
     else for (let j = i - 1; j >= 0 && !isOverall(cols[j]); j--) parts.unshift(cols[j]);
     if (parts.length < 2) continue;
@@ -331,9 +335,12 @@ export const tableTotalCheck: CheckModule = {
   shapes: [
     { name: 'total row', example: 'a last row labelled Total under counts per group' },
     { name: 'total column', example: 'a column Total next to counts per category' },
+    { name: 'group sizes against Overall', example: 'headers Overall N = 500, No N = 320, Yes N = 180, or a row labelled N' },
+    { name: 'Total row over one column', example: 'a Total row under a single column of counts (a warning when it differs)' },
   ],
   leavesAlone: [
-    'Aggregate rows whose structure is ambiguous (no other column confirms the sum).',
+    'Aggregate rows whose structure is ambiguous (no other column confirms the sum), except a plain Total over one column, which is a warning.',
+    'Group sizes that do not add to the Overall N when some of the groups already do (overlapping groupings).',
   ],
   run: checkTableTotals,
 };

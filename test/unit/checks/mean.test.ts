@@ -20,3 +20,13 @@ test('"the mean of a, b and c was m"', () => {
 test('ranges are not lists', () => {
   assert.equal(checkMeans(paper('Ages ranged between 18 and 25, with a mean of 30.')).findings.length, 0);
 });
+
+test('"averaging" after the listed values is the same claim as "a mean of"', () => {
+  const ok = paper('The three sites logged 14, 20 and 23 nests, averaging 19 per site.');
+  assert.equal(checkMeans(ok).verified.length, 1);
+  const bad = paper('Batches took 2.4, 2.9 and 3.1 hours, which averaged out to 3.4 hours.');
+  assert.deepEqual(errors(checkMeans(bad)).map((f) => f.recomputed), ['2.8']);
+  // A running average of something else, not of the values listed.
+  const other = paper('Ages were 20, 30 and 40, and daily use averaging 3 hours was typical.');
+  assert.equal(checkMeans(other).findings.length + checkMeans(other).verified.length, 0);
+});

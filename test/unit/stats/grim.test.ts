@@ -49,6 +49,24 @@ describe('GRIM arithmetic', () => {
 });
 
 describe('GRIM check on text', () => {
+  it('reads a mean told in words, at the end of a sentence, on a scale given by its ends', () => {
+    const ok = 'Each of the 40 students rated the lecture on a 1-5 scale, giving a mean of 3.85.';
+    assert.deepEqual([run(checkGrim, ok).findings, run(checkGrim, ok).verified], [[], 1]);
+    const bad = 'Each of the 40 students rated the lecture on a 1-5 scale, giving a mean of 3.86.';
+    // The n is the sentence's, not stated with the mean: a warning.
+    assert.deepEqual(run(checkGrim, bad).findings.map((f) => [underlined(bad, f), f.severity]), [['3.86', 'warning']]);
+    const seven = 'On a seven-point scale the 12 raters gave the design an average rating of 5.33.';
+    assert.equal(run(checkGrim, seven).verified, 1);
+    assert.deepEqual(run(checkGrim, seven.replace('5.33', '5.30')).findings.map((f) => f.kind), ['grim']);
+  });
+
+  it('leaves a mean told in words alone when nothing says the data are whole numbers', () => {
+    const times = 'The 25 participants answered within a mean of 4.37 seconds.';
+    assert.deepEqual([run(checkGrim, times).findings, run(checkGrim, times).verified], [[], 0]);
+    const weights = 'For the 25 mice the average was 4.37 on the balance.';
+    assert.deepEqual(run(checkGrim, weights).findings, []);
+  });
+
   it('flags a share of a sample stated in the same sentence', () => {
     const text = 'Four people dropped out. Our analysed group comprised 26 participants (ages 19 to 24; gender: 63.4% women, 36.6% men).';
     const r = run(checkGrim, text);

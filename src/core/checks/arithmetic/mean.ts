@@ -11,6 +11,8 @@ import type { CheckModule } from '../module.ts';
 
 const LIST_GAP = /^\s*(?:,\s*and|,\s*or|,|and|;)\s*$/;
 const MEAN_AFTER_LIST = /^\s*[,;(]?\s*(?:(?:with|giving|gave|for|yielding|had|has|have|showing|i\.e\.,?|which\s+had|and)\s+)?(?:an?\s+|the\s+)?(?:overall\s+|arithmetic\s+)?(?:mean|average)\s*(?:value\s+)?(?:of|was|is|=|:)?\s*(?:about\s+|approximately\s+|≈\s*)?$/i;
+// "12, 15 and 18, averaging 15", "…, which average out to 15": the verb form of the same claim.
+const AVERAGING_AFTER_LIST = /^\s*(?:[a-z][a-z-]*\s*){0,2}?[,;(]?\s*(?:(?:which|that)\s+)?averag(?:ing|ed?|es)\s+(?:out\s+)?(?:at\s+|to\s+)?(?:about\s+|approximately\s+|≈\s*)?$/i;
 const MEAN_BEFORE_LIST = /\b(?:mean|average)\s+of\s+(?:the\s+(?:values\s+)?)?$/i;
 const RESULT_AFTER_LIST = /^\s*(?:is|was|=|equals|gives|gave)\s*(?:about\s+|approximately\s+)?$/i;
 
@@ -56,7 +58,7 @@ export function checkMeans(paper: PaperText): CheckOutput {
       const lastUnit = unitAt(text, last.end, next ? next.start : s.end);
       const afterList = lastUnit ? lastUnit.end : last.end;
       let mean: Num | undefined;
-      if (next && MEAN_AFTER_LIST.test(text.slice(afterList, next.start))) mean = next;
+      if (next && (MEAN_AFTER_LIST.test(text.slice(afterList, next.start)) || AVERAGING_AFTER_LIST.test(text.slice(afterList, next.start)))) mean = next;
       else if (next && MEAN_BEFORE_LIST.test(text.slice(Math.max(s.start, list[0].start - 40), list[0].start)) && RESULT_AFTER_LIST.test(text.slice(afterList, next.start))) mean = next;
       if (!mean) continue;
       if (list.length === 2 && /\b(?:between|from|range[ds]?|ranging)\s+(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(s.start, list[0].start - 30), list[0].start))) continue;
@@ -108,6 +110,7 @@ export const meanCheck: CheckModule = {
   kinds: [MEAN_RULE],
   shapes: [
     { name: 'listed then mean', example: 'scores of 4, 6 and 8, a mean of 6' },
+    { name: 'listed then averaging', example: 'runs of 3.1, 2.9 and 3.3 s, averaging 3.1 s' },
   ],
   leavesAlone: [
     'Means whose values are not all listed.',

@@ -26,12 +26,13 @@ export type DataKind =
   | { kind: 'unknown' };
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
-// "M = 3.4", and mean ages: "M_Age = 41.2", "mean age was 33.9", "(mean age: 31.1)", "average age of 40.3".
+// "M = 3.4", and mean ages: "M_Age = 41.2", "mean age was 33.9", "(mean age: 31.1)", "average age of 40.3";
+// a mean told in words: "with a mean of 4.36", "the average rating was 3.2", "a mean score of 2.75".
 const MEAN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_\\])(?:(?:M|Mean|mean|x̄)(_?\{?(?:age|Age|AGE)\}?)?\s*=|([Mm]ean|[Aa]verage) age\s*(?:was|of|=|:)?)\s*([-\u2212]?${NUM})(?![\d.])`,
+  String.raw`(?<![\p{L}\p{N}_\\])(?:(?:M|Mean|mean|x̄)(_?\{?(?:age|Age|AGE)\}?)?\s*=|([Mm]ean|[Aa]verage) age\s*(?:was|of|=|:)?|(?:[Aa]n?|[Tt]he)\s+(?:overall\s+)?(?:mean|average)(?:\s+(?:rating|score|response|answer))?\s+(?:of|was|is|:))\s*([-\u2212]?${NUM})(?!\d|\.\d)`,
   'gu',
 );
-const SD_AFTER = new RegExp(String.raw`\s*[,;]?\s*\(?\s*(?:SD|S\.D\.|sd|s\.d\.)\s*=\s*(${NUM})(?![\d.])\s*\)?`, 'uy');
+const SD_AFTER = new RegExp(String.raw`\s*[,;]?\s*\(?\s*(?:SD|S\.D\.|sd|s\.d\.)\s*=\s*(${NUM})(?!\d|\.\d)\s*\)?`, 'uy');
 const N_AFTER = new RegExp(String.raw`\s*[,;]?\s*\(?\s*(?<![\p{L}])[nN]\s*=\s*(\d{1,6})(?![\d.,])`, 'uy');
 const N_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?<!total\s)[nN]\s*=\s*(\d{1,6})\s*[,;]\s*$`, 'u');
 // A mean followed by a unit is a measurement, not integer responses.
@@ -117,7 +118,8 @@ function statedN(s: string, meanAt: number, end: number): Descriptive['n'] {
 
 const BINARY = /\b(?:binary|dichotomous|dummy[- ]coded|coded (?:as )?0 (?:and|or|\/) 1|0 = no|1 = yes)\b/i;
 const ITEMS = /\b(\d{1,2}|one|single|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ]items?\b/i;
-const LIKERT = /likert|\b\d{1,2}-point\b|rating scale|\brated\b|\bscale (?:ranging )?from -?\d+ to \d+|\(1 = /i;
+// A rating scale by its ends or points: "a 1–7 scale", "a seven-point scale", "from 1 (never) to 5 (always)".
+const LIKERT = /likert|\b(?:\d{1,2}|three|four|five|six|seven|nine|ten|eleven)-point\b|rating scale|\brated\b|\bscale (?:ranging )?from -?\d+ to \d+|\b-?\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}\s+(?:rating\s+|response\s+)?scale\b|\(1 = /i;
 const COUNT_NAMED = /\b(?:number of|how many|counts? of)\b[^.;]{0,80}$/i;
 const AGE_BEFORE = /\bage[sd]?\b[^.;]{0,15}$/i;
 

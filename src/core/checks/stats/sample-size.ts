@@ -14,7 +14,7 @@ export interface SampleSize extends TextSpan {
 }
 
 export const PEOPLE =
-  'participants|subjects|respondents|patients|students|people|persons|individuals|children|adults|volunteers|infants|adolescents|undergraduates|employees|workers|migrants|women|men|couples|families|users|cases|pupils|teachers|nurses|physicians|residents|members|voters|consumers|athletes|players|twins';
+  'participants|subjects|respondents|patients|students|people|persons|individuals|children|adults|volunteers|infants|adolescents|undergraduates|employees|workers|migrants|women|men|couples|families|users|cases|pupils|teachers|nurses|physicians|residents|members|voters|consumers|athletes|players|twins|raters|judges|annotators|coders';
 const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const SAMPLE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,%])${COUNT}\s+(?:[\p{L}.-]{2,20}\s+){0,2}?(?:${PEOPLE})\b|(?<![\p{L}])(?<!total\s)[Nn]\s*=\s*${COUNT}(?![\d.])` +

@@ -162,7 +162,7 @@ function rateAt(text: string, s: Sentence, n: Num): Rate | undefined {
   return unit ? { n, unit, end: n.end + m[0].length, hedged: BOUND_BEFORE.test(text.slice(Math.max(s.start, n.start - 14), n.start)) } : undefined;
 }
 
-/** "over two billion containers per week and over 3000 per second": one rate told in two units of time. */
+/** "about 7,200 messages an hour, i.e. 2 per second": one rate told in two units of time. */
 function restatedRates(text: string, s: Sentence, nums: Num[], out: RatioClaim[]): void {
   const counts: Num[] = [...nums];
   // Counts with a scale word ("two billion") are read here too.

@@ -7,6 +7,7 @@ import { countFlowCheck } from './count-flow.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
+import { countSplitsCheck } from './count-splits.ts';
 import { meanCheck } from './mean.ts';
 import { meanRangeCheck } from './mean-range.ts';
 import { partsTotalCheck } from './parts-total.ts';
@@ -35,6 +36,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   meanRangeCheck,
   partsTotalCheck,
   listedPartsCheck,
+  countSplitsCheck,
   countFlowCheck,
   sharesCheck,
   shareListsCheck,

@@ -17,7 +17,7 @@ const WHOLE_TO_CUE = 60;
 /** Most parts a list is read with (keeps a sentence of thousands of numbers linear). */
 const MAX_PARTS = 12;
 
-interface Item {
+export interface Item {
   n: ReportedNumber;
   /** Counts can be parts; other numbers only tell what a bracket holds. */
   count: boolean;
@@ -50,7 +50,7 @@ function isPart(text: string, n: ReportedNumber): boolean {
 }
 
 /** The sentence's counts (digits and number words), with their bracket depth. */
-function itemsOf(text: string, sentence: TextSpan): Item[] {
+export function itemsOf(text: string, sentence: TextSpan): Item[] {
   const digits = numbersIn(text, sentence).filter((n: Num) => !n.noise);
   const words = wordNumbersIn(text, sentence).filter((w) => !digits.some((d) => d.start < w.end && w.start < d.end));
   const nums = [...digits, ...words].sort((a, b) => a.start - b.start);

@@ -101,12 +101,13 @@ export function readFractionClaims(text: string, sentence: TextSpan, nums: Num[]
 /** "B1 X and B2 Y, of whom A1 (x%) and A2 (y%)": each share is of the group named in the same place. */
 function respectively(text: string, nums: Num[], pairs: { count: Num; pct: Num; index: number }[]): FractionClaim[] {
   const out: FractionClaim[] = [];
+  const indexOf = new Map(nums.map((n, i) => [n, i]));
   for (let k = 0; k < pairs.length; k++) {
     const first = pairs[k];
     if (!OF_WHOM.test(text.slice(Math.max(0, first.count.start - 24), first.count.start))) continue;
     const run = [first];
     while (k + run.length < pairs.length && /^\s*\)?\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(text.slice(run.at(-1)!.pct.end, pairs[k + run.length].count.start).replace(/^\s*\)/, ''))) run.push(pairs[k + run.length]);
-    const at = nums.indexOf(first.count);
+    const at = indexOf.get(first.count)!;
     const groups = nums.slice(Math.max(0, at - run.length), at);
     if (run.length < 2 || groups.length !== run.length || !groups.every(isCount)) continue;
     const joined = groups.every((g, j) => j === 0 || LIST_GAP.test(text.slice(groups[j - 1].end, g.start)));

@@ -1,0 +1,219 @@
+// A whole split into counts that the sentence says are all of it, told in the looser ways papers
+// write them: "of the N ..., A ...; the remaining B", "N ..., and among those, A ... and B ...",
+// "N ... in k groups: a, b, ... (k counts)" (the list may follow in the next sentence), and a
+// count that splits into those that did and those that "did not". The reader returns claims (whole,
+// parts, cue); the judge adds the parts exactly: a sum equal to the whole is verified, anything else
+// is a warning (an unnamed category or an overlap would also explain a gap), an error only for the
+// plain remainder of a single part.
+
+import { itemsOf, type Item, type PartsClaim } from './listed-parts.ts';
+import { sentencesOf } from './context.ts';
+import { cover, makeFinding, makeVerified } from './report.ts';
+import { wordNumbersIn } from '../../text/lexicon.ts';
+import type { ReportedNumber } from '../../numbers.ts';
+import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
+import type { CheckModule } from '../module.ts';
+import { PARTS_TOTAL_RULE } from './parts-total.ts';
+
+const MAX_PARTS = 12;
+const MAX_CARDINALS = 8;
+const WHOLE_INTRO = /\b(?:of|out\s+of|from|among|amongst)\s+(?:(?:the|all|these|those|a\s+total\s+of)\s+)?$/i;
+const FRACTION_GAP = /^\s*(?:out\s+of|of)\s+(?:(?:the|all)\s+)?$/i;
+const REMAINING = /\b(?:the\s+)?(?:remaining|other)\s+$|\bthe\s+rest\s+(?:of\s+the\s+)?$/i;
+const SUBSET_CUE = /(?:^|[,;]\s*|\band\s+(?:,\s*)?)(?:among|amongst|of)\s+(?:those|these|them|which|whom)\s*,?\s*$/i;
+// "and B did not": the verb left out, so the negation is of the same thing the part before did.
+const NEGATED_AFTER = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:did|do|does|were|was|had|have|could)\s*(?:not|n[’']t)\s*(?:[.,;)]|$|do\s+so\b)/i;
+// A unit or a share right after a number: not a count of the things split.
+const UNIT_AFTER = /^\s*(?:%|°|(?:percent|per\s?cent|mg|kg|g|ml|l|km|m|cm|mm|s|ms|min|h|hours?|days?|weeks?|months?|years?|x)(?![A-Za-z]))/i;
+
+export interface SplitClaim extends PartsClaim {
+  /** How sure the reading is that the parts are all of the whole. */
+  severity: Severity;
+}
+
+function inDigits(n: ReportedNumber): boolean {
+  return /\d/.test(n.text);
+}
+
+function countsAt(items: readonly Item[], depth: number): Item[] {
+  return items.filter((i) => i.count && i.depth === depth);
+}
+
+/** "of the N ..., A ...; the remaining B": the parts before the remainder and it make the whole. */
+function remaining(text: string, items: Item[], sentence: TextSpan, next?: { items: Item[]; sentence: TextSpan }): SplitClaim[] {
+  const top = countsAt(items, 0);
+  const out: SplitClaim[] = [];
+  const rests: Item[] = top.filter((r) => REMAINING.test(text.slice(Math.max(sentence.start, r.n.start - 24), r.n.start)));
+  // "... The remaining B ..." opening the next sentence.
+  const opener = next && countsAt(next.items, 0)[0];
+  if (opener && opener.n.start - next.sentence.start < 30 && REMAINING.test(text.slice(next.sentence.start, opener.n.start))) rests.push(opener);
+  for (const r of rests.slice(0, 4)) {
+    const before = top.filter((c) => c.n.end <= r.n.start);
+    for (let w = before.length - 1; w >= 0; w--) {
+      const whole = before[w];
+      const lead = text.slice(Math.max(sentence.start, whole.n.start - 24), whole.n.start);
+      const prev = before[w - 1];
+      const fraction = prev !== undefined && FRACTION_GAP.test(text.slice(prev.n.end, whole.n.start));
+      if (!WHOLE_INTRO.test(lead) && !fraction) continue;
+      const parts = [...(fraction ? [prev] : []), ...before.slice(w + 1)].map((p) => p.n);
+      if (!parts.length || parts.length > 4 || parts.some((p) => UNIT_AFTER.test(text.slice(p.end, p.end + 8)))) break;
+      out.push({ whole: whole.n, parts: [...parts, r.n], cue: 'intro', sentence, severity: parts.length === 1 ? 'error' : 'warning' });
+      break;
+    }
+  }
+  return out;
+}
+
+/** "N things ..., and among those, A ... and B ...": the counts after the cue split the count before it. */
+function subset(text: string, items: Item[], sentence: TextSpan): SplitClaim[] {
+  const top = countsAt(items, 0);
+  for (let k = 1; k < top.length; k++) {
+    const gap = text.slice(top[k - 1].n.end, top[k].n.start);
+    const cue = SUBSET_CUE.exec(gap);
+    if (!cue) continue;
+    // The whole is the last count in digits before the cue (number words there are mostly not counts: "less than five points").
+    let w = k - 1;
+    while (w >= 0 && !inDigits(top[w].n)) w--;
+    if (w < 0) return [];
+    // "A out of B ..., among those": the subset A is meant.
+    if (w > 0 && FRACTION_GAP.test(text.slice(top[w - 1].n.end, top[w].n.start))) w--;
+    const parts = top.slice(k, k + MAX_PARTS).map((p) => p.n);
+    if (parts.length < 2 || parts.length > 6 || parts.some((p) => UNIT_AFTER.test(text.slice(p.end, p.end + 8)))) return [];
+    return [{ whole: top[w].n, parts, cue: 'intro', sentence, severity: 'warning' }];
+  }
+  return [];
+}
+
+const CARDINAL_NOUN = /^[\s-]*(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*/;
+
+/** "N things in k groups: a, b, c" or "... k groups. This included a ..., b ... and c ...": exactly k counts. */
+function announced(text: string, items: Item[], sentence: TextSpan, prevItems: Item[] | undefined, next?: { items: Item[]; sentence: TextSpan }): SplitClaim[] {
+  const words = wordNumbersIn(text, sentence);
+  // Bounded: a sentence of thousands of numbers is read at its first few cardinals only.
+  const cardinals = [...words, ...items.filter((i) => i.count && i.n.value >= 2 && i.n.value <= MAX_PARTS).map((i) => i.n)].slice(0, MAX_CARDINALS);
+  for (const k of cardinals) {
+    if (k.value < 2 || k.value > MAX_PARTS) continue;
+    const noun = CARDINAL_NOUN.exec(text.slice(k.end, k.end + 40));
+    if (!noun) continue;
+    // "the other three groups": a list of some of the groups, not all of the whole.
+    if (/\b(?:other|remaining|further|additional|first|last|top|main|major|largest|smallest)\s+$/i.test(text.slice(Math.max(sentence.start, k.start - 16), k.start))) continue;
+    const nounEnd = k.end + noun[0].length;
+    const rest = text.slice(nounEnd, Math.min(sentence.end, nounEnd + 400));
+    const colon = /^[^\d:;.]{0,40}:/.exec(rest);
+    const endsHere = nounEnd + rest.length === sentence.end && /^(?:\s*[A-Za-z][\w-]*){0,3}[\s\W]*$/.test(rest.replace(/\([^)]*\)/g, ''));
+    const from = colon ? nounEnd + colon[0].length : 0;
+    const listItems = colon ? items : endsHere ? next?.items : undefined;
+    if (!listItems) continue;
+    const parts: ReportedNumber[] = [];
+    for (const i of listItems) {
+      if (i.n.start < from || !i.count || i.annotation) continue;
+      if (parts.length > k.value) break;
+      parts.push(i.n);
+    }
+    if (parts.length !== k.value || parts.some((p) => UNIT_AFTER.test(text.slice(p.end, p.end + 8)))) continue;
+    // The whole is written in digits: a number word before the cardinal is part of the phrase ("one of three").
+    let whole: ReportedNumber | undefined;
+    for (const i of items) {
+      if (i.n.end > k.start) break;
+      if (i.count && i.n !== k && inDigits(i.n)) whole = i.n;
+    }
+    whole ??= prevItems?.filter((i) => i.count && i.depth === 0 && inDigits(i.n)).at(-1)?.n;
+    if (!whole || parts.some((p) => p.value >= whole.value)) continue;
+    return [{ whole, parts, cue: 'intro', sentence, severity: 'warning' }];
+  }
+  return [];
+}
+
+/** "N things, where A ... and B did not": a count and its complement make the count before them. */
+function complement(text: string, items: Item[], sentence: TextSpan): SplitClaim[] {
+  const top = countsAt(items, 0);
+  for (let k = 2; k < top.length; k++) {
+    const [whole, a, b] = [top[k - 2], top[k - 1], top[k]];
+    if (!NEGATED_AFTER.test(text.slice(b.n.end, b.n.end + 40))) continue;
+    if (!/\band\s+$|,\s*(?:while|whereas|but)\s+$|\b(?:while|whereas|but)\s+$/i.test(text.slice(a.n.end, b.n.start))) continue;
+    if (a.n.value > whole.n.value || b.n.value > whole.n.value) continue;
+    return [{ whole: whole.n, parts: [a.n, b.n], cue: 'intro', sentence, severity: 'warning' }];
+  }
+  return [];
+}
+
+export function readCountSplits(text: string, sentences: readonly (TextSpan & { block: number })[], si: number): SplitClaim[] {
+  const s = sentences[si];
+  const items = itemsOf(text, s);
+  const neighbour = (j: number) => (sentences[j] && sentences[j].block === s.block ? { items: itemsOf(text, sentences[j]), sentence: sentences[j] } : undefined);
+  const next = neighbour(si + 1);
+  const prev = neighbour(si - 1);
+  return [...remaining(text, items, s, next), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s)];
+}
+
+export function checkCountSplits(paper: PaperText): CheckOutput {
+  const findings: RawFinding[] = [];
+  const verified: RawVerified[] = [];
+  const { sentences } = sentencesOf(paper);
+  const seen = new Set<number>();
+  sentences.forEach((_, si) => {
+    for (const c of readCountSplits(paper.text, sentences, si)) {
+      if (seen.has(c.whole.start) || !sharesAgree(paper.text, c)) continue;
+      seen.add(c.whole.start);
+      judge(paper, c, findings, verified);
+    }
+  });
+  return { findings, verified };
+}
+
+/** Parts printed with their share ("30 (60%)"): most shares must be of this whole, or the reading is another one. */
+function sharesAgree(text: string, c: SplitClaim): boolean {
+  let shares = 0;
+  let agree = 0;
+  for (const p of c.parts) {
+    const m = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}\(\s*(\d+(?:[.,]\d+)?)\s*(?:\\?%|percent)/.exec(text.slice(p.end, p.end + 40));
+    if (!m) continue;
+    shares++;
+    const printed = Number(m[1].replace(',', '.'));
+    const decimals = m[1].split(/[.,]/)[1]?.length ?? 0;
+    if (Math.abs((100 * p.value) / c.whole.value - printed) <= 0.5 * 10 ** -decimals + 1e-9) agree++;
+  }
+  return shares === 0 || agree * 2 > shares;
+}
+
+function judge(paper: PaperText, c: SplitClaim, findings: RawFinding[], verified: RawVerified[]): void {
+  const sum = c.parts.reduce((a, p) => a + p.value, 0);
+  const working = `${c.parts.map((p: ReportedNumber) => p.value).join(' + ')} = ${sum}`;
+  const claimSpan = cover(c.whole, ...c.parts);
+  if (sum === c.whole.value) {
+    verified.push(makeVerified(paper, PARTS_TOTAL_RULE.id, claimSpan, `${working}`));
+    return;
+  }
+  const last = c.parts[c.parts.length - 1];
+  findings.push(makeFinding(paper, {
+    kind: PARTS_TOTAL_RULE.id,
+    severity: c.severity,
+    message: `The parts of ${c.whole.text} add up to ${sum}, not ${c.whole.text}.`,
+    claimSpan,
+    span: c.severity === 'error' ? last : c.whole,
+    reported: c.severity === 'error' ? last.text : c.whole.text,
+    recomputed: c.severity === 'error' ? String(c.whole.value - (sum - last.value)) : String(sum),
+    working,
+    // No quick fix: the whole, a part or the remainder may be the wrong number.
+    related: c.severity === 'error' ? [c.whole, ...c.parts.slice(0, -1)] : c.parts,
+    explanation: 'The sentence splits the whole into these counts; a category left unnamed, or parts that overlap, would also explain a gap.',
+  }));
+}
+
+export const countSplitsCheck: CheckModule = {
+  name: 'count-splits',
+  title: 'A whole and the counts that make it up',
+  description: 'Adds up the counts a passage says make up a whole (the rest, those among them, a stated number of groups, those that did and did not).',
+  kinds: [PARTS_TOTAL_RULE],
+  shapes: [
+    { name: 'the remaining', example: 'of the 60 jars, 14 broke in transit; the remaining 46 were sold' },
+    { name: 'among those', example: '80 of 300 bids were late and, among those, 50 came from abroad and 30 from home' },
+    { name: 'announced number of groups', example: '90 pupils in three classes: 28, 31 and 31' },
+    { name: 'did and did not', example: 'we sent 700 letters, where 420 recipients replied and 280 did not' },
+  ],
+  leavesAlone: [
+    'A list whose length differs from the number of groups announced: some groups may be merged or left out.',
+    'Parts and wholes in different paragraphs.',
+  ],
+  run: checkCountSplits,
+};

@@ -54,3 +54,10 @@ test('count, total and % columns named in the header', () => {
   // Without a base named "total", one row is not enough to tell which column is the base.
   assert.deepEqual(verdict({ table: [['Group', 'hits', 'N', 'score %'], ['Experts', '27', '30', '80.00']] }), { verified: 0, flagged: [] });
 });
+
+test('an n (%) cell that no whole-number base can give is a warning', () => {
+  // 74 of any whole N: 74/132 = 56.06%, 74/133 = 55.64%; nothing rounds to 55.8%.
+  assert.deepEqual(verdict({ table: [['', 'Cohort A', 'Cohort B'], ['Employed', '31 (40.3%)', '74 (55.8%)']] }), { verified: 0, flagged: ['warning 55.8%'] });
+  // 74 of 133 is 55.6%: some base gives it, and with no N stated nothing is said.
+  assert.deepEqual(verdict({ table: [['', 'Cohort A', 'Cohort B'], ['Employed', '31 (40.3%)', '74 (55.6%)']] }), { verified: 0, flagged: [] });
+});

@@ -105,6 +105,7 @@ function checkTable(paper: PaperText, table: TableGrid, out: CheckOutput): void 
   rowPercentages(paper, grid, out, judged);
   fractionCells(paper, grid, out);
   namedRatioColumns(paper, grid, out, judged);
+  impossibleShares(paper, grid, out, judged);
 }
 
 function verifyPair(paper: PaperText, grid: Grid, p: Pair, n: number, out: CheckOutput, judged: Set<number>): void {
@@ -267,6 +268,40 @@ function namedRatioColumns(paper: PaperText, grid: Grid, out: CheckOutput, judge
   }
 }
 
+/**
+ * An "n (%)" cell no base could give: no whole number of cases N makes k / N round (or truncate) to
+ * the printed percentage. Said as a warning (weighted percentages beside raw counts are a reason),
+ * for cells no other reading judged.
+ */
+function impossibleShares(paper: PaperText, grid: Grid, out: CheckOutput, judged: Set<number>): void {
+  for (let r = grid.headerRows; r < grid.rows.length; r++) {
+    for (const cell of grid.rows[r]) {
+      if (cell?.kind !== 'count-percent' || !cell.value || !cell.pct || judged.has(cell.pct.start)) continue;
+      const k = cell.value.value;
+      const p = cell.pct;
+      if (k < 1 || p.value > 100 || !isCount(cell.value)) continue;
+      const h = 0.5 * 10 ** -p.decimals;
+      if (p.value - h <= 0) continue;
+      // Rounded or truncated: the exact share lies in [p - h, p + 2h).
+      const nLo = Math.max(k, Math.ceil((100 * k) / Math.min(100, p.value + 2 * h) - 1e-9));
+      const nHi = Math.floor((100 * k) / (p.value - h) + 1e-9);
+      if (nLo <= nHi) continue;
+      out.findings.push(
+        makeFinding(paper, {
+          kind: 'table-percentage',
+          severity: 'warning',
+          message: `${grid.labels[r] || `Row ${r + 1}`}: no whole number of cases gives ${p.text}${p.percent ? '' : '%'} from ${cell.value.text} (the base would lie between ${formatValue((100 * k) / (p.value + h), 2)} and ${formatValue((100 * k) / (p.value - h), 2)}).`,
+          claimSpan: span(cell),
+          span: p,
+          reported: p.text,
+          working: `100 * ${k} / N = ${p.value} for a whole N`,
+          related: [cell.value],
+        }),
+      );
+    }
+  }
+}
+
 function columnOfCounts(grid: Grid, k: number): boolean {
   let counts = 0;
   for (let r = grid.headerRows; r < grid.rows.length; r++) {
@@ -292,6 +327,7 @@ export const tablePercentageCheck: CheckModule = {
     { name: 'Total column of 100%', example: 'cells 2560 (64.0%) beside a Total cell 4000 (100.0%)' },
     { name: 'fraction in the cell', example: '37 / 412 (9.0%) or 12.5% (25/200)' },
     { name: 'count, total and % columns', example: 'columns correct | total | accuracy in %' },
+    { name: 'no whole-number base', example: 'a cell 74 (55.8%): no whole N gives 55.8% from 74 (a warning)' },
   ],
   leavesAlone: [
     'Columns whose percentages use per-row denominators.',

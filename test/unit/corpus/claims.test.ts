@@ -43,7 +43,7 @@ const SHAPE_KINDS: Record<string, readonly FindingKind[]> = {
 const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseErrors: number }> = {
   arithmetic: { flagged: 0.63, verified: 0.53, maxFalseErrors: 0 },
   percentage: { flagged: 0.8, verified: 0.8, maxFalseErrors: 0 },
-  'parts-total': { flagged: 0.61, verified: 0.73, maxFalseErrors: 0 },
+  'parts-total': { flagged: 0.71, verified: 0.8, maxFalseErrors: 0 },
   change: { flagged: 0.75, verified: 0.75, maxFalseErrors: 0 },
   'ratio-rate': { flagged: 0.65, verified: 0.5, maxFalseErrors: 0 },
   mean: { flagged: 0.95, verified: 0.95, maxFalseErrors: 0 },

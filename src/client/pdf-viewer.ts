@@ -106,7 +106,14 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
 
   async resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): Promise<void> {
     const target = parsePdfPlaceFragment(document.uri.fragment);
-    if (target) return this.openTarget(document.uri.with({ fragment: '' }), target, panel);
+    if (target) {
+      // Resolve at once (VS Code waits for this before it can open anything else), then act: the
+      // Problems list may have opened this editor in place of a preview viewer of the same PDF,
+      // which is being closed now.
+      panel.webview.html = '<!DOCTYPE html><html lang="en"><body></body></html>';
+      setTimeout(() => void this.openTarget(document.uri.with({ fragment: '' }), target, panel), 50);
+      return;
+    }
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
     this.entries.add(entry);
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
@@ -252,7 +259,10 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     const known = entry?.findings.find((f) => f.id === target.findingId && f.range.page === target.page);
     const place: Finding = known ?? ({ id: target.findingId ?? '', range: { uri: uri.toString(), page: target.page, box: target.box, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as Finding);
     try {
+      if (!entry) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { viewColumn: panel.viewColumn, preserveFocus: true });
       await this.reveal(place, true);
+    } catch (e) {
+      this.log.error(`Showing page ${target.page} of ${uri.fsPath}: ${(e as Error).message}`);
     } finally {
       panel.dispose();
     }

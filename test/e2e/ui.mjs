@@ -1,7 +1,8 @@
 // The UI test: Tally in code-server as a person uses it, driven by playwright-core in headless
 // Chromium, with the extension installed from its .vsix and WITHOUT the smoke-test driver, so
 // notification toasts and progress show as a user sees them. Opens the example paper from the
-// Explorer, the Problems panel, a hover on the error, the report, the PDF in Tally's viewer; then
+// Explorer, the Problems panel, a hover on the error, the report, the PDF in Tally's viewer (and a
+// PDF problem's row in the Problems panel moving it to the problem's page); then
 // runs Check Workspace (its progress notification and its toast, whose "Open Report" button opens
 // the report) and opens a real multi-file paper from the shared fixtures. Each step saves a
 // screenshot in test-output/screenshots/ (the README's come from here: problems.png, hover.png,
@@ -170,6 +171,34 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await frame.locator('#nextFinding').click();
       await highlight.waitFor({ state: 'visible', timeout: 30_000 });
       await page.waitForTimeout(500); // let pdf.js finish painting around the highlight
+    });
+
+    await step('clicking a PDF problem’s “show in the Tally PDF viewer” row in the Problems panel moves the viewer to its page', 'pdf-problem.png', async () => {
+      const frame = await webviewFrame(page, '#viewerContainer');
+      const pageBox = frame.locator('#pageBox');
+      await pageBox.fill('1');
+      await pageBox.press('Enter');
+      for (let i = 0; (await pageBox.inputValue()) !== '1'; i++) {
+        if (i > 40) throw new Error(`the viewer did not go to page 1 (it shows ${await pageBox.inputValue()})`);
+        await page.waitForTimeout(250);
+      }
+      const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'show in the Tally PDF viewer' }).first();
+      if (!(await row.isVisible())) await runCommand(page, 'Toggle Problems');
+      await row.waitFor({ timeout: 30_000 });
+      await row.click();
+      // The viewer may be a new one: a preview editor (opened by a click in the Explorer) is replaced
+      // by the next editor opened in its group, so look for the page in every viewer frame.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        let pages = [];
+        for (const f of page.frames()) pages.push(await f.locator('#viewerContainer').count().then((n) => (n ? f.locator('#pageBox').inputValue() : undefined)).catch(() => undefined));
+        pages = pages.filter((p) => p !== undefined);
+        if (pages.includes('2')) break;
+        if (Date.now() > deadline) throw new Error(`no viewer on page 2 (viewers on pages: ${pages.join(', ') || 'none'})`);
+        await page.waitForTimeout(250);
+      }
+      const tabs = await page.locator('.tabs-container .tab').filter({ hasText: 'black-spatula.pdf' }).count();
+      if (tabs !== 1) throw new Error(`${tabs} tabs show black-spatula.pdf, expected the viewer alone`);
     });
 
     await step('Tally: Check Workspace shows its progress, then a toast counting papers', null, async () => {

@@ -22,6 +22,12 @@ async function viewer(uri: vscode.Uri): Promise<ViewerState | undefined> {
   return s.pdfViewers.find((p) => p.uri === uri.toString());
 }
 
+/** The PDF's problem about the wrong reference dose (the paper has other problems too). */
+async function theWrongDose(pdf: vscode.Uri): Promise<vscode.Diagnostic> {
+  const ds = await waitForDiagnostics(pdf, (all) => all.some((x) => /420,?000/.test(x.message)), 60_000);
+  return ds.find((x) => /420,?000/.test(x.message))!;
+}
+
 function waitForPage(uri: vscode.Uri, page: number, what: string): Promise<ViewerState> {
   return until(what, async () => {
     const v = await viewer(uri);
@@ -50,7 +56,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
   it('moves the viewer to a problem’s page through the problem’s command link', async () => {
     await vscode.commands.executeCommand('tally._test.pdfViewer', { uri: uri().toString(), goToPage: 1 });
     await waitForPage(uri(), 1, 'the viewer on page 1');
-    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const d = await theWrongDose(uri());
     const code = d.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.scheme, 'command', `the code links to ${code.target.toString()}`);
     assert.equal(code.target.path, 'tally.revealFinding');
@@ -65,7 +71,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
   it('moves the viewer to a problem’s page when its “show in the Tally PDF viewer” row is opened (what the Problems list does on click and Enter)', async () => {
     await vscode.commands.executeCommand('tally._test.pdfViewer', { uri: uri().toString(), goToPage: 1 });
     await waitForPage(uri(), 1, 'the viewer on page 1');
-    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const d = await theWrongDose(uri());
     const place = d.relatedInformation?.[0];
     assert.ok(place, 'the PDF problem has a related row for the viewer');
     assert.match(place.message, /^page 2: show in the Tally PDF viewer/);
@@ -106,7 +112,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
   });
 
   it('hides a PDF finding from the viewer: gone from the problems, a readable entry beside the paper', async () => {
-    const [d] = await waitForDiagnostics(uri(), (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const d = await theWrongDose(uri());
     const finding = d as vscode.Diagnostic & { data?: unknown };
     const args = JSON.parse(decodeURIComponent((d.code as { target: vscode.Uri }).target.query)) as Array<{ id: string }>;
     const id = args[0].id;
@@ -129,7 +135,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     const copy = fixtureUri('report-hide-e2e/report-hide.pdf');
     await vscode.workspace.fs.copy(source(), copy, { overwrite: true });
     await vscode.commands.executeCommand('tally.checkDocument', copy);
-    const [d] = await waitForDiagnostics(copy, (ds) => ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    const d = await theWrongDose(copy);
     const id = (JSON.parse(decodeURIComponent((d.code as { target: vscode.Uri }).target.query)) as Array<{ id: string }>)[0].id;
     await vscode.commands.executeCommand('tally.generateReport', copy);
     assert.ok(await vscode.commands.executeCommand('tally._test.reportHide', id), `finding ${id} is in the report`);

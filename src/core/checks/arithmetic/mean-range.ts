@@ -81,7 +81,8 @@ function judge(paper: PaperText, claim: CentreInRange, out: CheckOutput): void {
   const [, high] = roundingInterval(hi);
   const span = cover(claim.centre, claim.lo, claim.hi);
   const working = `${plain(lo.value)} ≤ ${plain(centre.value)} ≤ ${plain(hi.value)}`;
-  if (cHi >= low && cLo <= high) {
+  // At the very edge (18 against a lower end of 19) both would have to be 18.5, printed two ways: outside.
+  if (cHi > low && cLo < high) {
     out.verified.push(makeVerified(paper, 'mean-range', span, `the ${claim.centreKind} lies within its ${claim.boundKind}: ${working}`));
     return;
   }

@@ -29,9 +29,9 @@ function watchdogMs(timeoutMs: number): number {
 
 const STARTUP_MS = 120_000;
 
-function emptyResult(item: WorkItem, message: string): CheckResult {
+function emptyResult(item: WorkItem, message: string, partial?: boolean): CheckResult {
   const uri = pathToFileURL(item.file).href;
-  return { uri, files: [uri], findings: [], verified: [], notes: [{ level: 'error', message, uri }], suppressedCount: 0 };
+  return { uri, files: [uri], findings: [], verified: [], notes: [{ level: 'error', message, uri, ...(partial ? { partial } : {}) }], suppressedCount: 0 };
 }
 
 class Slot {
@@ -67,7 +67,7 @@ class Slot {
         }
         resolve(outcome);
       };
-      const stop = (message: string): void => finish({ id, item, result: emptyResult(item, message), stopped: true }, true);
+      const stop = (message: string): void => finish({ id, item, result: emptyResult(item, message, true), stopped: true }, true);
       const onMessage = (m: WorkDone | { id: number; error: string } | { id: number; started: true }): void => {
         if (m.id !== id) return;
         if ('started' in m) {

@@ -5,22 +5,16 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { readFileUri } from '../core/files.ts';
 import { renderReport, type ReportFormat } from '../core/report/index.ts';
-import type { CheckResult } from '../core/types.ts';
+import { partlyChecked, type CheckResult } from '../core/types.ts';
 import { workItemsFor } from './inputs.ts';
 import { checkAll, type PoolOptions } from './pool.ts';
 import { renderTextPaper, renderTextSummary } from './text-format.ts';
-import { CUT_SHORT } from './work.ts';
 
 export interface OutputOptions {
   format: string;
   failOn: 'error' | 'warning' | 'never';
   output?: string;
   version: string;
-}
-
-/** A paper a budget cut short: stopped by the pool, or a note from the extractor saying what was cut. */
-export function partlyChecked(result: CheckResult): boolean {
-  return result.notes.some((n) => n.level !== 'info' && CUT_SHORT.test(n.message));
 }
 
 function write(out: NodeJS.WritableStream, text: string): Promise<void> {
@@ -41,6 +35,7 @@ export async function checkPapers(paths: string[], options: PoolOptions, output:
   for await (const outcome of checkAll(items, options)) {
     const { result } = outcome;
     if (outcome.unreadable) unreadable.push(outcome.unreadable);
+    // Stopped by the pool, or a note saying which budget or limit cut it short.
     const cut = outcome.stopped || partlyChecked(result);
     if (cut) partial.push(outcome.item.file);
     results.push(result);

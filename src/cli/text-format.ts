@@ -32,7 +32,7 @@ function block(f: Finding, cwd: string): string {
 /** One paper's notes and findings (the CLI prints each paper as soon as it is checked). */
 export function renderTextPaper(r: CheckResult, cwd: string): string {
   const out: string[] = [];
-  for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: note: ${n.message}`);
+  for (const n of r.notes) out.push(`${where({ uri: n.uri ?? r.uri, start: n.range?.start ?? { line: 0, character: 0 }, end: { line: 0, character: 0 }, page: n.range?.page }, cwd)}: ${n.partial ? 'note (cut short)' : 'note'}: ${n.message}`);
   for (const f of r.findings) out.push(block(f, cwd));
   if (r.coverage) out.push(`${fileName(r.uri, cwd)}: ${describeCoverage(r.coverage)}`);
   return out.length ? out.join('\n') + '\n' : '';

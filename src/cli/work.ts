@@ -25,6 +25,3 @@ export interface WorkDone {
   /** Nothing could be read (a broken or encrypted PDF): the one-line reason. */
   unreadable?: string;
 }
-
-/** Notes that say a budget or limit cut a paper short (the CLI's "partly checked" exit code). */
-export const CUT_SHORT = /budget|limit|ran out|stopped after|left out|more than \d+ times/i;

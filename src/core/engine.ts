@@ -16,6 +16,8 @@ export interface CheckOptions {
   severities?: Partial<Record<FindingKind, Severity | 'off'>>;
   /** Which checks to run (default: all deterministic checks). */
   checks?: readonly Check[];
+  /** Asked between checks: true skips the remaining ones (a newer edit superseded this check; its result is discarded). */
+  stop?: () => boolean;
 }
 
 /** Stable id: the same claim keeps its id when text elsewhere in the paper changes. */
@@ -183,6 +185,7 @@ export function checkPaper(paper: PaperText, options: CheckOptions = {}): CheckR
   const undecidedRaw: RawUndecided[] = [];
   const notes: CheckNote[] = [...paper.notes];
   for (const check of options.checks ?? enabledChecks(options.severities).map((m) => m.run)) {
+    if (options.stop?.()) break;
     try {
       const out = check(paper);
       // Appended one by one: spreading tens of thousands of findings into push() overflows the stack.

@@ -77,6 +77,16 @@ export interface CheckNote {
   message: string;
   uri?: string;
   range?: SourceRange;
+  /**
+   * A budget or limit cut the work short here (time, memory, pages, size, nesting, fan-out): part of
+   * the paper was not read or not checked. The CLI exits 3 for such a paper; reports mark the note.
+   */
+  partial?: boolean;
+}
+
+/** True when some note says a budget or limit cut the paper's reading or checking short. */
+export function partlyChecked(result: { notes: readonly CheckNote[] }): boolean {
+  return result.notes.some((n) => n.partial === true);
 }
 
 /**

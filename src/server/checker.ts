@@ -8,15 +8,14 @@ import type { FindingCounts } from '../shared/protocol.ts';
 import { byFile, toDiagnostic } from './diagnostics.ts';
 import { ignoreIdsFor } from './ignore.ts';
 import { normalizeUri } from './papers.ts';
-import { readFileUri } from '../core/files.ts';
-import { resolveRoot } from './roots.ts';
-import { dirname, relative, isAbsolute } from 'node:path';
+import { readPrefix, rootHint } from './roots.ts';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerSettings } from './settings.ts';
 import { extensionOf } from './settings.ts';
 import type { RunOptions } from './worker-client.ts';
 import { CancelledError } from './worker-client.ts';
-import type { CheckOutcome, JobOptions, LatexJob, PdfJob, ReviewOutcome } from './worker-protocol.ts';
+import type { CheckOutcome, JobOptions, LatexJob, PdfJob, ReviewOutcome, RootOutcome } from './worker-protocol.ts';
 import type { Job, JobResult } from './worker-protocol.ts';
 
 export interface CheckerHost {
@@ -28,6 +27,8 @@ export interface CheckerHost {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   workspaceFolderFor(uri: string): string | undefined;
   resultsChanged(uris: string[]): void;
+  /** The check worker may drop what it keeps for this root. */
+  forget(root: string): void;
 }
 
 interface RootState {
@@ -41,6 +42,10 @@ interface RootState {
   forcePdf?: boolean;
   /** When the first edit still waiting for a check came (the debounce's maximum wait counts from it). */
   waitingSince?: number;
+  /** The scheduled run in progress, which a newer edit may cancel. */
+  running?: AbortController;
+  /** When diagnostics were last published for this root. */
+  publishedAt?: number;
 }
 
 /** While the user keeps typing, a check still starts this long after the first unchecked edit. */
@@ -52,11 +57,6 @@ function filePathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isInsideDir(file: string, dir: string): boolean {
-  const rel = relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
@@ -80,6 +80,9 @@ export class Checker {
   /** Normalised file URI -> findings located in it (all roots). */
   private readonly findingsByFile = new Map<string, Finding[]>();
   private readonly roots = new Map<string, RootState>();
+  /** Normalised file URI -> the root found by searching the folders around it (null: none). */
+  private readonly nearby = new Map<string, string | null>();
+  private readonly searches = new Map<string, Promise<string>>();
   /** Timings of the last runs, for tests and the log. */
   readonly timings: { root: string; elapsedMs: number; cached: boolean }[] = [];
 
@@ -102,10 +105,45 @@ export class Checker {
     return languageId === 'latex' && !ext && types.includes('.tex');
   }
 
+  /** The root of `uri` as far as it is known without searching the disk (bounded work on the main thread). */
   rootFor(uri: string): string {
-    if (/\.pdf$/i.test(uri)) return uri;
-    const text = this.openText(uri) ?? readFileUri(uri) ?? '';
-    return resolveRoot(uri, text, (u) => this.rootOfFile.get(normalizeUri(u)), this.host.workspaceFolderFor(uri));
+    return this.hint(uri).root;
+  }
+
+  private hint(uri: string): { root: string; final: boolean } {
+    if (/\.pdf$/i.test(uri)) return { root: uri, final: true };
+    const text = this.openText(uri) ?? readPrefix(uri);
+    return rootHint(uri, text, (u) => this.rootOfFile.get(normalizeUri(u)), (u) => this.nearby.get(normalizeUri(u)));
+  }
+
+  /** The root of `uri`; a file nothing names a root for is looked for in the folders around it, by the worker. */
+  rootOf(uri: string): Promise<string> {
+    const hint = this.hint(uri);
+    if (hint.final) return Promise.resolve(hint.root);
+    const key = normalizeUri(uri);
+    let search = this.searches.get(key);
+    if (!search) {
+      search = this.host
+        .runJob({ type: 'root', uri, workspaceFolder: this.host.workspaceFolderFor(uri) })
+        .then((r) => (r as RootOutcome).root, () => null)
+        .then((root) => {
+          this.nearby.set(key, root);
+          this.searches.delete(key);
+          return root ?? uri;
+        });
+      this.searches.set(key, search);
+    }
+    return search;
+  }
+
+  /** Every file's known root, by normalised URI (for Check Workspace's plan, made in the worker). */
+  knownRoots(): Record<string, string> {
+    return Object.fromEntries(this.rootOfFile);
+  }
+
+  /** Files were added or removed: roots found by searching around a file may have changed. */
+  forgetSearches(): void {
+    this.nearby.clear();
   }
 
   private state(root: string): RootState {
@@ -124,7 +162,12 @@ export class Checker {
    * MAX_WAIT_MS after the first unchecked edit, so diagnostics keep coming during continuous typing.
    */
   schedule(uri: string, delayMs: number): void {
-    const root = this.rootFor(uri);
+    const hint = this.hint(uri);
+    if (hint.final) this.scheduleRoot(hint.root, delayMs);
+    else void this.rootOf(uri).then((root) => this.scheduleRoot(root, delayMs));
+  }
+
+  private scheduleRoot(root: string, delayMs: number): void {
     const st = this.state(root);
     st.generation++;
     const now = Date.now();
@@ -134,8 +177,19 @@ export class Checker {
     st.timer = setTimeout(() => {
       st.timer = undefined;
       st.waitingSince = undefined;
-      this.request(root).catch((e: unknown) => this.reportFailure(root, e));
+      this.supersede(st);
+      this.request(root, undefined, true).catch((e: unknown) => this.reportFailure(root, e));
     }, Math.max(0, due - now));
+  }
+
+  /**
+   * A newer edit cancels the scheduled check in progress, unless the paper's diagnostics are already
+   * overdue: then it finishes, so checks longer than the maximum wait still publish while the user types.
+   */
+  private supersede(st: RootState): void {
+    if (!st.running) return;
+    const overdue = st.publishedAt === undefined || Date.now() - st.publishedAt >= MAX_WAIT_MS;
+    if (!overdue) st.running.abort();
   }
 
   /** Any root that reads `uri` (for files changed on disk). */
@@ -144,21 +198,26 @@ export class Checker {
     return root ? [root] : [];
   }
 
-  /** Check a root now (after any run in progress) and return its merged result. */
-  request(root: string, signal?: AbortSignal): Promise<CheckResult | undefined> {
+  /** Check a root now (after any run in progress) and return its merged result. `supersedable`: a newer edit may cancel it. */
+  request(root: string, signal?: AbortSignal, supersedable = false): Promise<CheckResult | undefined> {
     const st = this.state(root);
     if (st.queued && !signal) return st.queued;
     const run = st.tail.then(() => {
       if (st.queued === run) st.queued = undefined;
-      return this.execute(root, st, signal);
+      if (!supersedable) return this.execute(root, st, signal);
+      const controller = new AbortController();
+      st.running = controller;
+      return this.execute(root, st, controller.signal).finally(() => {
+        if (st.running === controller) st.running = undefined;
+      });
     });
     if (!signal) st.queued = run;
     st.tail = run.catch(() => undefined);
     return run;
   }
 
-  checkNow(uri: string, signal?: AbortSignal): Promise<CheckResult | undefined> {
-    const root = this.rootFor(uri);
+  async checkNow(uri: string, signal?: AbortSignal): Promise<CheckResult | undefined> {
+    const root = await this.rootOf(uri);
     const st = this.state(root);
     if (st.timer) {
       clearTimeout(st.timer);
@@ -189,16 +248,16 @@ export class Checker {
     const settings = this.host.settings();
     const options = this.jobOptions(root);
     if (/\.pdf$/i.test(root)) return { type: 'pdf', uri: root, maxPages: settings.pdfMaxPages, timeoutMs: settings.pdfTimeoutMs, options };
-    // The job carries only the open documents of this paper's project, not every open document.
+    // The job carries only the open documents of this paper: its root and the files its last check read
+    // (a file it reads for the first time comes from the disk, and execute() checks again with its text).
     const projectDir = this.projectDirOf(root);
+    const rootKey = normalizeUri(root);
     const overlay: Record<string, string> = {};
     for (const d of this.host.openDocuments()) {
       const key = normalizeUri(d.uri);
-      const file = filePathOf(key);
-      if (key === normalizeUri(root) || (file && projectDir && isInsideDir(file, projectDir))) overlay[key] = d.text;
+      if (key === rootKey || this.rootOfFile.get(key) === root) overlay[key] = d.text;
     }
-    const rootText = overlay[normalizeUri(root)] ?? readFileUri(root);
-    if (rootText === undefined) throw new Error(`Cannot read ${root}`);
+    const rootText = overlay[rootKey];
     return { type: 'latex', rootUri: root, rootText, overlay, projectDir, options };
   }
 
@@ -223,7 +282,43 @@ export class Checker {
     // Edits since this run started are published anyway: during continuous typing the next run is
     // always pending, and holding results back until typing stops left the user with none at all.
     this.store(root, outcome.result);
+    st.publishedAt = Date.now();
+    // An open document the paper read from the disk (it was not known to be part of the paper): check
+    // again with the editor's text. The next job carries it, so this happens once.
+    if (job.type === 'latex' && outcome.result.files.some((f) => !Object.hasOwn(job.overlay, normalizeUri(f)) && this.openText(f) !== undefined)) {
+      this.request(root).catch((e: unknown) => this.reportFailure(root, e));
+    }
     return this.merged.get(root);
+  }
+
+  /**
+   * A document was closed: when no open document belongs to its paper any more, the paper's results,
+   * diagnostics and the worker's cache for it are dropped, so memory returns to what it was.
+   */
+  closed(uri: string): void {
+    const key = normalizeUri(uri);
+    const root = this.rootOfFile.get(key) ?? (this.roots.has(uri) ? uri : undefined);
+    if (!root) return;
+    for (const d of this.host.openDocuments()) {
+      const other = normalizeUri(d.uri);
+      if (other === normalizeUri(root) || this.rootOfFile.get(other) === root) return;
+    }
+    const st = this.roots.get(root);
+    if (st?.timer) clearTimeout(st.timer);
+    st?.running?.abort();
+    this.roots.delete(root);
+    this.deterministic.delete(root);
+    this.model.delete(root);
+    this.merged.delete(root);
+    for (const file of this.published.get(root) ?? []) {
+      this.findingsByFile.delete(normalizeUri(file));
+      this.host.publish(file, []);
+    }
+    this.published.delete(root);
+    for (const [file, r] of this.rootOfFile) if (r === root) this.rootOfFile.delete(file);
+    this.nearby.delete(key);
+    this.host.forget(root);
+    this.host.resultsChanged([root]);
   }
 
   // ---- results ----------------------------------------------------------------------------

@@ -25,7 +25,15 @@ export interface LatexPaper {
   reads: Map<string, string | undefined>;
 }
 
-export function latexPaper(job: LatexJob): LatexPaper {
+/** The job with its root's text: read here, in the worker, when the root is not open in the editor. */
+export function withRootText(job: LatexJob): LatexJob & { rootText: string } {
+  if (job.rootText !== undefined) return job as LatexJob & { rootText: string };
+  const rootText = readFileUri(job.rootUri);
+  if (rootText === undefined) throw new Error(`Cannot read ${job.rootUri}`);
+  return { ...job, rootText };
+}
+
+export function latexPaper(job: LatexJob & { rootText: string }): LatexPaper {
   const reads = new Map<string, string | undefined>();
   const fromDisk = job.projectDir ? projectReader(job.projectDir) : readFileUri;
   const readFile = (uri: string): string | undefined => {

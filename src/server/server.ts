@@ -24,14 +24,15 @@ import { Checker, countFindings } from './checker.ts';
 import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
 import { hoverFor } from './hover.ts';
 import { addIgnoredId, ignoreEntriesFor } from './ignore.ts';
-import { planWorkspace } from './workspace-papers.ts';
+import type { WorkspacePlan } from './workspace-papers.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
 import { onRequest, sendNotification, signalFor } from './rpc.ts';
 import { DEFAULT_SETTINGS, parseSettings } from './settings.ts';
 import type { ServerSettings } from './settings.ts';
 import { CancelledError, CheckWorker } from './worker-client.ts';
-import type { ReviewOutcome } from './worker-protocol.ts';
+import type { HeapUsed, ReviewOutcome } from './worker-protocol.ts';
+import { getHeapStatistics } from 'node:v8';
 
 declare const TALLY_VERSION: string | undefined;
 const VERSION = typeof TALLY_VERSION === 'string' ? TALLY_VERSION : '0.0.0';
@@ -60,6 +61,7 @@ const checker = new Checker({
   log,
   workspaceFolderFor: (uri) => workspaceFolderFor(uri),
   resultsChanged: (uris) => sendNotification(connection, ResultsChangedNotification, { uris }),
+  forget: (root) => worker.forget(root),
 });
 
 function workspaceFolderFor(uri: string): string | undefined {
@@ -134,7 +136,10 @@ documents.onDidSave((e) => {
   checker.schedule(e.document.uri, 0);
 });
 
-documents.onDidClose((e) => justOpened.delete(e.document.uri));
+documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
+  checker.closed(e.document.uri);
+});
 
 connection.onDidChangeWatchedFiles((params) => {
   let ignoreChanged = false;
@@ -144,6 +149,8 @@ connection.onDidChangeWatchedFiles((params) => {
       ignoreChanged = true;
       continue;
     }
+    // A .tex file added or removed can change which root includes a fragment.
+    if (change.type !== FileChangeType.Changed && /\.tex$/i.test(uri)) checker.forgetSearches();
     if (documents.get(uri)) continue; // open documents are checked from their edits
     if (/\.pdf$/i.test(uri)) {
       if (change.type !== FileChangeType.Deleted && checker.resultFor(uri)) checker.checkPdf(uri, false).catch(() => undefined);
@@ -171,7 +178,7 @@ connection.onExecuteCommand(async (params) => {
   const args = params.arguments?.[0] as IgnoreIdParams | undefined;
   if (!args?.id || !args.uri) return;
   try {
-    const file = addIgnoredId(checker.rootFor(args.uri), args);
+    const file = addIgnoredId(await checker.rootOf(args.uri), args);
     log('info', `Added ${args.id} to ${file}`);
     checker.recheckAll();
   } catch (e) {
@@ -201,7 +208,7 @@ onRequest(connection, CheckPdfRequest, async (params, token) => {
 
 onRequest(connection, CheckDocumentRequest, async (params, token) => {
   await settingsReady;
-  const root = checker.rootFor(params.uri);
+  const root = await checker.rootOf(params.uri);
   const result = /\.pdf$/i.test(root) ? await checker.checkPdf(root, false, signalFor(token)) : await checker.checkNow(params.uri, signalFor(token));
   return { rootUri: root, counts: countFindings(result?.findings ?? []), notes: result?.notes ?? [] };
 });
@@ -212,7 +219,11 @@ onRequest(connection, CheckFilesRequest, async (params, token) => {
   const total: FindingCounts = { error: 0, warning: 0, info: 0, model: 0 };
   const uris = params.uris.filter((u) => checker.isCheckable(u));
   // Papers, not files: a root with its \input files once, its compiled PDF with it, fragments not at all.
-  const plan = planWorkspace(uris, workspaceFolders.map((f) => f.uri), settings.compiledPdfs, (u) => checker.rootFor(u));
+  // Planning walks the workspace folders and reads their roots: the worker does it, off this thread.
+  const plan = (await worker.run(
+    { type: 'workspace', uris, folders: workspaceFolders.map((f) => f.uri), compiledPdfs: settings.compiledPdfs, knownRoots: checker.knownRoots() },
+    { signal },
+  )) as WorkspacePlan;
   const out: CheckFilesResult = { checked: plan.papers, counts: total, failed: [], skipped: plan.skipped };
   for (const [i, job] of plan.jobs.entries()) {
     if (signal.aborted) break;
@@ -246,7 +257,7 @@ onRequest(connection, ReportRequest, (params) => {
 });
 
 onRequest(connection, PlanReviewRequest, async (params, token) => {
-  const root = checker.rootFor(params.uri);
+  const root = await checker.rootOf(params.uri);
   return (await worker.run({ type: 'plan', paper: checker.paperJob(root), model: params.model, cacheDir: params.cacheDir }, { signal: signalFor(token) })) as ReviewPlan;
 });
 
@@ -260,7 +271,7 @@ onRequest(connection, ReviewRequest, async (params, token) => {
   // The client sends a review only when the user turned it on; check again so nothing leaves otherwise.
   if (params.model.enabled !== true) throw new Error('The model review is turned off (tally.model.enabled).');
   if (!params.apiKey) throw new Error('No API key: run "Tally: Set API Key" first.');
-  const root = checker.rootFor(params.uri);
+  const root = await checker.rootOf(params.uri);
   const paper = checker.paperJob(root);
   const stop = new AbortController();
   reviewsInFlight.set(params.token, stop);
@@ -286,6 +297,15 @@ onRequest(connection, ReviewRequest, async (params, token) => {
     cancelled: stop.signal.aborted,
     usage: outcome.usage,
   };
+});
+
+// Heap in use on the main thread and in the check worker (after a collection when run with
+// --expose-gc): how tests and benchmarks see that memory returns to its baseline.
+connection.onRequest('tally/memoryUsage', async () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const main = getHeapStatistics().used_heap_size;
+  const inWorker = ((await worker.run({ type: 'memory' })) as HeapUsed).heapUsed;
+  return { main, worker: inWorker };
 });
 
 connection.onShutdown(() => worker.dispose());

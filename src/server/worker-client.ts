@@ -15,6 +15,8 @@ export class CancelledError extends Error {
 
 interface Pending {
   job: Job;
+  /** Shared with the worker: set to 1 to cancel (seen by a synchronous check between its steps). */
+  cancelled: Int32Array;
   resolve: (value: JobResult) => void;
   reject: (error: Error) => void;
   onProgress?: (message: string, percent?: number) => void;
@@ -84,9 +86,10 @@ export class CheckWorker {
     const worker = this.ensure();
     const id = this.nextId++;
     return new Promise<JobResult>((resolve, reject) => {
-      this.pending.set(id, { job, resolve, reject, onProgress: options.onProgress });
+      const cancelled = new Int32Array(new SharedArrayBuffer(4));
+      this.pending.set(id, { job, cancelled, resolve, reject, onProgress: options.onProgress });
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      worker.postMessage({ kind: 'run', id, job } satisfies ToWorker);
+      worker.postMessage({ kind: 'run', id, job, cancelled } satisfies ToWorker);
     });
   }
 
@@ -94,6 +97,7 @@ export class CheckWorker {
     const p = this.pending.get(id);
     const worker = this.worker;
     if (!p || !worker) return;
+    Atomics.store(p.cancelled, 0, 1);
     worker.postMessage({ kind: 'cancel', id } satisfies ToWorker);
     // A synchronous check cannot see the abort until it finishes; a very long one is stopped by
     // replacing the worker, unless a model review (which would lose its requests) is in flight.
@@ -115,6 +119,11 @@ export class CheckWorker {
     void old?.terminate();
     // Jobs that were queued behind the stuck one are sent again to the new worker.
     for (const [, p] of orphans) this.run(p.job, { onProgress: p.onProgress }).then(p.resolve, p.reject);
+  }
+
+  /** The worker drops its cached results for a root whose documents were all closed. */
+  forget(root: string): void {
+    this.worker?.postMessage({ kind: 'forget', root } satisfies ToWorker);
   }
 
   dispose(): void {

@@ -5,14 +5,15 @@
 import type { CheckOptions } from '../core/engine.ts';
 import type { CheckNote, CheckResult, Finding, ModelReviewRun, RawFinding } from '../core/types.ts';
 import type { ModelSettings, ReviewPlan } from '../shared/protocol.ts';
+import type { CompiledPdfs, WorkspacePlan } from './workspace-papers.ts';
 
 export type JobOptions = Pick<CheckOptions, 'ignoreIds' | 'severities'>;
 
 export interface LatexJob {
   type: 'latex';
   rootUri: string;
-  /** Text of the root file (an open document's text, or read from disk by the main thread). */
-  rootText: string;
+  /** Text of the root file when it is open; otherwise the worker reads it from the disk. */
+  rootText?: string;
   /** Text of the paper's open documents, which wins over what is on disk. */
   overlay: Record<string, string>;
   /** Files outside this folder (the workspace folder, or the root's own) are not read. */
@@ -45,7 +46,29 @@ export interface ReviewJob {
   cacheDir?: string;
 }
 
-export type Job = LatexJob | PdfJob | PlanJob | ReviewJob;
+/** Which root reads a .tex file, found by searching the folders around it (file-system work). */
+export interface RootJob {
+  type: 'root';
+  uri: string;
+  workspaceFolder?: string;
+}
+
+/** Check Workspace's plan: the papers of the workspace folders (a walk of the folders). */
+export interface WorkspaceJob {
+  type: 'workspace';
+  uris: string[];
+  folders: string[];
+  compiledPdfs: CompiledPdfs;
+  /** Roots the server already knows, by normalised file URI. */
+  knownRoots: Record<string, string>;
+}
+
+/** The worker's heap in use, after a garbage collection when the process allows one (--expose-gc). */
+export interface MemoryJob {
+  type: 'memory';
+}
+
+export type Job = LatexJob | PdfJob | PlanJob | ReviewJob | RootJob | WorkspaceJob | MemoryJob;
 
 export interface CheckOutcome {
   result: CheckResult;
@@ -70,9 +93,22 @@ export interface ReviewOutcome {
   review?: ModelReviewRun;
 }
 
-export type JobResult = CheckOutcome | ReviewPlan | ReviewOutcome;
+export interface RootOutcome {
+  root: string | null;
+}
 
-export type ToWorker = { kind: 'run'; id: number; job: Job } | { kind: 'cancel'; id: number };
+export interface HeapUsed {
+  heapUsed: number;
+}
+
+export type JobResult = CheckOutcome | ReviewPlan | ReviewOutcome | RootOutcome | WorkspacePlan | HeapUsed;
+
+export type ToWorker =
+  /** `cancelled` is shared memory the main thread sets to 1 to cancel: a synchronous check reads it between its steps. */
+  | { kind: 'run'; id: number; job: Job; cancelled?: Int32Array }
+  | { kind: 'cancel'; id: number }
+  /** The root's documents were closed: drop what the worker keeps for it. */
+  | { kind: 'forget'; root: string };
 
 export type FromWorker =
   | { kind: 'done'; id: number; value: JobResult }

@@ -2,13 +2,16 @@
 // off the language server's main thread. Results are cached by the content of every file read.
 
 import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { checkPaper } from '../core/engine.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
 import { planModelReview, runModelReview } from './model-adapter.ts';
-import { latexPaper, normalizeUri, pdfPaper, readPdfBytes } from './papers.ts';
+import { latexPaper, normalizeUri, pdfPaper, readPdfBytes, withRootText } from './papers.ts';
 import { projectReader, readFileUri } from '../core/files.ts';
-import type { CheckOutcome, FromWorker, Job, JobResult, LatexJob, PdfJob, ToWorker } from './worker-protocol.ts';
+import type { CheckOutcome, FromWorker, Job, JobResult, LatexJob, PdfJob, ToWorker, WorkspaceJob } from './worker-protocol.ts';
+import { resolveRoot, searchNearbyRoot } from './roots.ts';
+import { planWorkspace, type WorkspacePlan } from './workspace-papers.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.cjs must run as a worker thread');
@@ -25,16 +28,27 @@ function log(level: 'info' | 'warn' | 'error', message: string): void {
 
 const CACHE_LIMIT = 64;
 const cache = new Map<string, CheckResult>();
+/** The cache keys of each root's results (dropped when its documents close). */
+const keysOfRoot = new Map<string, Set<string>>();
 /** For each LaTeX root, the files its last extraction read (to compute the key before extracting). */
 const lastReads = new Map<string, string[]>();
 
-function remember(key: string, result: CheckResult): void {
+function remember(root: string, key: string, result: CheckResult): void {
   cache.delete(key);
   cache.set(key, result);
+  let keys = keysOfRoot.get(root);
+  if (!keys) keysOfRoot.set(root, (keys = new Set()));
+  keys.add(key);
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-function latexKey(job: LatexJob, files: readonly string[], read: (uri: string) => string | undefined): string {
+function forget(root: string): void {
+  for (const key of keysOfRoot.get(root) ?? []) cache.delete(key);
+  keysOfRoot.delete(root);
+  lastReads.delete(root);
+}
+
+function latexKey(job: LatexJob & { rootText: string }, files: readonly string[], read: (uri: string) => string | undefined): string {
   const h = createHash('sha256').update('latex\0').update(JSON.stringify(job.options)).update('\0').update(job.rootUri).update('\0').update(job.rootText);
   for (const uri of files) h.update('\0').update(uri).update('\0').update(read(uri) ?? '\u0001missing');
   return h.digest('hex');
@@ -61,19 +75,22 @@ function cancelledError(): Error {
   return e;
 }
 
-function checkLatex(job: LatexJob, signal: AbortSignal): CheckOutcome {
+function checkLatex(unread: LatexJob, signal: AbortSignal, cancelled: () => boolean): CheckOutcome {
   const started = performance.now();
+  const job = withRootText(unread);
   const previous = lastReads.get(job.rootUri);
   if (previous) {
     const hit = cache.get(latexKey(job, previous, overlayOrDisk(job)));
     if (hit) return { result: hit, cached: true, elapsedMs: performance.now() - started };
   }
   const { paper, reads } = latexPaper(job);
-  if (signal.aborted) throw cancelledError();
+  if (signal.aborted || cancelled()) throw cancelledError();
   const files = [...reads.keys()];
-  const result = checkPaper(paper, job.options);
+  // A newer edit supersedes this check: the shared flag is seen between the checks.
+  const result = checkPaper(paper, { ...job.options, stop: cancelled });
+  if (cancelled()) throw cancelledError();
   lastReads.set(job.rootUri, files);
-  remember(latexKey(job, files, (uri) => reads.get(uri)), result);
+  remember(job.rootUri, latexKey(job, files, (uri) => reads.get(uri)), result);
   return { result, cached: false, elapsedMs: performance.now() - started };
 }
 
@@ -87,19 +104,37 @@ async function checkPdf(job: PdfJob, signal: AbortSignal): Promise<CheckOutcome>
   const paper = await pdfPaper(job, data, signal);
   if (signal.aborted) throw cancelledError();
   const result = checkPaper(paper, job.options);
-  remember(key, result);
+  remember(job.uri, key, result);
   return { result, cached: false, elapsedMs: performance.now() - started };
 }
 
+/** This thread's heap in use, after a full collection when the process was started with --expose-gc. */
+export function heapAfterGc(): { heapUsed: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  return { heapUsed: getHeapStatistics().used_heap_size };
+}
+
+/** Check Workspace's plan; files outside the folders go through their roots (known, or searched for here). */
+function workspacePlan(job: WorkspaceJob): WorkspacePlan {
+  const rootOf = (uri: string): string => resolveRoot(uri, readFileUri(uri) ?? '', (u) => job.knownRoots[normalizeUri(u)], undefined);
+  return planWorkspace(job.uris, job.folders, job.compiledPdfs, rootOf);
+}
+
 async function paperFor(job: LatexJob | PdfJob, signal: AbortSignal): Promise<PaperText> {
-  if (job.type === 'latex') return latexPaper(job).paper;
+  if (job.type === 'latex') return latexPaper(withRootText(job)).paper;
   return pdfPaper(job, readPdfBytes(job.uri), signal);
 }
 
-async function run(id: number, job: Job, signal: AbortSignal): Promise<JobResult> {
+async function run(id: number, job: Job, signal: AbortSignal, cancelled: () => boolean): Promise<JobResult> {
   switch (job.type) {
     case 'latex':
-      return checkLatex(job, signal);
+      return checkLatex(job, signal, cancelled);
+    case 'root':
+      return { root: searchNearbyRoot(job.uri, job.workspaceFolder) };
+    case 'workspace':
+      return workspacePlan(job);
+    case 'memory':
+      return heapAfterGc();
     case 'pdf':
       return checkPdf(job, signal);
     case 'plan':
@@ -122,23 +157,29 @@ port.on('message', (message: ToWorker) => {
     running.get(message.id)?.abort();
     return;
   }
+  if (message.kind === 'forget') {
+    forget(message.root);
+    return;
+  }
   const { id, job } = message;
   const controller = new AbortController();
+  const flag = message.cancelled;
+  const cancelled = (): boolean => controller.signal.aborted || (flag !== undefined && Atomics.load(flag, 0) === 1);
   running.set(id, controller);
   // Let a cancel that is already queued behind this message land before the work starts.
   setImmediate(() => {
-    if (controller.signal.aborted) {
+    if (cancelled()) {
       running.delete(id);
       post({ kind: 'failed', id, message: 'cancelled', cancelled: true });
       return;
     }
-    run(id, job, controller.signal).then(
+    run(id, job, controller.signal, cancelled).then(
       (value) => post({ kind: 'done', id, value }),
       (e: unknown) => {
         const err = e as Error;
-        const cancelled = controller.signal.aborted || err?.name === 'AbortError';
-        if (!cancelled) log('error', `${job.type} job failed: ${err?.stack ?? String(e)}`);
-        post({ kind: 'failed', id, message: err?.message ?? String(e), cancelled });
+        const stopped = cancelled() || err?.name === 'AbortError';
+        if (!stopped) log('error', `${job.type} job failed: ${err?.stack ?? String(e)}`);
+        post({ kind: 'failed', id, message: err?.message ?? String(e), cancelled: stopped });
       },
     ).finally(() => running.delete(id));
   });

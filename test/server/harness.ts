@@ -31,6 +31,7 @@ export interface ServerHandle {
   stderr: () => string;
   waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): void;
+  closeDocument(uri: string): void;
   change(uri: string, version: number, text: string): void;
   request<R>(method: string, params: unknown): Promise<R>;
   close(): Promise<void>;
@@ -44,8 +45,8 @@ export function serverBuilt(): boolean {
   return existsSync(SERVER) && existsSync(join(dirname(SERVER), 'worker.cjs'));
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; workspaceFolder?: string; allowLoopback?: boolean } = {}): Promise<ServerHandle> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+export async function startServer(options: { settings?: Record<string, unknown>; workspaceFolder?: string; allowLoopback?: boolean; nodeArgs?: string[] } = {}): Promise<ServerHandle> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
     cwd: ROOT,
     // The preload makes any network access fail loudly (and in the check worker too).
     env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, TALLY_TEST_ALLOW_LOOPBACK: options.allowLoopback ? '1' : '0' },
@@ -112,6 +113,9 @@ export async function startServer(options: { settings?: Record<string, unknown>;
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
+    },
+    closeDocument(uri) {
+      void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
     open(uri, text, languageId = 'latex') {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });

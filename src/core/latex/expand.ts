@@ -120,10 +120,11 @@ function resolve(ctx: ExpandContext, name: string): string {
   return n;
 }
 
+/** A note, given once per paper, that a limit left part of the paper out. */
 function warnOnce(ctx: ExpandContext, key: string, message: string, src: Src): void {
   if (ctx.warned.has(key)) return;
   ctx.warned.add(key);
-  ctx.notes.push({ level: 'warning', message, ...rangeOf(ctx, src) });
+  ctx.notes.push({ level: 'warning', message, ...rangeOf(ctx, src), partial: true });
 }
 
 /**
@@ -225,7 +226,7 @@ function expandUse(f: Frame, ctx: ExpandContext, n: Extract<LNode, { t: 'mac' }>
   if (f.depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS) {
     if (!ctx.warnedBudget) {
       ctx.warnedBudget = true;
-      ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src) });
+      ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src), partial: true });
     }
     return undefined;
   }
@@ -485,7 +486,7 @@ function enterFile(ctx: ExpandContext, uri: string, text: string, contributes: b
   let body = text;
   if (ctx.bytesRead + body.length > ctx.maxBytes) {
     const room = Math.max(0, ctx.maxBytes - ctx.bytesRead);
-    ctx.notes.push({ level: 'warning', message: `The paper is larger than the ${Math.round(ctx.maxBytes / 1e6)} MB limit; only the first part of "${uri.split('/').pop()}" is checked.`, uri });
+    ctx.notes.push({ level: 'warning', message: `The paper is larger than the ${Math.round(ctx.maxBytes / 1e6)} MB limit; only the first part of "${uri.split('/').pop()}" is checked.`, uri, partial: true });
     body = body.slice(0, room);
   }
   ctx.bytesRead += body.length;

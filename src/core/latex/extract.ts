@@ -36,7 +36,7 @@ function extract(source: string, uri: string, opts: ExtractOptions): PaperText {
   let root = source;
   const notes: CheckNote[] = [];
   if (root.length > maxBytes) {
-    notes.push({ level: 'warning', message: `The file is larger than the ${Math.round(maxBytes / 1e6)} MB limit; only its first part is checked.`, uri });
+    notes.push({ level: 'warning', message: `The file is larger than the ${Math.round(maxBytes / 1e6)} MB limit; only its first part is checked.`, uri, partial: true });
     root = root.slice(0, maxBytes);
   }
   const ctx = newContext(uri, root, { readFile: opts.readFile, maxBytes, parser: opts.parser });

@@ -142,7 +142,7 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
     const total = doc.numPages;
     const last = Math.min(total, maxPages);
     if (total > maxPages) {
-      notes.push({ level: 'warning', message: `${name} has ${total} pages; only the first ${maxPages} were checked (page budget).`, uri });
+      notes.push({ level: 'warning', message: `${name} has ${total} pages; only the first ${maxPages} were checked (page budget).`, uri, partial: true });
     }
     for (let n = 1; n <= last; n++) {
       try {
@@ -168,13 +168,13 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
       if (!doc) {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'error', message: `${name} could not be opened within the ${duration(timeoutMs)} time budget; it was not checked.`, uri }
+            ? { level: 'error', message: `${name} could not be opened within the ${duration(timeoutMs)} time budget; it was not checked.`, uri, partial: true }
             : { level: 'info', message: `Reading ${name} was cancelled.`, uri },
         );
       } else {
         notes.push(
           e.why === 'timeout'
-            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${duration(timeoutMs)} time budget ran out; later pages are not checked.`, uri }
+            ? { level: 'warning', message: `Reading ${name} stopped after ${done} of ${doc.numPages} pages: the ${duration(timeoutMs)} time budget ran out; later pages are not checked.`, uri, partial: true }
             : { level: 'info', message: `Reading ${name} was cancelled after ${done} pages.`, uri },
         );
       }
@@ -209,7 +209,7 @@ export async function extractPdf(data: Uint8Array, uri: string, opts: ExtractPdf
     return { uri, text: out.text, map: out.map, blocks: out.blocks, tables: out.tables, notes, files: [uri], suppressed: [] };
   } catch (e) {
     if (e instanceof Stop) {
-      notes.push({ level: 'error', message: `${name} was read but its text could not be put together within the time budget; it was not checked.`, uri });
+      notes.push({ level: 'error', message: `${name} was read but its text could not be put together within the time budget; it was not checked.`, uri, partial: true });
       return emptyPaper(uri, notes);
     }
     notes.push({ level: 'error', message: `The text of ${name} could not be put together: ${(e as Error)?.message ?? String(e)}`, uri });

@@ -124,7 +124,7 @@ function paper(g: PaperGroup, options: ReportOptions): string[] {
   }
   out.push(...verified(r, options));
   const notes = [r, ...g.compiled].flatMap((x) => x.notes);
-  if (notes.length) out.push('<h3>Notes</h3><ul>', ...notes.map((n) => `<li>${escapeHtml(n.level)}: ${escapeHtml(n.message)}</li>`), '</ul>');
+  if (notes.length) out.push('<h3>Notes</h3><ul>', ...notes.map((n) => `<li>${escapeHtml(n.level)}${n.partial ? ' (cut short)' : ''}: ${escapeHtml(n.message)}</li>`), '</ul>');
   out.push('</section>');
   return out;
 }

@@ -115,7 +115,7 @@ function paper(g: PaperGroup, options: ReportOptions): string[] {
   }
   out.push(...verified(r, options));
   const notes = [r, ...g.compiled].flatMap((x) => x.notes);
-  if (notes.length) out.push('### Notes', '', ...notes.map((n) => `- ${n.level}: ${md(n.message)}`), '');
+  if (notes.length) out.push('### Notes', '', ...notes.map((n) => `- ${n.level}${n.partial ? ' (cut short)' : ''}: ${md(n.message)}`), '');
   return out;
 }
 

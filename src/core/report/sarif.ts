@@ -80,6 +80,8 @@ function notification(n: CheckNote) {
   const out: Record<string, unknown> = { level: n.level === 'info' ? 'note' : n.level, message: { text: n.message } };
   if (n.range) out.locations = [{ physicalLocation: { artifactLocation: { uri: n.range.uri }, region: region(n.range) } }];
   else if (n.uri) out.locations = [{ physicalLocation: { artifactLocation: { uri: n.uri } } }];
+  // A budget or limit cut the paper short here.
+  if (n.partial) out.properties = { partial: true };
   return out;
 }
 

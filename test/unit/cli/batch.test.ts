@@ -56,3 +56,18 @@ test('a folder with LaTeX sources and PDFs checks both; the compiled PDF of a ro
   assert.deepEqual(lines.map((l) => l.uri.split('/').pop()), ['main.tex', 'other.pdf']);
   assert.match(lines[0].notes.map((n: { message: string }) => n.message).join('\n'), /main\.pdf is this paper compiled/);
 });
+
+test('"partly checked" comes from the notes a budget or limit sets, not from their wording', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-partial-'));
+  // A missing file whose name reads like a budget note is only a missing file.
+  writeFileSync(join(dir, 'named.tex'), '\\documentclass{article}\n\\begin{document}\nWe had 3 + 4 = 7 cats.\n\\input{time-budget-ran-out-limit}\n\\end{document}\n');
+  const named = tally('check', join(dir, 'named.tex'), '--format', 'jsonl');
+  assert.equal(named.status, 0, named.stderr);
+  assert.equal(JSON.parse(named.stdout).partlyChecked, false);
+  // Groups nested past TeX's limit leave text out: partly checked, and the text output says so.
+  writeFileSync(join(dir, 'deep.tex'), `\\documentclass{article}\n\\begin{document}\nWe had 3 + 4 = 7 cats.\n${'{'.repeat(300)}x${'}'.repeat(300)}\n\\end{document}\n`);
+  const deep = tally('check', join(dir, 'deep.tex'));
+  assert.equal(deep.status, 3, deep.stderr);
+  assert.match(deep.stdout, /note \(cut short\): Groups nest more than 255 levels/);
+  assert.match(deep.stderr, /only partly checked/);
+});

@@ -82,9 +82,10 @@ test('a 5 MB single line finishes in a few seconds', () => {
   const p = extractLatex(doc(line), 'file:///project/big.tex');
   const ms = performance.now() - t0;
   const cpuMs = process.cpuUsage(cpu0).user / 1000;
-  // CPU time is the stable measure on a shared machine; wall time only guards against hangs.
+  // CPU time is the stable measure on a shared machine; wall time only guards against hangs (a
+  // loaded 2-core machine stretched 20 s of work past a minute).
   assert.ok(cpuMs < 15000, `used ${cpuMs} ms of CPU`);
-  assert.ok(ms < 60000, `took ${ms} ms`);
+  assert.ok(ms < 300000, `took ${ms} ms`);
   assert.ok(p.text.length > 3_000_000);
   // The tokenizer is the default front end: no note that a fallback was used.
   assert.ok(!p.notes.some((n) => /tokenizer/.test(n.message)));

@@ -144,11 +144,11 @@ async function main() {
     const ok = big['extract ms'] + big['check ms'] < 60_000 && big['peak MB'] < 1024;
     console.log(`${big.pages} pages: ${((big['extract ms'] + big['check ms']) / 1000).toFixed(1)} s, ${big['peak MB']} MB peak — ${ok ? 'within' : 'OVER'} the 60 s / 1 GB target; extraction ${big['cold ratio']}x pdftotext cold.`);
   }
-  const papers = rows.filter((r) => r.pages >= 10 && r.pages <= 30);
   // Wall time is what a user waits for; CPU time is what a shared, loaded machine disturbs least
-  // (pdftotext's wall time there is mostly waiting for a core). Both are printed.
-  for (const r of papers) {
-    console.log(`${r.file} (${r.pages} pages): warm extraction ${r['warm ratio']}x pdftotext -layout in wall time, ${r['cpu ratio']}x in CPU time — ${Math.min(r['warm ratio'], r['cpu ratio']) <= 2 ? 'within' : 'OVER'} the 2x target.`);
+  // (pdftotext's wall time there is mostly waiting for a core), so the target is judged on CPU time.
+  for (const r of rows.slice(0, -1)) {
+    const target = r.pages >= 10 && r.pages <= 30 ? ` — ${r['cpu ratio'] <= 2 ? 'within' : 'OVER'} the 2x target` : ' (outside the 10-30-page target)';
+    console.log(`${r.file} (${r.pages} pages): warm extraction ${r['cpu ratio']}x pdftotext -layout in CPU time (${r['warm ratio']}x in wall time)${target}.`);
   }
 }
 

@@ -36,3 +36,22 @@ export const PARTS_INTRO = /(?:\(|:|\b(?:including|includ(?:es|ed)|compris(?:ing
 
 /** Words between a list of parts and its whole ("... a, b and c out of N"). */
 export const PARTS_OUTRO = /\b(?:out of(?: the| all| a total of)?|of (?:the total|all|a total of)|from (?:a total of|the total)|totall?ing|for a total of|adding up to|summing to)\s*$/i;
+
+// Pairs of words naming categories that exclude each other: two counts so named split their whole.
+const OPPOSITES: [string, string][] = [
+  ['active', 'passive'], ['public', 'private'], ['internal', 'external'], ['paid', 'unpaid'], ['signed', 'unsigned'],
+  ['male', 'female'], ['males', 'females'], ['men', 'women'], ['boys', 'girls'], ['urban', 'rural'], ['alive', 'dead'],
+  ['correct', 'incorrect'], ['present', 'absent'], ['positive', 'negative'], ['published', 'unpublished'],
+  ['completed', 'uncompleted'], ['successful', 'unsuccessful'], ['accepted', 'rejected'], ['online', 'offline'],
+];
+const OPPOSITE_SET = new Set(OPPOSITES.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+
+/** Two words naming categories that exclude each other: a known pair, or X and non-X / un-X. */
+export function complementary(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return false;
+  if (OPPOSITE_SET.has(`${x}|${y}`)) return true;
+  const strip = (w: string) => w.replace(/^(?:non-?|un)/, '');
+  return strip(x) === strip(y) && (x !== strip(x) || y !== strip(y));
+}

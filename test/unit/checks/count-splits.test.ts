@@ -55,3 +55,26 @@ test('negatives: parts printed with shares of another whole, and "the other k" g
   // A number word in the clause before the cue is not the whole.
   assert.deepEqual(run('Of 900 games, 300 ended within two minutes of the end and, among those, 170 went to the home side and 130 to the visitors.'), { flagged: [], verified: 1 });
 });
+
+test('two parts named by opposite words, an either-or pair of reasons, a classification', () => {
+  assert.deepEqual(run('The crew of 15 had 9 paid staff and 6 unpaid helpers.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('The crew of 15 had 9 paid staff and 8 unpaid helpers.').flagged, ['warning:15']);
+  assert.deepEqual(run('The rig has 10 sensors with 7 wired active probes and 3 passive tags.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('We dropped 50 files because either the header was missing (20) or the body was empty (30).'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('We dropped 50 files because either the header was missing (20) or the body was empty (13).').flagged, ['warning:50']);
+  assert.deepEqual(run('Two raters classified 40 of the 100 essays as strong, 45 essays as fair, and 15 essays as weak.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('Two raters classified 40 of the 100 essays as strong, 54 essays as fair, and 15 essays as weak.').flagged, ['warning:100']);
+});
+
+test('negatives: words that do not oppose, either-or with other numbers, "of" without "as"', () => {
+  assert.deepEqual(run('The crew of 15 had 9 paid staff and 8 trained helpers.'), { flagged: [], verified: 0 });
+  assert.deepEqual(run('We dropped 50 files because either the header was missing (20, 40%) or the body was empty (13).'), { flagged: [], verified: 0 });
+  assert.deepEqual(run('Two raters classified 40 of the 100 essays within a day, 54 essays in a week, and 15 later.'), { flagged: [], verified: 0 });
+});
+
+test('group sizes in brackets after the sample size', () => {
+  assert.deepEqual(run('We pooled N = 90 pupils from two schools, the first (N = 50) and the second (N = 22 boys; N = 18 girls).'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('We pooled N = 90 pupils from two schools, the first (N = 50) and the second (N = 22 boys; N = 81 girls).').flagged, ['warning:90']);
+  // Other numbers among the sizes (ages, a third level): not read.
+  assert.deepEqual(run('We pooled N = 90 pupils from two schools, the first (N = 50, aged 12) and the second (N = 22 boys; N = 81 girls).'), { flagged: [], verified: 0 });
+});

@@ -9,7 +9,7 @@
 import { itemsOf, type Item, type PartsClaim } from './listed-parts.ts';
 import { sentencesOf } from './context.ts';
 import { cover, makeFinding, makeVerified } from './report.ts';
-import { wordNumbersIn } from '../../text/lexicon.ts';
+import { complementary, wordNumbersIn } from '../../text/lexicon.ts';
 import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
@@ -129,12 +129,73 @@ function complement(text: string, items: Item[], sentence: TextSpan): SplitClaim
   const top = countsAt(items, 0);
   for (let k = 2; k < top.length; k++) {
     const [whole, a, b] = [top[k - 2], top[k - 1], top[k]];
-    if (!NEGATED_AFTER.test(text.slice(b.n.end, b.n.end + 40))) continue;
+    if (!NEGATED_AFTER.test(text.slice(b.n.end, b.n.end + 40)) && !opposite(wordsAfter(text, a.n), wordsAfter(text, b.n))) continue;
     if (!/\band\s+$|,\s*(?:while|whereas|but)\s+$|\b(?:while|whereas|but)\s+$/i.test(text.slice(a.n.end, b.n.start))) continue;
     if (a.n.value > whole.n.value || b.n.value > whole.n.value) continue;
     return [{ whole: whole.n, parts: [a.n, b.n], cue: 'intro', sentence, severity: 'warning' }];
   }
   return [];
+}
+
+/** Up to three words after a number ("8 torque-controlled active joints"). */
+function wordsAfter(text: string, n: ReportedNumber): string[] {
+  const m = /^\s*((?:[A-Za-z][\w-]*\s*){1,3})/.exec(text.slice(n.end, n.end + 48));
+  return m ? m[1].toLowerCase().split(/\s+/).filter(Boolean) : [];
+}
+
+/** One part named by a word and the other by its opposite ("active" / "passive", "paid" / "unpaid"). */
+function opposite(a: string[], b: string[]): boolean {
+  return a.some((x) => b.some((y) => complementary(x, y)));
+}
+
+/** "N things: either ... (a) or ... (b)": the reasons in brackets split the whole. */
+function eitherOr(text: string, items: Item[], sentence: TextSpan): SplitClaim[] {
+  const top = countsAt(items, 0).filter((i) => inDigits(i.n));
+  for (const whole of top) {
+    const after = text.slice(whole.n.end, Math.min(sentence.end, whole.n.end + 300));
+    const either = /\beither\b/i.exec(after);
+    if (!either || /\d/.test(after.slice(0, either.index))) continue;
+    const inside = items.filter((i) => i.n.start > whole.n.end + either.index && i.depth === 1);
+    if (inside.length !== 2 || !inside.every((i) => i.count && !i.annotation)) return [];
+    const [a, b] = inside;
+    const gap = text.slice(a.n.end, b.n.start);
+    // Each count alone in its bracket, the two joined by "or".
+    if (!/^\s*\)/.test(gap) || !/\bor\b/i.test(gap) || !/^\s*\)/.test(text.slice(b.n.end, b.n.end + 3)) || !/\(\s*$/.test(text.slice(a.n.start - 3, a.n.start))) return [];
+    return [{ whole: whole.n, parts: [a.n, b.n], cue: 'intro', sentence, severity: 'warning' }];
+  }
+  return [];
+}
+
+const CLASSIFIED = /\b(?:classified|categori[sz]ed|coded|labell?ed|rated|judged|assigned)\s+$/i;
+
+/** "we classified A of the N things as P, B as Q and C as R": a classification of all N. */
+function classified(text: string, items: Item[], sentence: TextSpan): SplitClaim[] {
+  const top = countsAt(items, 0);
+  for (let k = 0; k + 1 < top.length; k++) {
+    const [a, whole] = [top[k], top[k + 1]];
+    if (!CLASSIFIED.test(text.slice(Math.max(sentence.start, a.n.start - 24), a.n.start))) continue;
+    if (!FRACTION_GAP.test(text.slice(a.n.end, whole.n.start))) continue;
+    if (!/^\s*(?:[A-Za-z][\w-]*\s+){0,3}as\b/i.test(text.slice(whole.n.end, whole.n.end + 60))) continue;
+    const rest = top.slice(k + 2, k + 2 + MAX_PARTS);
+    if (!rest.length || rest.some((r) => UNIT_AFTER.test(text.slice(r.n.end, r.n.end + 8)))) return [];
+    const parts = [a.n, ...rest.map((r) => r.n)];
+    if (parts.some((p) => p.value > whole.n.value)) return [];
+    return [{ whole: whole.n, parts, cue: 'intro', sentence, severity: 'warning' }];
+  }
+  return [];
+}
+
+const SIZE_BEFORE = /\b[Nn]\s*=\s*$/;
+
+/** "N = 90 pupils from two schools (N = 50 ...) and (N = 22 ..., N = 18 ...)": the group sizes in brackets make the sample. */
+function namedSizes(text: string, items: Item[]): SplitClaim[] {
+  const sized = (i: Item) => i.count && SIZE_BEFORE.test(text.slice(Math.max(0, i.n.start - 6), i.n.start));
+  const at = items.findIndex((i) => i.depth === 0 && sized(i));
+  if (at < 0) return [];
+  const after = items.slice(at + 1).filter((i) => inDigits(i.n));
+  // Every number after the whole is a group size one bracket deep: nothing else that could be a sub-sub-group.
+  if (after.length < 2 || after.length > MAX_PARTS || !after.every((i) => i.depth === 1 && sized(i))) return [];
+  return [{ whole: items[at].n, parts: after.map((i) => i.n), cue: 'named', sentence: { start: items[at].n.start, end: after.at(-1)!.n.end }, severity: 'warning' }];
 }
 
 export function readCountSplits(text: string, sentences: readonly (TextSpan & { block: number })[], si: number): SplitClaim[] {
@@ -143,7 +204,7 @@ export function readCountSplits(text: string, sentences: readonly (TextSpan & { 
   const neighbour = (j: number) => (sentences[j] && sentences[j].block === s.block ? { items: itemsOf(text, sentences[j]), sentence: sentences[j] } : undefined);
   const next = neighbour(si + 1);
   const prev = neighbour(si - 1);
-  return [...remaining(text, items, s, next), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s)];
+  return [...remaining(text, items, s, next), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s), ...eitherOr(text, items, s), ...classified(text, items, s), ...namedSizes(text, items)];
 }
 
 export function checkCountSplits(paper: PaperText): CheckOutput {
@@ -210,6 +271,10 @@ export const countSplitsCheck: CheckModule = {
     { name: 'among those', example: '80 of 300 bids were late and, among those, 50 came from abroad and 30 from home' },
     { name: 'announced number of groups', example: '90 pupils in three classes: 28, 31 and 31' },
     { name: 'did and did not', example: 'we sent 700 letters, where 420 recipients replied and 280 did not' },
+    { name: 'opposite words', example: 'a crew of 15 with 9 paid staff and 6 unpaid helpers' },
+    { name: 'either-or reasons', example: 'we dropped 50 files because either the header was missing (20) or the body was empty (30)' },
+    { name: 'group sizes in brackets', example: 'N = 90 pupils from two schools (N = 50) and (N = 22 boys, N = 18 girls)' },
+    { name: 'a classification', example: 'we rated 40 of the 100 essays as strong, 45 as fair and 15 as weak' },
   ],
   leavesAlone: [
     'A list whose length differs from the number of groups announced: some groups may be merged or left out.',

@@ -4,6 +4,7 @@ import type { Check } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { changeCheck } from './change.ts';
 import { countFlowCheck } from './count-flow.ts';
+import { countProductsCheck } from './count-products.ts';
 import { expressionsCheck } from './expressions.ts';
 import { intervalCheck } from './interval.ts';
 import { listedPartsCheck } from './listed-parts.ts';
@@ -38,6 +39,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   listedPartsCheck,
   countSplitsCheck,
   countFlowCheck,
+  countProductsCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

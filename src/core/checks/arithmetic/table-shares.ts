@@ -121,12 +121,84 @@ function rows(paper: PaperText, grid: Grid, out: CheckOutput): void {
   }
 }
 
+/**
+ * Columns that are distributions with no Total row: a run of proportions (or percentages) in several
+ * columns. When most columns add up to the whole, the relation is discovered and a column that
+ * breaks it is a finding on that column; when fewer than two do, the table gets nothing.
+ */
+function discoveredColumns(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  if (grid.rows.some((_, r) => r >= grid.headerRows && isTotalLabel(grid.labels[r]))) return; // columns() reads it
+  const body = shareRun(grid);
+  if (body.length < 3) return;
+  const candidates: { c: number; parts: Num[]; whole: Whole; ok: boolean }[] = [];
+  for (let c = 1; c < grid.width; c++) {
+    const percentHeader = PERCENT_HEADER.test(grid.columnHeader[c] ?? '');
+    const cells = body.map((r) => grid.rows[r][c]);
+    const whole: Whole = cells.every((x) => x?.kind === 'number' && x.value!.value <= 1 && x.value!.decimals >= 1) ? 1 : 100;
+    const parts = cells.map((x) => shareOf(x, percentHeader, whole));
+    if (parts.some((p) => !p) || hasSubtotal(parts as Num[])) continue;
+    const [lo, hi] = sum((parts as Num[]).map((p) => roundingInterval(p)));
+    candidates.push({ c, parts: parts as Num[], whole, ok: lo <= whole * (1 + 1e-9) && hi >= whole * (1 - 1e-9) });
+  }
+  const good = candidates.filter((x) => x.ok).length;
+  if (good < 2 || good < 2 * (candidates.length - good)) return;
+  for (const x of candidates) {
+    const total = grid.rows[body[body.length - 1]][x.c]!;
+    judgeDiscovered(paper, out, x.parts, total, x.whole, grid.columnHeader[x.c] || `column ${x.c + 1}`);
+  }
+}
+
+/** The longest run of body rows whose number cells are all shares (no counts, no N row). */
+function shareRun(grid: Grid): number[] {
+  let best: number[] = [];
+  let run: number[] = [];
+  for (let r = grid.headerRows; r <= grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const shares = row && row.slice(1).every((x) => !x || x.kind === 'empty' || x.kind === 'percent' || (x.kind === 'number' && x.value!.value <= 100 && x.value!.value >= 0));
+    const anyNumber = row?.slice(1).some((x) => x?.kind === 'percent' || x?.kind === 'number');
+    if (row && shares && anyNumber && !isGroupHeading(grid, r)) {
+      run.push(r);
+      continue;
+    }
+    if (run.length > best.length) best = run;
+    run = [];
+  }
+  return best;
+}
+
+function judgeDiscovered(paper: PaperText, out: CheckOutput, parts: Num[], last: ParsedCell, whole: Whole, where: string): void {
+  const [lo, hi] = sum(parts.map((p) => roundingInterval(p)));
+  const claimSpan = cover(...parts);
+  const working = parts.map((p) => plain(p.value)).join(' + ');
+  const exact = parts.reduce((a, p) => a + p.value, 0);
+  if (lo <= whole * (1 + 1e-9) && hi >= whole * (1 - 1e-9)) {
+    out.verified.push(makeVerified(paper, 'table-total', claimSpan, `${working} = ${formatValue(exact, 4)}`));
+    return;
+  }
+  const shown = whole === 100 ? `${formatValue(exact, 2)}%` : formatValue(exact, 3);
+  out.findings.push(
+    makeFinding(paper, {
+      kind: 'table-total',
+      severity: 'error',
+      message: `${where}: the shares add up to ${shown}, not ${whole === 100 ? '100%' : '1'} as the table's other columns do.`,
+      claimSpan,
+      // Which entry is off cannot be told: the column's last share carries the finding.
+      span: parts[parts.length - 1],
+      reported: shown,
+      recomputed: whole === 100 ? '100%' : '1',
+      working,
+      related: [span(last)],
+    }),
+  );
+}
+
 export function checkTableShares(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   for (const table of paper.tables) {
     const grid = readGrid(paper.text, table);
     columns(paper, grid, out);
     rows(paper, grid, out);
+    discoveredColumns(paper, grid, out);
   }
   return out;
 }
@@ -138,9 +210,11 @@ export const tableSharesCheck: CheckModule = {
   kinds: [TABLE_TOTAL_RULE],
   shapes: [
     { name: 'shares to 100', example: 'a percentage column whose Total row reads 100' },
+    { name: 'distributions without a Total', example: 'several columns of proportions that each add up to 1, and one that does not' },
   ],
   leavesAlone: [
     'Columns with subtotals.',
+    'Columns of shares with no Total when fewer than two columns add up to the whole (no relation is discovered).',
   ],
   run: checkTableShares,
 };

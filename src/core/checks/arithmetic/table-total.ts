@@ -5,9 +5,9 @@
 
 import { formatLike, intervalMeets, roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
-import { type Num } from './context.ts';
+import { numbersIn, type Num } from './context.ts';
 import type { Interval } from './interval-math.ts';
-import { formatValue, makeFinding, makeVerified, plain } from './report.ts';
+import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
 import type { CheckModule } from '../module.ts';
 
@@ -37,6 +37,7 @@ export function checkTableTotals(paper: PaperText): CheckOutput {
     const own: CheckOutput = { findings: [], verified: [] };
     totalRows(paper, grid, own);
     totalColumns(paper, grid, own);
+    sampleSizes(paper, grid, own);
     // The grand total (Total row × Total column) is off whenever an entry is: blame the entry.
     const grand = new Set<number>();
     for (let t = grid.headerRows; t < grid.rows.length; t++) {
@@ -79,7 +80,8 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
   for (let t = grid.headerRows; t < grid.rows.length; t++) {
     if (!isTotalLabel(grid.labels[t])) continue;
     const label = grid.labels[t];
-    for (const rows of candidateRanges(grid, t)) {
+    const ranges = candidateRanges(grid, t);
+    for (const rows of ranges) {
       // Sums: count columns where every row above has a number.
       const sums: { c: number; total: Num; parts: Num[]; ok: boolean }[] = [];
       for (let c = 1; c < grid.width; c++) {
@@ -91,7 +93,12 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
         sums.push({ c, total, parts: parts as Num[], ok: intervalMeets(total, iv[0], iv[1]) });
       }
       const confirmed = sums.filter((x) => x.ok);
-      if (!confirmed.length) continue; // not a sum row over this range
+      if (!confirmed.length) {
+        // One count column under a Total row over the whole body: the label states the sum, but no
+        // other column confirms which rows it covers, so a mismatch is a warning.
+        if (sums.length === 1 && rows.length >= 3 && ranges.length === 1 && PLAIN_TOTAL.test(label.trim())) unconfirmedTotal(paper, grid, t, sums[0], out);
+        continue;
+      }
       for (const x of sums) {
         const working = x.parts.map((p) => plain(p.value)).join(' + ');
         const exact = x.parts.reduce((a, p) => a + p.value, 0);
@@ -166,6 +173,28 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
   }
 }
 
+/** A label that says Total and nothing else ("All non-drug" names a subset). */
+const PLAIN_TOTAL = /^(?:grand\s+)?(?:total|totals|sum|overall)\s*:?$/i;
+
+function unconfirmedTotal(paper: PaperText, grid: Grid, t: number, x: { c: number; total: Num; parts: Num[] }, out: CheckOutput): void {
+  const exact = x.parts.reduce((a, p) => a + p.value, 0);
+  if (x.parts.some((p) => p.value > x.total.value)) return; // not parts of this total
+  const recomputed = formatLike(x.total, exact);
+  out.findings.push(
+    makeFinding(paper, {
+      kind: 'table-total',
+      severity: 'warning',
+      message: `${grid.labels[t]} row, ${grid.columnHeader[x.c] || `column ${x.c + 1}`}: the rows above add up to ${recomputed}, not ${x.total.text} (if the ${grid.labels[t]} row is their sum).`,
+      claimSpan: span(grid.rows[t][x.c]!),
+      span: x.total,
+      reported: x.total.text,
+      recomputed,
+      working: x.parts.map((p) => plain(p.value)).join(' + '),
+      related: x.parts,
+    }),
+  );
+}
+
 function isTotalColumn(grid: Grid, t: number): boolean {
   const header = (grid.columnHeader[t] ?? '').trim();
   return t >= 2 && /^(?:grand\s+)?(?:total|sum|all|overall)\b/i.test(header);
@@ -226,6 +255,74 @@ function totalColumns(paper: PaperText, grid: Grid, out: CheckOutput): void {
   }
 }
 
+const OVERALL_HEADER = /\b(?:overall|total|all|full\s+sample|pooled|combined|whole\s+sample)\b/i;
+const N_LABEL = /^(?:n|N|obs\.?|observations|sample\s+size|participants|respondents)\s*$/;
+
+/** A column's sample size: "N = 436" in its header, or its cell in a body row labelled N. */
+function sampleSizeOf(paper: PaperText, grid: Grid, c: number): Num | undefined {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cell = grid.table.rows[r].find((x) => x.column === c && x.colspan === 1);
+    if (!cell) continue;
+    if (r < grid.headerRows || grid.headerRows === grid.rows.length) {
+      const m = /\b[Nn]\s*=\s*/.exec(cell.text);
+      if (!m) continue;
+      const n = numbersIn(paper.text, cell).find((x) => x.start >= cell.start + m.index + m[0].length);
+      if (n && n.decimals === 0 && !n.percent) return n;
+    } else if (N_LABEL.test(grid.labels[r])) {
+      const n = countOf(grid.rows[r][c]);
+      if (n && n.decimals === 0) return n;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Sample sizes across column groups: an Overall (Total, All) column's N against the Ns of the group
+ * columns beside it ("Overall N = 500 | No N = 320 | Yes N = 180"). Equal is verified; a sum that
+ * differs is a warning (people may be missing from the groups), unless some of the groups already
+ * make up the total (overlapping groupings).
+ */
+function sampleSizes(paper: PaperText, grid: Grid, out: CheckOutput): void {
+  const ns = new Map<number, Num>();
+  for (let c = 1; c < grid.width; c++) {
+    const n = sampleSizeOf(paper, grid, c);
+    if (n) ns.set(c, n);
+  }
+  if (ns.size < 3) return;
+  const cols = [...ns.keys()];
+  const isOverall = (c: number) => OVERALL_HEADER.test(grid.columnHeader[c] ?? '');
+  for (const t of cols.filter(isOverall)) {
+    const i = cols.indexOf(t);
+    const parts: number[] = [];
+    if (i === 0) for (let j = 1; j < cols.length && !isOverall(cols[j]); j++) parts.push(cols[j]);
+    else for (let j = i - 1; j >= 0 && !isOverall(cols[j]); j--) parts.unshift(cols[j]);
+    if (parts.length < 2) continue;
+    const total = ns.get(t)!;
+    const nums = parts.map((c) => ns.get(c)!);
+    const exact = nums.reduce((a, n) => a + n.value, 0);
+    const working = nums.map((n) => plain(n.value)).join(' + ');
+    if (exact === total.value) {
+      out.verified.push(makeVerified(paper, 'table-total', cover(total, ...nums), `${working} = ${formatValue(exact, 4)}`));
+      continue;
+    }
+    let run = 0;
+    if (nums.some((n) => (run += n.value) === total.value)) continue;
+    out.findings.push(
+      makeFinding(paper, {
+        kind: 'table-total',
+        severity: 'warning',
+        message: `The group sizes ${nums.map((n) => n.text).join(', ')} add up to ${formatValue(exact, 4)}, not the ${grid.columnHeader[t].trim()} ${total.text}; this holds only if some are missing from the groups.`,
+        claimSpan: cover(total, ...nums),
+        span: total,
+        reported: total.text,
+        recomputed: formatValue(exact, 4),
+        working,
+        related: nums,
+      }),
+    );
+  }
+}
+
 export type { TableGrid };
 
 export const TABLE_TOTAL_RULE = { id: 'table-total', title: 'Table total', description: 'A Total, Sum or aggregate row or column does not match the entries it summarises.', defaultSeverity: 'error' } as const;
@@ -238,9 +335,12 @@ export const tableTotalCheck: CheckModule = {
   shapes: [
     { name: 'total row', example: 'a last row labelled Total under counts per group' },
     { name: 'total column', example: 'a column Total next to counts per category' },
+    { name: 'group sizes against Overall', example: 'headers Overall N = 500, No N = 320, Yes N = 180, or a row labelled N' },
+    { name: 'Total row over one column', example: 'a Total row under a single column of counts (a warning when it differs)' },
   ],
   leavesAlone: [
-    'Aggregate rows whose structure is ambiguous (no other column confirms the sum).',
+    'Aggregate rows whose structure is ambiguous (no other column confirms the sum), except a plain Total over one column, which is a warning.',
+    'Group sizes that do not add to the Overall N when some of the groups already do (overlapping groupings).',
   ],
   run: checkTableTotals,
 };

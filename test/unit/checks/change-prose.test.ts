@@ -66,3 +66,16 @@ test('not changes: equal condition labels, spreads and test statistics are not t
   assert.equal(checkChanges(paper('Using 8 workers instead of 4 workers gave an increase in speed of 9% compared to 4 workers.')).findings.length, 0);
   assert.deepEqual(claimsOf('Scores were twice as high after training (t(30) = 4.10, p = .002).'), []);
 });
+
+test('multiples of two amounts: "N× faster", "a N× speed-up", "N times as many … as", words, "against"', () => {
+  assert.equal(checkChanges(paper('The new index answers in 0.4 s against 3.2 s for a full scan, an 8× speed-up.')).verified.length, 1);
+  const off = paper('The new index answers in 0.4 s against 3.2 s for a full scan, a 6× speed-up.');
+  assert.deepEqual(checkChanges(off).findings.map((f) => f.recomputed), ['8']);
+  assert.equal(checkChanges(paper('Branch A holds 4.5 times as many records as branch B (9,000 versus 2,000).')).verified.length, 1);
+  const words = paper('Sorting took 30 ms with the heap and 10 ms with the radix method, three times faster.');
+  assert.equal(checkChanges(words).verified.length, 1);
+  const wordsOff = paper('Sorting took 30 ms with the heap and 15 ms with the radix method, three times faster.');
+  assert.deepEqual(checkChanges(wordsOff).findings.map((f) => f.severity), ['warning']);
+  // A count of repetitions, not a multiple of two amounts.
+  assert.deepEqual(checkChanges(paper('Each of the 30 ms and 10 ms pulses was repeated three times.')).findings, []);
+});

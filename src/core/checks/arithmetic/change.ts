@@ -23,10 +23,11 @@ const PCT_PHRASE = new RegExp(`^\\s*(?:-\\s*)?(?:(?:relative|net|overall|total)\
 // "rose by 25%", "an increase of 25%", "a drop in spending of about 25%".
 const BY_BEFORE = new RegExp(`\\b(${UP}|${DOWN})\\s+(?:in\\s+(?:[\\w&/.-]+\\s+){1,4})?(?:(?:by|of)\\s+)?(?:${HEDGE})?$`, 'i');
 const FOLD_AFTER = new RegExp(`^(?:\\s*-\\s*|\\s)?(?:fold|times|×)\\s*(?:-\\s*)?(?:(${UP}|${DOWN})\\b)?|^x(?![A-Za-z])`, 'i');
-const AS_AS = /^\s*(?:-\s*)?(?:fold|times|×|x)?\s*(?:as\s+\w+\s+as|more\s+\w+\s+than|\w+er\s+than)\b/i;
+// "3× as many parameters as", "4 times more … than", "7× faster", "a 7.0× speed-up": a multiple of two amounts, either way round.
+const AS_AS = /^\s*(?:-\s*)?(?:fold|times|×|x)?\s*(?:as\s+(?:\w+\s+){0,3}?\w+\s+as|more\s+\w+\s+than|\w+er\s+than|(?:faster|slower|quicker|speed-?ups?|acceleration|compression|smaller|larger|bigger|cheaper|fewer|more)\b)/i;
 const FROM_TO = /\bfrom\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?$/i;
 const THAN_AFTER = /^\s*(?:than|compared\s+(?:to|with)|relative\s+to)\b/i;
-const VERSUS = /^\s*(?:[A-Za-zµμ/%]{0,12}\s*)?(?:vs\.?|versus|compared\s+(?:to|with))\s*$/i;
+const VERSUS = /^\s*(?:[A-Za-zµμ/%]{0,12}\s*)?(?:vs\.?|versus|against|compared\s+(?:to|with))\s*$/i;
 /** A multiple in words: the factor it states. */
 const WORD_FOLD: Record<string, number> = { doubled: 2, doubling: 2, doubles: 2, twice: 2, tripled: 3, tripling: 3, triples: 3, thrice: 3, quadrupled: 4, quadrupling: 4, halved: 2, halving: 2 };
 const WORD_FOLD_RE = /\b(doubl(?:ed|ing|es)|twice|tripl(?:ed|ing|es)|thrice|quadrupl(?:ed|ing)|halv(?:ed|ing))\b/gi;
@@ -182,6 +183,26 @@ export function readChangeClaims(text: string, s: Sentence): ChangeClaim[] {
     if (!pair) continue;
     const comparison = /^twice|^thrice/i.test(m[1]);
     claims.push({ mode: comparison ? 'multiple' : 'fold', result: synthetic(text, start, end, factor), a: pair.a, b: pair.b, ordered: pair.ordered && !comparison, direction: halved ? -1 : comparison ? 0 : 1, cue: pair.cue });
+  }
+  claims.push(...wordMultiples(text, s, amountsBut));
+  return claims;
+}
+
+const WORD_TIMES: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifty: 50, hundred: 100 };
+const WORD_TIMES_RE = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|(?:a|one)\s+hundred)\s+times\b/gi;
+
+/** "five times faster", "three times as many … as": a multiple written in words, against the two amounts it compares. */
+function wordMultiples(text: string, s: Sentence, amountsBut: (c: { start: number; end: number }) => Num[]): ChangeClaim[] {
+  const claims: ChangeClaim[] = [];
+  for (const m of text.slice(s.start, s.end).matchAll(WORD_TIMES_RE)) {
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    const after = text.slice(end - 'times'.length, Math.min(s.end, end + 40));
+    if (!AS_AS.test(after)) continue;
+    const pair = pairFor(text, s, amountsBut({ start, end }), start, end, text.slice(end, Math.min(s.end, end + 40)));
+    if (!pair) continue;
+    const factor = WORD_TIMES[m[1].toLowerCase().replace(/^(?:a|one)\s+/, '')];
+    claims.push({ mode: 'multiple', result: synthetic(text, start, end, factor), a: pair.a, b: pair.b, ordered: false, direction: 0, cue: pair.cue });
   }
   return claims;
 }

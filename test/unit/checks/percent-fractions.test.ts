@@ -93,3 +93,11 @@ test('"Among the B things, x% (n = A)": a whole that opens the sentence', () => 
   // Another count between the whole and the share: the share may be of that one.
   assert.deepEqual(flagged('Among the 800 drivers stopped, 120 were tested and 6.5% (n = 62) had no licence.'), []);
 });
+
+test('"the remaining B (y%)" is the rest of the whole the sentence named, or of every part listed before it', () => {
+  // The whole was named with the first part: the remainder is of that whole, not of the last two parts.
+  assert.deepEqual(flagged('Pines made up 30 of the 60 trees (50%), oaks 18 (30%) and birches the remaining 12 (20%).'), []);
+  assert.deepEqual(flagged('Pines made up 30 of the 60 trees (50%), oaks 18 (30%) and birches the remaining 12 (25%).').map((f) => f.replace(/^\w+:/, '')), ['25%']);
+  // No whole named: every part listed with a share makes it.
+  assert.deepEqual(flagged('Pines 30 (50%), oaks 18 (30%) and the remaining 12 (20%) were birches.'), []);
+});

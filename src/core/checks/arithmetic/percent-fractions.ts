@@ -140,12 +140,15 @@ export function readFractionClaims(text: string, sentence: TextSpan, nums: Num[]
     const count = countWithShare(text, nums, i);
     if (count) pairs.push({ count, pct: p, index: i });
   }
-  // "A (x%) ..., the remaining B (y%)": the two counts are the whole.
+  // "A (x%) ..., the remaining B (y%)": the remainder of the whole the sentence already named ("C of the N
+  // things (z%), A (x%) and the remaining B (y%)"), else of every count listed with a share before it.
   for (let k = 1; k < pairs.length; k++) {
     const [a, b] = [pairs[k - 1], pairs[k]];
     if (!REMAINING_BEFORE.test(text.slice(Math.max(a.pct.end, b.count.start - 24), b.count.start))) continue;
-    const whole = [a.count, b.count];
-    claims.push({ pct: a.pct, count: a.count, whole, cue: 'remaining' }, { pct: b.pct, count: b.count, whole, cue: 'remaining' });
+    const named = claims.find((c) => c.cue === 'fraction' && c.whole.length === 1 && c.pct.end <= a.count.start)?.whole;
+    const whole = named ?? pairs.slice(0, k + 1).map((p) => p.count);
+    const listed = named ? pairs.slice(0, k + 1) : [a, b];
+    for (const p of listed) if (!claims.some((c) => c.pct === p.pct)) claims.push({ pct: p.pct, count: p.count, whole, cue: 'remaining' });
   }
   claims.push(...respectively(text, nums, pairs));
   return claims;

@@ -23,6 +23,7 @@ import { rowTotalsCheck } from './table-row-totals.ts';
 import { tableSharesCheck } from './table-shares.ts';
 import { tableTotalCheck } from './table-total.ts';
 import { ratioCheck } from './ratio.ts';
+import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
 
@@ -32,6 +33,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   ratioCheck,
   percentageCheck,
   changeCheck,
+  ratioChangeCheck,
   relativeChangeCheck,
   meanCheck,
   meanRangeCheck,

@@ -4,7 +4,7 @@
 // suggested; a column with subtotals (a row equal to the sum of the rows under it) is left alone.
 
 import { roundingInterval, roundsTo } from '../../numbers.ts';
-import type { CheckOutput, PaperText } from '../../types.ts';
+import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import { type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { isGroupHeading, isTotalLabel, readGrid, span, type Grid, type ParsedCell } from './table-grid.ts';
@@ -51,18 +51,24 @@ function hasSubtotal(parts: Num[]): boolean {
   return false;
 }
 
-function judge(paper: PaperText, out: CheckOutput, parts: Num[], total: ParsedCell, whole: Whole, where: string): void {
-  if (parts.length < 2 || hasSubtotal(parts)) return;
+/** Whether shares add up to the whole across their rounding; verified claims are recorded here, as both judges do. */
+function addsUp(paper: PaperText, out: CheckOutput, parts: Num[], whole: Whole, claimSpan: TextSpan): { working: string; shown: string } | undefined {
   const [lo, hi] = sum(parts.map((p) => roundingInterval(p)));
-  const claimSpan = cover(...parts, span(total));
   const working = parts.map((p) => plain(p.value)).join(' + ');
   const exact = parts.reduce((a, p) => a + p.value, 0);
-  const slack = 1e-9 * whole;
-  if (lo <= whole + slack && hi >= whole - slack) {
+  if (lo <= whole * (1 + 1e-9) && hi >= whole * (1 - 1e-9)) {
     out.verified.push(makeVerified(paper, 'table-total', claimSpan, `${working} = ${formatValue(exact, 4)}`));
-    return;
+    return undefined;
   }
-  const shown = whole === 100 ? `${formatValue(exact, 2)}%` : formatValue(exact, 3);
+  return { working, shown: whole === 100 ? `${formatValue(exact, 2)}%` : formatValue(exact, 3) };
+}
+
+function judge(paper: PaperText, out: CheckOutput, parts: Num[], total: ParsedCell, whole: Whole, where: string): void {
+  if (parts.length < 2 || hasSubtotal(parts)) return;
+  const claimSpan = cover(...parts, span(total));
+  const off = addsUp(paper, out, parts, whole, claimSpan);
+  if (!off) return;
+  const { working, shown } = off;
   out.findings.push(
     makeFinding(paper, {
       kind: 'table-total',
@@ -167,15 +173,10 @@ function shareRun(grid: Grid): number[] {
 }
 
 function judgeDiscovered(paper: PaperText, out: CheckOutput, parts: Num[], last: ParsedCell, whole: Whole, where: string): void {
-  const [lo, hi] = sum(parts.map((p) => roundingInterval(p)));
   const claimSpan = cover(...parts);
-  const working = parts.map((p) => plain(p.value)).join(' + ');
-  const exact = parts.reduce((a, p) => a + p.value, 0);
-  if (lo <= whole * (1 + 1e-9) && hi >= whole * (1 - 1e-9)) {
-    out.verified.push(makeVerified(paper, 'table-total', claimSpan, `${working} = ${formatValue(exact, 4)}`));
-    return;
-  }
-  const shown = whole === 100 ? `${formatValue(exact, 2)}%` : formatValue(exact, 3);
+  const off = addsUp(paper, out, parts, whole, claimSpan);
+  if (!off) return;
+  const { working, shown } = off;
   out.findings.push(
     makeFinding(paper, {
       kind: 'table-total',

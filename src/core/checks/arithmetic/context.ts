@@ -53,7 +53,9 @@ function noiseOf(text: string, n: ReportedNumber): string {
   // Patterns anchored at the end of `before` are run on its tail: a regex scans every start position.
   const tail = before.slice(-5);
   if (/^\.\d/.test(after) || /\d\.$/.test(tail)) return 'version';
-  if (/^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(tail)) return 'date';
+  // A decimal joined by a hyphen is one end of a range ("0.55-0.92"), not a part of a date.
+  const dateLike = /^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(tail);
+  if (dateLike && !(n.decimals > 0 && (after.startsWith('-') || tail.endsWith('-')))) return 'date';
   // The two long look-behinds can only match when `before` ends (spaces aside) with a word, a
   // period or a list separator: checked first, as they scan every position of the window.
   const last = lastVisible(before);

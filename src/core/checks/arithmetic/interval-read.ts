@@ -114,10 +114,66 @@ function bracketClaims(text: string, span: TextSpan, nums: readonly Num[]): Inte
   return claims;
 }
 
+// Estimates whose bracket after them is, by convention, their interval even without "CI": ratios,
+// areas under a curve and a classifier's rates ("HR 0.71 (0.55-0.92)", "AUC of 0.91 [0.87-0.94]",
+// "sensitivity 84.2% (79.1-88.4%)"). Ranges and quartiles carry their own word, which is not one of these.
+const INTERVAL_NAME = new RegExp(
+  String.raw`(?:${RATIO_NAME.source}|\b(?:AUR?O?C|AUPRC|c-?statistics?|C-?index|concordance|area\s+under\s+the\s+(?:ROC\s+)?curve|sensitivit(?:y|ies)|specificit(?:y|ies)|PPV|NPV|(?:positive|negative)\s+predictive\s+values?|accuracy|(?:balanced\s+)?accuracy|kappa|ICC)\b|κ)`,
+  'i',
+);
+/** Between the name and its estimate: a qualifier in brackets, a few words ("between raters was"), "=", ":". */
+const NAME_TO_ESTIMATE = /^\s*(?:\([^)]{0,20}\))?\s*(?:[A-Za-z][\w-]*\s+){0,4}(?:[=:]\s*)?$/;
+/** Between the estimate and its lower bound: an opening bracket, or a semicolon or comma (inside an outer bracket). */
+const ESTIMATE_TO_BOUND = /^\s*(?:[([]|[;,]\s*[([]?)\s*$/;
+const BOUND_TO_BOUND = /^\s*(?:–|—|-|−|to|,|;)\s*$/;
+/** A second estimate in a list, after the first claim's closing bracket: "and 91.0% (88.2-93.3%)". */
+const NEXT_IN_LIST = /^\s*[)\]]\s*(?:,\s*)?(?:and\s+|;\s*)?(?:(?:the\s+)?[A-Za-z]+\s+(?:of\s+|was\s+|were\s+|=\s*)?)?$/i;
+
+function closesAfter(text: string, hi: Num, opened: string): boolean {
+  const after = text.slice(hi.end, hi.end + 3);
+  if (opened === '(') return /^\s*%?\s*\)/.test(after);
+  if (opened === '[') return /^\s*%?\s*\]/.test(after);
+  return /^\s*%?\s*(?:[);,.]|$)/.test(after);
+}
+
+/** "HR 0.71 (0.55-0.92)", "AUC of 0.91 [0.87-0.94]": a named estimate and its interval, no marker. */
+function unmarkedClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
+  const claims: IntervalClaim[] = [];
+  let previous: IntervalClaim | undefined;
+  for (let i = 0; i + 2 < nums.length; i++) {
+    const [e, lo, hi] = [nums[i], nums[i + 1], nums[i + 2]];
+    const gap = text.slice(e.end, lo.start);
+    if (!ESTIMATE_TO_BOUND.test(gap) || !BOUND_TO_BOUND.test(text.slice(lo.end, hi.start))) continue;
+    const opened = /[([]/.exec(gap)?.[0] ?? '';
+    if (!closesAfter(text, hi, opened)) continue;
+    if (!(e.percent ? hi.percent || !lo.percent : !lo.percent && !hi.percent)) continue;
+    const before = text.slice(Math.max(span.start, e.start - 48), e.start);
+    const named = lastName(before);
+    const listed = previous !== undefined && NEXT_IN_LIST.test(text.slice(previous.hi.end, e.start));
+    if (!named && !listed) continue;
+    const claim: IntervalClaim = { estimate: e, lo, hi, marked: true, ratio: named ? RATIO_NAME.test(named) : previous!.ratio };
+    claims.push(claim);
+    previous = claim;
+    i += 2;
+  }
+  return claims;
+}
+
+/** The interval-bearing name that ends `before` (only linking words after it), or undefined. */
+function lastName(before: string): string | undefined {
+  let found: string | undefined;
+  for (const m of before.matchAll(new RegExp(INTERVAL_NAME.source, 'gi'))) {
+    if (NAME_TO_ESTIMATE.test(before.slice(m.index + m[0].length))) found = m[0];
+  }
+  return found;
+}
+
 /** Every estimate-and-interval claim of one sentence, in text order. */
 export function readIntervalClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
   const slice = text.slice(span.start, span.end);
   const marked = /CI|CrI|HDI|HPD|UI|interval/.test(slice) ? markedClaims(text, span, nums) : [];
   const bare = slice.includes('[') ? bracketClaims(text, span, nums) : [];
-  return [...marked, ...bare].sort((a, b) => a.lo.start - b.lo.start);
+  const taken = new Set([...marked, ...bare].flatMap((c) => [c.lo.start, c.estimate?.start]));
+  const unmarked = unmarkedClaims(text, span, nums).filter((c) => !taken.has(c.lo.start) && !taken.has(c.estimate?.start));
+  return [...marked, ...bare, ...unmarked].sort((a, b) => a.lo.start - b.lo.start);
 }

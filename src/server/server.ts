@@ -1,5 +1,5 @@
 // Tally's language server (dist/server/server.cjs). The main thread only keeps documents and
-// answers requests; extraction and checks run in the check worker (worker.cjs) so typing,
+// answers requests; extraction and checks run in the check worker (worker.mjs) so typing,
 // hover and code actions never wait behind a long paper.
 
 import type { InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';

@@ -38,7 +38,7 @@ export class CheckWorker {
   private readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
 
   constructor(dir: string, log: (level: 'info' | 'warn' | 'error', message: string) => void) {
-    this.file = join(dir, 'worker.cjs');
+    this.file = join(dir, 'worker.mjs');
     this.log = log;
     if (!existsSync(this.file)) log('error', `Check worker not found at ${this.file}`);
   }

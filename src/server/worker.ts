@@ -1,4 +1,4 @@
-// The check worker (dist/server/worker.cjs): extraction, checks and the model review run here,
+// The check worker (dist/server/worker.mjs): extraction, checks and the model review run here,
 // off the language server's main thread. Results are cached by the content of every file read.
 
 import { createHash } from 'node:crypto';
@@ -6,7 +6,6 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { checkPaper } from '../core/engine.ts';
 import type { CheckResult, PaperText } from '../core/types.ts';
-import { planModelReview, runModelReview } from './model-adapter.ts';
 import { latexPaper, normalizeUri, pdfPaper, readPdfBytes, withRootText } from './papers.ts';
 import { projectReader, readFileUri } from '../core/files.ts';
 import type { CheckOutcome, FromWorker, Job, JobResult, LatexJob, PdfJob, ToWorker, WorkspaceJob } from './worker-protocol.ts';
@@ -14,7 +13,7 @@ import { resolveRoot, searchNearbyRoot } from './roots.ts';
 import { planWorkspace, type WorkspacePlan } from './workspace-papers.ts';
 
 const port = parentPort;
-if (!port) throw new Error('worker.cjs must run as a worker thread');
+if (!port) throw new Error('the check worker must run as a worker thread');
 
 function post(message: FromWorker): void {
   port!.postMessage(message);
@@ -137,9 +136,12 @@ async function run(id: number, job: Job, signal: AbortSignal, cancelled: () => b
       return heapAfterGc();
     case 'pdf':
       return checkPdf(job, signal);
-    case 'plan':
+    case 'plan': {
+      const { planModelReview } = await modelAdapter();
       return planModelReview(await paperFor(job.paper, signal), job);
+    }
     case 'review': {
+      const { runModelReview } = await modelAdapter();
       const paper = await paperFor(job.paper, signal);
       return runModelReview(paper, job, {
         signal,
@@ -148,6 +150,11 @@ async function run(id: number, job: Job, signal: AbortSignal, cancelled: () => b
       });
     }
   }
+}
+
+/** The model review (and the openai client under it) loads only when a review is asked for: a plain check never pays for it. */
+function modelAdapter(): Promise<typeof import('./model-adapter.ts')> {
+  return import('./model-adapter.ts');
 }
 
 const running = new Map<number, AbortController>();

@@ -42,7 +42,7 @@ export function fileUri(path: string): string {
 }
 
 export function serverBuilt(): boolean {
-  return existsSync(SERVER) && existsSync(join(dirname(SERVER), 'worker.cjs'));
+  return existsSync(SERVER) && existsSync(join(dirname(SERVER), 'worker.mjs'));
 }
 
 export async function startServer(options: { settings?: Record<string, unknown>; workspaceFolder?: string; allowLoopback?: boolean; nodeArgs?: string[] } = {}): Promise<ServerHandle> {

@@ -58,7 +58,7 @@ export interface PdfjsRuntime {
 /** The file this module is running from (the bundle, or this .ts file under type stripping). */
 function currentFile(): string | undefined {
   try {
-    // esbuild's CommonJS server bundle gets import.meta.url defined by scripts/build.mjs.
+    // esbuild's CommonJS bundles get import.meta.url defined by scripts/build.mjs.
     if (import.meta.url) return fileURLToPath(import.meta.url);
   } catch {
     // fall through
@@ -96,8 +96,10 @@ export function pdfjsCandidates(): Layout[] {
   if (env) out.push(existsSync(join(env, 'pdf.mjs')) ? copiedLayout(env) : packageLayout(env));
   const here = currentFile();
   if (here) {
-    // dist/cli/tally.mjs and dist/server/server.cjs both sit one folder below dist/pdfjs/.
+    // dist/cli/tally.mjs and dist/server/server.cjs both sit one folder below dist/pdfjs/, and
+    // code split into dist/*/chunks/ two folders below.
     out.push(copiedLayout(join(dirname(here), '..', 'pdfjs')));
+    out.push(copiedLayout(join(dirname(here), '..', '..', 'pdfjs')));
     out.push(copiedLayout(join(dirname(here), 'pdfjs')));
   }
   for (const base of [here, join(process.cwd(), 'package.json')]) {

@@ -43,6 +43,10 @@ const OPPOSITES: [string, string][] = [
   ['male', 'female'], ['males', 'females'], ['men', 'women'], ['boys', 'girls'], ['urban', 'rural'], ['alive', 'dead'],
   ['correct', 'incorrect'], ['present', 'absent'], ['positive', 'negative'], ['published', 'unpublished'],
   ['completed', 'uncompleted'], ['successful', 'unsuccessful'], ['accepted', 'rejected'], ['online', 'offline'],
+  ['woman', 'man'], ['girl', 'boy'], ['yes', 'no'],
+  // Outcomes told by verbs: "70% passed and 30% failed".
+  ['succeeded', 'failed'], ['passed', 'failed'], ['agreed', 'disagreed'], ['agreed', 'declined'], ['accepted', 'declined'],
+  ['approved', 'rejected'], ['included', 'excluded'], ['converged', 'diverged'], ['survived', 'died'], ['won', 'lost'],
 ];
 const OPPOSITE_SET = new Set(OPPOSITES.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 

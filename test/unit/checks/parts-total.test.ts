@@ -29,3 +29,9 @@ test('a stated total of counts and its parts', () => {
   const [f] = errors(checkPartsTotals(p));
   assert.equal(f.recomputed, '206');
 });
+
+test('a rest split into further shares is their sum, not one share', () => {
+  const ok = checkPartsTotals(paper('Most homes heat with gas (58%), the rest with oil (27%) or wood (15%).'));
+  assert.deepEqual(ok.findings, []);
+  assert.equal(ok.verified.length, 1);
+});

@@ -53,3 +53,52 @@ test('a list given as the composition of a whole', () => {
 test('a composition list that goes on past what is read is left alone', () => {
   assert.deepEqual(findings('Cases were divided into mild (40%), moderate (30%) with 12% unknown, and severe (10%).'), []);
 });
+
+test('a share and its complement told by the second clause ("did not", an opposite verb)', () => {
+  for (const s of [
+    'About 64% of the builds passed and 36% did not.',
+    'Overall, 71.5% of the trials succeeded and 28.5% failed.',
+    'Only 15% of the bids were accepted; 85% were rejected.',
+    'In the pilot, 58% of the cells survived, whereas 42% of them died.',
+  ]) {
+    const out = checkShares(paper(s));
+    assert.deepEqual(out.findings, [], s);
+    assert.equal(out.verified.length, 1, s);
+  }
+  assert.deepEqual(findings('About 64% of the builds passed and 26% did not.'), ['warning']);
+  assert.deepEqual(findings('Overall, 71.5% of the trials succeeded and 38.5% failed.'), ['error']);
+  assert.deepEqual(findings('Only 15% of the bids were accepted; 95% were rejected.'), ['error']);
+});
+
+test('two shares that are not one whole split in two stay silent', () => {
+  for (const s of [
+    '64% of boys and 45% of girls did not finish.',
+    'In the first school 64% passed, and in the second 45% did not.',
+    'About 64% of the builds passed and 45% of the builds were slow.',
+    '64% of the runs succeeded in round one, and 30% of the runs failed in round two.',
+    'About 64% of the users had used the app and 20% had not used the website.',
+  ]) {
+    assert.deepEqual(findings(s), [], s);
+  }
+});
+
+test('categories with their shares after "were" or a colon make the whole', () => {
+  const ok = checkShares(paper('Visitors were tourists (52%), commuters (33%) and residents (15%).'));
+  assert.equal(ok.findings.length, 0);
+  assert.equal(ok.verified.length, 1);
+  assert.deepEqual(findings('Visitors were tourists (52%), commuters (33%) and residents (25%).'), ['warning']);
+  assert.deepEqual(findings('Main language at home: Spanish (61.0%), English (30.5%), Quechua (8.5%).'), []);
+  assert.deepEqual(findings('Language at home: Spanish (61.0%), English (30.5%), Quechua (12.5%).'), ['warning']);
+});
+
+test('lists that may name only some categories, or rates, are not read as the whole', () => {
+  for (const s of [
+    'The most frequent reasons were cost (45%), distance (30%) and time (15%).',
+    'Visitors came for sights such as museums (52%), parks (33%) and markets (25%).',
+    'Several answers were allowed: bus (60%), bike (45%) and car (40%).',
+    'Recall was high for cats (95%), dogs (88%) and birds (91%).',
+    'Error rates were low (5%), medium (12%) and high (30%).',
+  ]) {
+    assert.deepEqual(findings(s), [], s);
+  }
+});

@@ -26,6 +26,7 @@ import { ratioCheck } from './ratio.ts';
 import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
+import { wordedProductsCheck } from './worded-products.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   expressionsCheck,
@@ -42,6 +43,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   countSplitsCheck,
   countFlowCheck,
   countProductsCheck,
+  wordedProductsCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

@@ -21,6 +21,17 @@ function isShare(text: string, n: Num): boolean {
   return n.percent && !NOT_SHARE_AFTER.test(text.slice(n.end, n.end + 40));
 }
 
+/** The shares right after the rest's first one, in the same clause and list ("..., B (17%)", "or B (17%)"). */
+function restSplit(text: string, nums: Num[], shares: boolean[], at: number): Num[] {
+  const tail: Num[] = [];
+  for (let k = at + 1; k < nums.length && shares[k]; k++) {
+    const gap = text.slice(nums[k - 1].end, nums[k].start);
+    if (gap.length > 50 || /[;.]/.test(gap) || !/,|\b(?:or|and)\b/.test(gap)) break;
+    tail.push(nums[k]);
+  }
+  return tail;
+}
+
 function partsInterval(parts: Num[]): Interval {
   return sum(parts.map((p) => roundingInterval(p)));
 }
@@ -60,21 +71,18 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
       if (!/remain|rest|other/i.test(window) || !REMAINING_BEFORE.test(window)) return;
       const before = nums.slice(Math.max(0, i - 12), i).filter((_, k) => shares[Math.max(0, i - 12) + k]);
       if (!before.length) return;
+      // "the rest on A (31%) or B (17%)": the rest is split further, and is the list's sum.
+      const tail = restSplit(text, nums, shares, i);
       for (let j = before.length - 1; j >= 0; j--) {
-        // The sum of before[j..] and r, added in that order (as partsInterval adds).
-        let lo = 0;
-        let hi = 0;
-        for (let k = j; k <= before.length; k++) {
-          const [blo, bhi] = roundingInterval(k < before.length ? before[k] : r);
-          lo += blo;
-          hi += bhi;
-        }
+        const parts = [...before.slice(j), r, ...tail];
+        const [lo, hi] = partsInterval(parts);
         if (lo <= 100 + 1e-9 && hi >= 100 - 1e-9) {
-          const parts = [...before.slice(j), r];
           out.verified.push(makeVerified(paper, 'parts-total', cover(...parts), `${parts.map((p) => plain(p.value)).join(' + ')} = 100`));
           return;
         }
       }
+      // A split rest is read by the share lists, which know more of the list.
+      if (tail.length) return;
       // Only the nearest share is certainly the complement's partner; with more, several readings exist.
       const parts = before.slice(-1);
       const expected = 100 - parts[0].value;

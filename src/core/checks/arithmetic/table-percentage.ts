@@ -372,12 +372,14 @@ export const tablePercentageCheck: CheckModule = {
     { name: 'Total column of 100%', example: 'cells 2560 (64.0%) beside a Total cell 4000 (100.0%)' },
     { name: 'fraction in the cell', example: '37 / 412 (9.0%) or 12.5% (25/200)' },
     { name: 'count, total and % columns', example: 'columns correct | total | accuracy in %' },
+    { name: 'part and whole columns found by the rows', example: 'columns returned | mailed | response (%), a Total row 97 | 148 | 65.5 (the pooled share)' },
     { name: 'no whole-number base', example: 'a cell 74 (55.8%): no whole N gives 55.8% from 74 (a warning)' },
   ],
   leavesAlone: [
     'Columns whose percentages use per-row denominators.',
     'A column N that most of the table\'s percentages disagree with (the base is something else).',
     'A percentage beside a count and a base when more than one column could be the count.',
+    'A share column that no single pair of count columns gives on most rows (at least three).',
   ],
   run: checkTablePercentages,
 };

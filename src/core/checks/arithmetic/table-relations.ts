@@ -141,10 +141,12 @@ export const tableRelationsCheck: CheckModule = {
   shapes: [
     { name: 'ratio column', example: 'columns Old (s), New (s) and Speed-up, a row 9.0 | 3.0 | 3.0×' },
     { name: 'difference column', example: 'columns Before, After and Δ, a row 40.1 | 42.6 | +2.5' },
+    { name: 'named difference column', example: 'columns Income, Costs and Profit (or Net, Gap, Margin), rows 120.5 | 98.2 | 22.3' },
     { name: 'formula header', example: 'a column headed A/B next to columns A and B' },
   ],
   leavesAlone: [
     'A derived column with several candidate pairs and no row that shows which one is meant.',
+    'A named column whose best pair breaks on more rows than it holds on.',
     'Rows that agree only if the inputs were rounded from other values: left undecided.',
   ],
   run: checkTableRelations,

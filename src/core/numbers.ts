@@ -22,10 +22,16 @@ const GROUP = '[,\\u2009\\u202f\\u00a0]';
 const MINUS = '[-\\u2212\\u2013]';
 // Exponent forms the extractors produce: "× 10^6", "x 10^{-3}", "·10^6", "e-3", "E6".
 const EXP = `(?:\\s*[×x·*]\\s*10\\^\\{?(${MINUS}?\\d+)\\}?|[eE](${MINUS}?\\d+)(?![\\w.]))`;
+// A sign: attached ("-0.3", "−0.3"), or a true minus sign (U+2212) set apart by a space where
+// nothing before it could be subtracted from ("= − 0.3", "(− 0.3").
+const SIGN = `${MINUS}|(?<=(?:^|[=(\\[:<>≈≤≥])\\s*)\u2212\\s`;
+// A decimal comma ("68,7", "0,45") is tried first; whether it is one is decided from its context
+// (see decimalCommaAt): otherwise only its integer part is read, as in a list "3,4".
+const COMMA_DECIMAL = '\\d+,\\d{1,2}(?![\\d,])';
 const NUMBER_SOURCE =
   // Not inside a word or another number; not a label like "BDE-209" or "COVID-19".
-  `(?<![\\w.,\\u2009\\u202f\\u00a0^]|[A-Za-z][-\\u2013])(${MINUS})?` +
-  `((?:\\d{1,3}(?:${GROUP}\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)` +
+  `(?<![\\w.,\\u2009\\u202f\\u00a0^]|[A-Za-z][-\\u2013])(${SIGN})?` +
+  `(${COMMA_DECIMAL}|(?:\\d{1,3}(?:${GROUP}\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)` +
   `(?![\\d])(?:${EXP})?(\\s*%)?`;
 
 /** A fresh global regex over numbers (fresh each call so lastIndex is never shared). */
@@ -37,28 +43,95 @@ function normaliseMinus(s: string): string {
   return s.replace(/[\u2212\u2013]/g, '-');
 }
 
+// Decimal commas. A comma with one or two digits after it cannot be a thousands separator, but it
+// may separate a list or a pair ("3,4", "(0,1)", "[3,12]"). It is read as a decimal comma when a
+// percent sign follows ("68,7%") or when the text around it writes decimals that way: at least two
+// such numbers outside bracketed pairs, and more of them than numbers with a decimal point.
+const COMMA_CANDIDATE = /(?<![\w.,\u2009\u202f\u00a0^])\d+,\d{1,2}(?![\d,])(\s*%)?/g;
+const POINT_DECIMAL = /(?<![\w.])\d*\.\d+(?![\d.])/g;
+const COMMA_BODY = /^\d+,\d{1,2}$/;
+
+function bracketedPair(text: string, start: number, end: number): boolean {
+  return /[([{]/.test(text[start - 1] ?? '') && /[)\]}]/.test(text[end] ?? '');
+}
+
+/** Whether `text` writes its decimals with a comma ("1,61; 95% CI 1,17-2,20"). */
+export function usesDecimalCommas(text: string): boolean {
+  let commas = 0;
+  for (const m of text.matchAll(COMMA_CANDIDATE)) {
+    if (m[1] || !bracketedPair(text, m.index, m.index + m[0].length)) commas++;
+  }
+  if (commas < 2) return false;
+  let points = 0;
+  POINT_DECIMAL.lastIndex = 0;
+  while (POINT_DECIMAL.exec(text)) if (++points >= commas) return false;
+  return true;
+}
+
+/**
+ * How a reader decides decimal-comma candidates: `true` reads every one as a decimal (the paper
+ * writes decimals so), `undefined` decides from the text being read.
+ */
+export type DecimalCommas = boolean | undefined;
+
+/** The body of a match is a decimal-comma candidate ("68,7", not "1,500"). */
+export function isCommaBody(body: string): boolean {
+  return body.length <= 24 && COMMA_BODY.test(body);
+}
+
+/** Whether a candidate match is read as one decimal number; `commas` is the text's style, computed on demand. */
+export function acceptComma(m: RegExpMatchArray, commas: () => boolean): boolean {
+  return Boolean(m[5]) || commas();
+}
+
 /** Parses one number as written. Returns undefined if `text` is not a single number. */
 const WHOLE_NUMBER = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`);
 const GROUP_GLOBAL = new RegExp(GROUP, 'g');
+// A hyphen or dash and a space before a lone number ("- 0.3", as a pattern captured it) is a sign.
+const SPACED_HYPHEN = /^\s*[-\u2013]\s(?=\.?\d)/;
 
-export function parseReported(text: string, offset = 0): ReportedNumber | undefined {
+export function parseReported(text: string, offset = 0, decimalCommas: DecimalCommas = undefined): ReportedNumber | undefined {
+  const spaced = SPACED_HYPHEN.exec(text);
+  if (spaced) {
+    const n = parseReported(text.slice(spaced[0].length), offset + spaced[0].length, decimalCommas);
+    if (!n || n.value < 0 || /^[-\u2212\u2013]/.test(n.text)) return undefined;
+    const lead = text.length - text.trimStart().length;
+    return { ...n, value: -n.value, text: text.trim(), start: offset + lead };
+  }
   const m = WHOLE_NUMBER.exec(text);
   if (!m) return undefined;
+  if (isCommaBody(m[2]) && !acceptComma(m, () => decimalCommas ?? false)) return undefined;
   return fromMatch(m, text.trim(), offset + (text.length - text.trimStart().length));
 }
 
+/** The text's decimal-comma style, computed at most once and only when a candidate is met. */
+export function commaStyle(text: string, decimalCommas: DecimalCommas): () => boolean {
+  let known = decimalCommas;
+  return () => (known ??= usesDecimalCommas(text));
+}
+
 /** Every number in `text`, with spans offset by `offset`. */
-export function findNumbers(text: string, offset = 0): ReportedNumber[] {
+export function findNumbers(text: string, offset = 0, decimalCommas: DecimalCommas = undefined): ReportedNumber[] {
   const out: ReportedNumber[] = [];
+  const commas = commaStyle(text, decimalCommas);
   for (const m of text.matchAll(numberRegex())) {
-    const n = fromMatch(m, m[0], offset + m.index);
+    const n = isCommaBody(m[2]) && !acceptComma(m, commas) ? integerPart(m, offset + m.index) : fromMatch(m, m[0], offset + m.index);
     if (n) out.push(n);
   }
   return out;
 }
 
+/** A rejected decimal-comma candidate is read as what stands before its comma, as in a list "3,4". */
+export function integerPart(m: RegExpMatchArray, start: number): ReportedNumber | undefined {
+  const comma = m[0].indexOf(',', (m[1] ?? '').length);
+  const head = m[0].slice(0, comma);
+  const h = WHOLE_NUMBER.exec(head);
+  return h ? fromMatch(h, head, start) : undefined;
+}
+
 function fromMatch(m: RegExpMatchArray, whole: string, start: number): ReportedNumber | undefined {
-  const [, sign, body, expA, expB, pct] = m;
+  const [, sign, rawBody, expA, expB, pct] = m;
+  const body = isCommaBody(rawBody) ? rawBody.replace(',', '.') : rawBody;
   const digits = body.replace(GROUP_GLOBAL, '');
   const [intPart, fracPart = ''] = digits.split('.');
   const exponent = Number(normaliseMinus(expA ?? expB ?? '0'));
@@ -125,6 +198,8 @@ export function formatLike(n: ReportedNumber, value: number): string {
     const [i, f] = s.split('.');
     s = i.replace(/\B(?=(\d{3})+(?!\d))/g, sep) + (f !== undefined ? '.' + f : '');
   }
+  // A decimal comma stays a comma ("68,7%" → "68,5%").
+  if (n.decimals > 0 && /^\D*\d+,\d{1,2}(?!\d)/.test(n.text)) s = s.replace('.', ',');
   // Keep a leading-dot style (".045") when that is how the paper writes p-values and correlations.
   if (/^[-\u2212\u2013]?\./.test(n.text) && s.startsWith('0.')) s = s.slice(1);
   const minus = /^([-\u2212\u2013])/.exec(n.text)?.[1] ?? '-';

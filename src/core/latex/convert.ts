@@ -39,6 +39,8 @@ export class Converter {
   private floatCaption: string | undefined;
   /** Display math environments: `\\` separates lines with "; ". */
   private displayLines = false;
+  /** Where the current inline math began in the text: a sign there is a sign, not a minus. */
+  private inlineMathFrom = -1;
 
   /** Converts a whole expanded file: the document body when there is one, else everything. */
   document(nodes: LNode[]): void {
@@ -120,6 +122,7 @@ export class Converter {
           if (n.display && this.cellDepth === 0 && this.defaultKind !== 'caption') this.displayMath(n.c, false);
           else {
             this.ensureBlock();
+            this.inlineMathFrom = this.b.length;
             this.math(n.c);
           }
           break;
@@ -312,7 +315,8 @@ export class Converter {
         runStart = k + 1;
         // Binary + and - are spaced like relations (parsers disagree on the source's spaces);
         // a sign (after an operator, an opening bracket or ^) stays attached to its number.
-        const prev = k > 0 ? s[k - 1] : this.b.fresh ? '' : this.b.last;
+        // The first thing in inline math is a sign too: "fell by $-0.3$", "by $-$5.6".
+        const prev = k > 0 ? s[k - 1] : this.b.fresh || this.b.length === this.inlineMathFrom ? '' : this.b.last;
         if (/[\p{L}\p{N})\]}′'*!%]/u.test(prev)) this.relation(ch, sub(src, k, k + 1));
         else this.out(ch, sub(src, k, k + 1));
       }

@@ -1,7 +1,7 @@
 // The command line as a user runs it: exit codes, formats, folders, bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -91,4 +91,13 @@ test('malformed LaTeX gives findings for what could be read, never a crash', () 
   const r = tally('check', bad, '--format', 'json');
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   JSON.parse(r.stdout);
+});
+
+test('tally --version prints the package version without loading the CLI', () => {
+  const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+  for (const flag of ['--version', '-v']) {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/tally.js'), flag], { encoding: 'utf8', env: { ...process.env, TALLY_NO_REEXEC: '1' } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${version}\n`);
+  }
 });

@@ -2,7 +2,7 @@
 // ones that are not quantities (years, citations, figure numbers, dates, versions) marked, and
 // the small helpers that build findings.
 
-import { roundingInterval, type ReportedNumber } from '../../numbers.ts';
+import { roundingInterval, usesDecimalCommas, type ReportedNumber } from '../../numbers.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { readNumbersFast } from './read-numbers.ts';
 import type { Block, PaperText, TextSpan } from '../../types.ts';
@@ -85,8 +85,18 @@ const blockOfSentence = new WeakMap<TextSpan, TextSpan>();
 // take the word in, so a suggestion replaces both).
 const PERCENT_WORD = /[ \t\u00a0]?(?:percent|per[ \t\u00a0]?cent)(?![A-Za-z])/iy;
 
+// Whether the paper writes decimals with a comma, for the last paper read (one paper at a time).
+let paperCommas: { text: string; commas: boolean } | undefined;
+
+function paperUsesDecimalCommas(text: string): boolean {
+  if (paperCommas?.text !== text) paperCommas = { text, commas: usesDecimalCommas(text) };
+  return paperCommas.commas;
+}
+
 function readNumbers(text: string, span: TextSpan): Num[] {
-  const nums = readNumbersFast(text.slice(span.start, span.end), span.start) as Num[];
+  // A paper that writes decimals with a comma reads "0,45" so everywhere; otherwise each block decides.
+  const commas = paperUsesDecimalCommas(text) || undefined;
+  const nums = readNumbersFast(text.slice(span.start, span.end), span.start, commas) as Num[];
   for (const n of nums) {
     if (!n.percent) {
       PERCENT_WORD.lastIndex = n.end;

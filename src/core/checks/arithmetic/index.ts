@@ -27,6 +27,9 @@ import { ratioCheck } from './ratio.ts';
 import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
+import { wordedProductsCheck } from './worded-products.ts';
+import { ratesCheck } from './rates.ts';
+import { wordedOperationsCheck } from './worded-operations.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   expressionsCheck,
@@ -43,6 +46,9 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   countSplitsCheck,
   countFlowCheck,
   countProductsCheck,
+  wordedProductsCheck,
+  ratesCheck,
+  wordedOperationsCheck,
   sharesCheck,
   subsetSharesCheck,
   shareListsCheck,

@@ -43,28 +43,6 @@ const BESIDE_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.e\.|s\.d\.|standard\s+(?:error|dev
 /** A named estimate right before a bare bracket: "d = ", "OR: ", "β̂ = ". */
 const NAMED = /[\p{L}\p{M}\p{N})\]'′]\s*[=:]\s*$/u;
 
-/** "1,61" with a decimal comma: one or two digits after the comma cannot be a thousands group. */
-const DECIMAL_COMMA = /(?<![\w.,])([-−]?)(\d+),(\d{1,2})(?![\d,])(\s*%)?/g;
-
-/**
- * The sentence's numbers with decimal-comma numbers read as one number each. The general number
- * reader does not take "1,61" as a number (it could be a list); here it only matters next to a marker.
- */
-export function withDecimalCommas(text: string, span: TextSpan, nums: readonly Num[]): Num[] {
-  const slice = text.slice(span.start, span.end);
-  if (!/\d,\d{1,2}(?![\d,])/.test(slice)) return [...nums];
-  const extra: Num[] = [];
-  for (const m of slice.matchAll(DECIMAL_COMMA)) {
-    const start = span.start + m.index;
-    const end = start + m[0].length;
-    const value = Number(`${m[1] ? '-' : ''}${m[2]}.${m[3]}`);
-    extra.push({ text: m[0], value, decimals: m[3].length, exponent: 0, trailingZeros: 0, percent: Boolean(m[4]), start, end, noise: '' });
-  }
-  if (!extra.length) return [...nums];
-  const kept = nums.filter((n) => !extra.some((e) => n.start < e.end && e.start < n.end));
-  return [...kept, ...extra].sort((a, b) => a.start - b.start);
-}
-
 function isLevel(text: string, n: Num, markerStart: number): boolean {
   return n.percent && n.end === markerStart;
 }
@@ -193,10 +171,9 @@ function lastName(before: string): string | undefined {
 /** Every estimate-and-interval claim of one sentence, in text order. */
 export function readIntervalClaims(text: string, span: TextSpan, nums: readonly Num[]): IntervalClaim[] {
   const slice = text.slice(span.start, span.end);
-  const all = withDecimalCommas(text, span, nums);
-  const marked = /CI|CrI|HDI|HPD|UI|interval/.test(slice) ? markedClaims(text, span, all) : [];
-  const bare = slice.includes('[') ? bracketClaims(text, span, all) : [];
+  const marked = /CI|CrI|HDI|HPD|UI|interval/.test(slice) ? markedClaims(text, span, nums) : [];
+  const bare = slice.includes('[') ? bracketClaims(text, span, nums) : [];
   const taken = new Set([...marked, ...bare].flatMap((c) => [c.lo.start, c.estimate?.start]));
-  const unmarked = unmarkedClaims(text, span, all).filter((c) => !taken.has(c.lo.start) && !taken.has(c.estimate?.start));
+  const unmarked = unmarkedClaims(text, span, nums).filter((c) => !taken.has(c.lo.start) && !taken.has(c.estimate?.start));
   return [...marked, ...bare, ...unmarked].sort((a, b) => a.lo.start - b.lo.start);
 }

@@ -8,7 +8,7 @@
 
 import type { CheckOutput, PaperText, TableGrid } from '../../types.ts';
 import { numbersIn, type Num } from './context.ts';
-import { INTERVAL_MARKER, RATIO_NAME, withDecimalCommas, type IntervalClaim } from './interval-read.ts';
+import { INTERVAL_MARKER, RATIO_NAME, type IntervalClaim } from './interval-read.ts';
 import { judgeInterval } from './interval-judge.ts';
 import { overTables, readGrid, type Grid, type ParsedCell } from './table-grid.ts';
 
@@ -21,10 +21,9 @@ const UPPER_HEADER = /^(?:upper(?:\s+(?:bound|limit|CI|95%?\s*CI))?|UL|UCL|UB|97
 const LEVEL_AFTER = /^\s*(?:CI|CrI|HDI|HPD|UI|confidence|credible)\b/;
 const SEP = String.raw`\s*(?:,|;|–|—|-|−|to)\s*\+?`;
 
-/** The cell's numbers, decimal commas read as one number, without an interval's level ("95% CI"). */
+/** The cell's numbers without an interval's level ("95% CI"). */
 function cellNumbers(text: string, cell: ParsedCell): Num[] {
-  const nums = withDecimalCommas(text, cell.cell, numbersIn(text, cell.cell));
-  return nums.filter((n) => !(n.percent && LEVEL_AFTER.test(text.slice(n.end, n.end + 16))));
+  return numbersIn(text, cell.cell).filter((n) => !(n.percent && LEVEL_AFTER.test(text.slice(n.end, n.end + 16))));
 }
 
 /** A cell holding one number and at most a currency sign, a unit percent or a footnote mark. */

@@ -31,14 +31,6 @@ const CENTRE_AFTER_RANGE = /^[^.;:()]{0,12}?[,;]?\s*\(\s*(?:(mean|average|M)|(me
 // The two ends of a range: "21–67", "21 to 67", "21 and 67", "min 21, max 67".
 const RANGE_SEPARATOR = /^\s*(?:[-–—]|to|and|,\s*max(?:imum)?\s*[=:]?)\s*(?:[-−]\s?)?$/i;
 
-/** A number is negative when a minus sign stands right before it (math mode writes "$-2.5$" as "- 2.5"). */
-function signed(text: string, n: Num): Num {
-  if (n.value < 0) return n;
-  // A dash after a number ("21 - 67") joins a range; after a word or a bracket it is a sign.
-  const before = text.slice(Math.max(0, n.start - 8), n.start);
-  return /[-−]\s?$/.test(before) && !/[\d.)\]]\s*[-−]\s?$/.test(before) ? { ...n, value: -n.value } : n;
-}
-
 function unitOf(text: string, n: Num, limit: number): string {
   return (n.percent ? '%' : '') + (unitAt(text, n.end, limit)?.mathjs ?? '');
 }
@@ -71,7 +63,7 @@ export function readCentresInRange(text: string, nums: readonly Num[], sentenceS
 /** Judges one claim: outside (beyond every rounding) is an error; a range written upside down is left alone. */
 function judge(paper: PaperText, claim: CentreInRange, out: CheckOutput): void {
   const text = paper.text;
-  const [centre, lo, hi] = [signed(text, claim.centre), signed(text, claim.lo), signed(text, claim.hi)];
+  const { centre, lo, hi } = claim;
   if (lo.value > hi.value) return; // an upside-down range is the interval check's
   // "34 months" against "3–6 years" is not read; a % written once ("12–40%") is the same quantity.
   const units = [centre, lo, hi].map((n) => unitOf(text, n, n.end + 12).replace('%', '')).filter((u) => u !== '');

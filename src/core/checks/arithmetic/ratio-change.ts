@@ -7,7 +7,6 @@ import type { CheckOutput, PaperText } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { PERCENT_CHANGE_RULE } from './change.ts';
-import { withDecimalCommas } from './interval-read.ts';
 import { cover, makeFinding, makeVerified, plain } from './report.ts';
 
 export interface RatioChangeClaim {
@@ -68,7 +67,7 @@ export function checkRatioChanges(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   for (const s of sentencesOf(paper).sentences) {
     if (!/\b(?:a?OR|HR|RR|IRR|ratio)\b/.test(paper.text.slice(s.start, s.end))) continue;
-    const nums = withDecimalCommas(paper.text, s, quantitiesIn(paper.text, s));
+    const nums = quantitiesIn(paper.text, s);
     for (const claim of readRatioChanges(paper.text, nums)) judge(paper, claim, out);
   }
   return out;

@@ -3,7 +3,7 @@
 // thousands separators or an exponent goes through parseReported, so the grammar and the
 // parsing stay numbers.ts's own; a differential test keeps the two in step.
 
-import { numberRegex, parseReported, type ReportedNumber } from '../../numbers.ts';
+import { commaStyle, integerPart, isCommaBody, acceptComma, numberRegex, parseReported, type DecimalCommas, type ReportedNumber } from '../../numbers.ts';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -38,14 +38,21 @@ function fromPlain(m: RegExpMatchArray, start: number): ReportedNumber | undefin
   return { text: whole, start, end: start + whole.length, value, decimals, exponent: 0, trailingZeros, percent: Boolean(m[5]) };
 }
 
-/** Every number in `text`, with spans offset by `offset`: the same as findNumbers(text, offset). */
-export function readNumbersFast(text: string, offset = 0): ReportedNumber[] {
+/**
+ * Every number in `text`, with spans offset by `offset`: the same as findNumbers(text, offset,
+ * decimalCommas). A sign counts only when written ("−0.3", "= − 0.3"), never a range's dash.
+ */
+export function readNumbersFast(text: string, offset = 0, decimalCommas: DecimalCommas = undefined): ReportedNumber[] {
   const out: ReportedNumber[] = [];
+  const commas = commaStyle(text, decimalCommas);
   for (const m of text.matchAll(numberRegex())) {
     const start = offset + m.index;
     const last = m[0].charCodeAt(m[0].length - 1);
-    const plain = m[3] === undefined && m[4] === undefined && last !== 32 && last > 13 && plainBody(m[2]);
-    const n = plain ? fromPlain(m, start) : parseReported(m[0], start);
+    const plain = m[3] === undefined && m[4] === undefined && last !== 32 && last > 13 && plainBody(m[2]) && (m[1] === undefined || m[1].length === 1);
+    let n: ReportedNumber | undefined;
+    if (plain) n = fromPlain(m, start);
+    else if (isCommaBody(m[2])) n = acceptComma(m, commas) ? parseReported(m[0], start, true) : integerPart(m, start);
+    else n = parseReported(m[0], start);
     if (n) out.push(n);
   }
   return out;

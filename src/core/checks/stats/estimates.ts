@@ -42,13 +42,6 @@ interface Clause {
   span: TextSpan;
 }
 
-function signed(text: string, start: number): ReportedNumber | undefined {
-  const m = /^([-\u2212\u2013])\s?/.exec(text);
-  const n = parseReported(m ? text.slice(m[0].length) : text, start + (m ? m[0].length : 0));
-  if (!n) return undefined;
-  return m ? { ...n, value: -n.value, text, start } : n;
-}
-
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(s);
@@ -56,7 +49,7 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 
 /** The items that follow an estimate, in any order, up to the first thing that is none of them. */
 export function parseClause(s: string, m: RegExpExecArray): Clause | undefined {
-  const est = signed(m[2], m.index + m[0].length - m[2].length);
+  const est = parseReported(m[2], m.index + m[0].length - m[2].length);
   if (!est) return undefined;
   const clause: Clause = { name: m[1], est, span: { start: m.index, end: m.index + m[0].length } };
   let pos = clause.span.end;
@@ -67,12 +60,12 @@ export function parseClause(s: string, m: RegExpExecArray): Clause | undefined {
     let hit: RegExpExecArray | null;
     if (!clause.se && (hit = at(SE_ITEM, s, from))) clause.se = parseReported(hit[1], from + hit[0].length - hit[1].length);
     else if (!clause.ci && (hit = at(CI_ITEM, s, from))) {
-      const lo = signed(hit[2], from + hit[0].indexOf(hit[2], hit[0].search(/[[(]/)));
+      const lo = parseReported(hit[2], from + hit[0].indexOf(hit[2], hit[0].search(/[[(]/)));
       const hiAt = hit[0].lastIndexOf(hit[3]);
-      const hi = signed(hit[3], from + hiAt);
+      const hi = parseReported(hit[3], from + hiAt);
       if (lo && hi) clause.ci = { level: hit[1] ? Number(hit[1]) : 95, lo, hi };
     } else if (!clause.stat && (hit = at(STAT_ITEM, s, from))) {
-      const value = signed(hit[3], from + hit[0].length - hit[3].length);
+      const value = parseReported(hit[3], from + hit[0].length - hit[3].length);
       if (value) clause.stat = { type: hit[1] === 't' ? 't' : 'z', df: hit[2] ? Number(hit[2]) : undefined, value };
     } else if (!clause.p && (hit = at(P_ITEM, s, from))) {
       const value = parseReported(hit[2], from + hit[0].length - hit[2].length);
@@ -278,7 +271,7 @@ function checkRegressionTables(paper: PaperText, s: string, out: Out): void {
       const em = COEF_CELL.exec(e.text);
       const sm = SE_CELL.exec(sCell.text);
       if (!em || !sm) continue;
-      const estimate = signed(em[1], e.start + e.text.indexOf(em[1]));
+      const estimate = parseReported(em[1], e.start + e.text.indexOf(em[1]));
       const seNum = parseReported(sm[1], sCell.start + sCell.text.indexOf(sm[1]));
       if (!estimate || !seNum) continue;
       const span = { start: Math.min(...row.map((c) => c.start)), end: Math.max(...row.map((c) => c.end)) };
@@ -286,7 +279,7 @@ function checkRegressionTables(paper: PaperText, s: string, out: Out): void {
       if (cols.stat !== undefined) {
         const t = row[cellIn(row, cols.stat)];
         const tm = t ? COEF_CELL.exec(t.text) : null;
-        const value = tm ? signed(tm[1], t!.start + t!.text.indexOf(tm[1])) : undefined;
+        const value = tm ? parseReported(tm[1], t!.start + t!.text.indexOf(tm[1])) : undefined;
         if (value) {
           clause.stat = { type: cols.type ?? 't', value };
           checkCoefficientT(clause, s, out);

@@ -3,7 +3,6 @@
 // both numbers. Pairs are read with sticky patterns right after the first statistic: linear.
 
 import { parseReported, roundingInterval } from '../../numbers.ts';
-import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { statsContext } from './context.ts';
@@ -17,13 +16,6 @@ const FIRST = new RegExp(String.raw`(?<![\p{L}\p{N}_\\])(F|r)\s?\(\s*(?:(1)\s*,\
 // The second, within a few characters: "(t = 2.10", ", t(28) = 2.10".
 const SECOND = new RegExp(String.raw`\s*[,;(]?\s*(?:or\s+|i\.e\.,?\s+)?t\s?(?:\(\s*(\d+(?:\.\d+)?)\s*\))?\s*=\s*(${SIGNED})(?!\d|\.\d)`, 'uy');
 
-function signed(text: string, start: number): ReportedNumber | undefined {
-  const m = /^([-\u2212\u2013])\s?/.exec(text);
-  const n = parseReported(m ? text.slice(m[0].length) : text, start + (m ? m[0].length : 0));
-  if (!n) return undefined;
-  return m ? { ...n, value: -n.value, text, start } : n;
-}
-
 const fmt = (x: number): string => Number(x.toPrecision(4)).toString();
 
 export function checkStatPairs(paper: PaperText): CheckOutput {
@@ -35,12 +27,12 @@ export function checkStatPairs(paper: PaperText): CheckOutput {
     const isF = m[1] === 'F';
     if (isF !== (m[2] === '1')) continue;
     const df = Number(m[3]);
-    const first = signed(m[4], m.index + m[0].length - m[4].length);
+    const first = parseReported(m[4], m.index + m[0].length - m[4].length);
     SECOND.lastIndex = m.index + m[0].length;
     const t2 = SECOND.exec(s);
     if (!first || !t2 || !(df > 0)) continue;
     if (t2[1] !== undefined && Number(t2[1]) !== df) continue;
-    const t = signed(t2[2], t2.index + t2[0].length - t2[2].length);
+    const t = parseReported(t2[2], t2.index + t2[0].length - t2[2].length);
     if (!t) continue;
     const [t0, t1] = roundingInterval(t).map(Math.abs).sort((a, b) => a - b);
     const [a0, a1] = roundingInterval(first).map(Math.abs).sort((a, b) => a - b);

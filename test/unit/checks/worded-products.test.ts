@@ -1,0 +1,66 @@
+// Products and shares told in words (an amount per thing times the things; an amount shared equally), in our own sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkWordedProducts } from '../../../src/core/checks/arithmetic/worded-products.ts';
+import { paper } from './helpers.ts';
+
+const run = (s: string) => checkWordedProducts(paper(s));
+
+// Each consistent sentence, one of its numbers changed, and the severity the change should get.
+const PAIRS: [string, string, string, 'error' | 'warning'][] = [
+  ['Each of the 15 coders made 60 judgements, which gives 900 judgements.', '900', '960', 'error'],
+  ['Each of our 40 labellers tagged 250 tweets, 10,000 labels altogether.', '10,000', '12,000', 'warning'],
+  ['We hired 12 raters, each scoring 150 photos, for 1,800 scores.', '1,800', '1,600', 'warning'],
+  ['Seven volunteers each walked 12 km, giving 84 km.', '84 km', '94 km', 'error'],
+  ['Six annotators who each judged 300 pairs produced a total of 1,800 judgements.', '1,800', '2,800', 'warning'],
+  ['The model was trained with 5 seeds of 20 episodes each, yielding 100 episodes.', '100 episodes', '120 episodes', 'error'],
+  ['We ran four batches of 32 images apiece, 128 images overall.', '128', '132', 'error'],
+  ['The tracer was given at 0.5 mg per mouse for 24 mice, i.e. 12 mg.', '12 mg', '1.2 mg', 'error'],
+  ['Storage is 2.5 GB per camera over 400 cameras, that is 1 TB.', '1 TB', '2 TB', 'error'],
+  ['Our 400 cameras at 2.5 GB per camera come to 1,000 GB.', '1,000 GB', '1,100 GB', 'error'],
+  ['The 4 shards each hold 2.5 million records, 10 million records in total.', '10 million', '12 million', 'error'],
+  ['We sampled 30 leaves from each of the 9 trees, which gives 270 leaves.', '270', '290', 'error'],
+  ['The 96 tasks were split evenly among 8 workers, 12 each.', '12 each', '14 each', 'warning'],
+  ['A budget of 450 EUR was shared equally between 3 labs, giving 150 EUR per lab.', '150 EUR', '250 EUR', 'warning'],
+  ['Dividing the 144 trials by the 12 blocks gives 12.', 'gives 12', 'gives 14', 'error'],
+];
+
+test('worded products and shares that hold are verified', () => {
+  const wrong = PAIRS.map(([s]) => [s, run(s)] as const).filter(([, out]) => out.findings.length > 0 || out.verified.length !== 1);
+  assert.deepEqual(wrong.map(([s]) => s), []);
+});
+
+test('one changed number is flagged, as an error only when the words fix the reading', () => {
+  for (const [s, from, to, severity] of PAIRS) {
+    const mutated = s.replace(from, to);
+    assert.notEqual(mutated, s);
+    assert.deepEqual(run(mutated).findings.map((f) => f.severity), [severity], mutated);
+  }
+});
+
+test('the same numbers without a product the words state are left alone', () => {
+  for (const s of [
+    // Ranges and bounds: the product is not exact.
+    'Each of the 3 groups had between 20 and 30 members, 75 in total.',
+    'Each of the 4 clinics saw at least 50 patients, 230 patients in total.',
+    'Each of the 5 teams handled about 200 cases, 1,100 cases in total.',
+    // A part of a whole, not a product.
+    'Two of the 12 sessions were cancelled, and 10 sessions were held.',
+    // A duration after "for": not the total of the product.
+    'Each of the 5 teams handled 200 cases for 3 days.',
+    // Per capita of one population, total of another.
+    'Spending was 500 EUR per resident in the 12 districts, and the national budget was 3 billion EUR.',
+    // Blocks of trials with a different noun after a weak cue.
+    'Each participant completed 4 blocks of 20 trials for 10 minutes.',
+    // A share told without "equally" and without a per-share result.
+    'The 96 tasks were split among 8 workers, and 14 were left over.',
+  ]) {
+    const out = run(s);
+    assert.deepEqual([out.findings.map((f) => f.message), out.verified.length], [[], 0], s);
+  }
+});
+
+test('a total of time after a count of something else is not the product', () => {
+  const out = run('The 3 models were each trained for 100 epochs, for a total of 450 GPU hours.');
+  assert.deepEqual([out.findings.length, out.verified.length], [0, 0]);
+});

@@ -59,3 +59,8 @@ test('the same numbers without a product the words state are left alone', () => 
     assert.deepEqual([out.findings.map((f) => f.message), out.verified.length], [[], 0], s);
   }
 });
+
+test('a total of time after a count of something else is not the product', () => {
+  const out = run('The 3 models were each trained for 100 epochs, for a total of 450 GPU hours.');
+  assert.deepEqual([out.findings.length, out.verified.length], [0, 0]);
+});

@@ -30,7 +30,7 @@ const SHAPE_KINDS: Record<string, readonly FindingKind[]> = {
   'ratio-rate': ['arithmetic', 'unit-conversion', 'percent-change'],
   mean: ['mean', 'table-total'],
   interval: ['interval'],
-  'test-statistic': ['p-value', 'p-decision'],
+  'test-statistic': ['p-value', 'p-decision', 't-means'],
   grim: ['grim', 'grimmer', 'debit'],
   table: ['table-total', 'table-percentage'],
 };
@@ -48,7 +48,7 @@ const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseEr
   'ratio-rate': { flagged: 0.81, verified: 0.59, maxFalseErrors: 0 },
   mean: { flagged: 0.95, verified: 0.95, maxFalseErrors: 0 },
   interval: { flagged: 1, verified: 1, maxFalseErrors: 0 },
-  'test-statistic': { flagged: 0.93, verified: 1, maxFalseErrors: 0 },
+  'test-statistic': { flagged: 1, verified: 1, maxFalseErrors: 0 },
   grim: { flagged: 0.78, verified: 0.78, maxFalseErrors: 0 },
   table: { flagged: 0.84, verified: 0.84, maxFalseErrors: 0 },
 };

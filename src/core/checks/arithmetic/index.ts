@@ -27,6 +27,8 @@ import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
 import { unitsCheck } from './units.ts';
 import { wordedProductsCheck } from './worded-products.ts';
+import { ratesCheck } from './rates.ts';
+import { wordedOperationsCheck } from './worded-operations.ts';
 
 export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   expressionsCheck,
@@ -44,6 +46,8 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   countFlowCheck,
   countProductsCheck,
   wordedProductsCheck,
+  ratesCheck,
+  wordedOperationsCheck,
   sharesCheck,
   shareListsCheck,
   intervalCheck,

@@ -14,7 +14,7 @@ import { readCountProducts } from './count-products.ts';
 import { unitFactor } from './evaluate.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
-import { amountsIn, sameNoun, singular, type Amount } from './worded-read.ts';
+import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, singular, TOTAL_AFTER, type Amount } from './worded-read.ts';
 import type { CheckModule } from '../module.ts';
 
 export interface WordedProduct {
@@ -46,12 +46,8 @@ const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+ev
 const AT_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:at|with|of|averaging|using)\s+$/i;
 const PER_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|each|a|an)\s+([A-Za-z-]+)/iy;
 
-// The result: after a cue word that makes it the outcome, or with a total word after it.
-const STRONG_BEFORE = /(?:\bi\.\s?e\.,?|\b(?:that\s+is|so|thus|hence|giving|gives|gave|yielding|yields?|yielded|making|makes|made|producing|produces|produced|totall?ing|totals?|totall?ed|which\s+(?:gives|makes|yields|comes\s+to|amounts\s+to|is)|resulting\s+in|results\s+in|amounting\s+to|amounts\s+to|amounted\s+to|comes?\s+to|came\s+to|coming\s+to|in\s+total|in\s+all|altogether|overall)\b[,:]?|=)\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+|in\s+total\s+|overall\s+|altogether\s+)?$|\b(?:an?\s+)?(?:total|combined|grand\s+total)\s+of\s*$/i;
 const WEAK_BEFORE = /(?:\b(?:for|or)|[(,:—–])\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+)?$/i;
-const TOTAL_AFTER = /^(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:in\s+total|in\s+all|overall|altogether|combined|total)\b/i;
-// The amount's own words, then a comma or bracket: "250 sentences, 10,000 labels in total".
-const LEAD_WORDS = /^(?:\s*\b(?!and\b|but\b|while\b|whereas\b|of\b)[A-Za-z-]+\b){0,3}\s*[,(—–]?\s*$/i;
+const TIME_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'gpu-hour', 'person-year']);
 const OPERATOR_AFTER = /^\s*[×*·⋅/+=\u2212]/;
 const A_TOTAL_OF = /\b(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s*$/i;
 
@@ -97,13 +93,15 @@ function perThingClaims(text: string, s: Sentence, amounts: Amount[], out: Worde
     if (b.things.over && !b.cue.startsWith('per')) continue;
     const gap = text.slice(b.after, result.n.start);
     if (/\d/.test(gap) || gap.length > 60) continue;
-    const strong = STRONG_BEFORE.test(gap) || ((LEAD_WORDS.test(gap) || A_TOTAL_OF.test(gap)) && TOTAL_AFTER.test(text.slice(result.end, result.end + 30)));
+    const strong = RESULT_BEFORE.test(gap) || ((LEAD_WORDS.test(gap) || A_TOTAL_OF.test(gap)) && TOTAL_AFTER.test(text.slice(result.end, result.end + 30)));
     const weak = !strong && WEAK_BEFORE.test(gap);
     if (!strong && !weak) continue;
     const factor = unitsAgree(b.amount, result);
     if (factor === undefined) continue;
     const agree = Boolean(b.amount.unit) || sameNoun(b.amount.nouns, result.nouns);
     if (b.cue === 'of' && !(strong && agree)) continue;
+    // "3 models trained for 100 epochs each, a total of 300 GPU hours": time is not what was counted.
+    if (!agree && result.nouns.some((w) => TIME_NOUNS.has(w))) continue;
     // A plain count smaller than a factor restates a factor ("12 items (i.e., 3 words)"); it is no total.
     if (!b.amount.unit && b.amount.n.value >= 1 && result.n.value < Math.max(b.amount.n.value, b.things.n.value)) continue;
     // An operand of an operator chain ("a total of 51 × 3,000 = ..."): the expressions check reads it.

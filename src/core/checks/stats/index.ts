@@ -9,7 +9,8 @@ import { statPairsCheck } from './stat-pairs.ts';
 import { grimCheck } from './grim.ts';
 import { grimmerCheck } from './grimmer.ts';
 import { pValueCheck } from './p-value.ts';
+import { tFromMeansCheck } from './t-from-means.ts';
 
-export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck, effectSizeCheck];
+export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck, effectSizeCheck, tFromMeansCheck];
 
 export const STATS_CHECKS: readonly Check[] = STATS_MODULES.map((m) => m.run);

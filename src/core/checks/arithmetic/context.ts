@@ -31,6 +31,16 @@ const LABEL_BEFORE = new RegExp(
   'i',
 );
 
+// "Study 2, 50 of the 100 ...": after a singular label word, a comma ends the label; only a plural
+// one ("Tables 1, 2") lists more labels after a comma.
+const SINGULAR_LABEL_THEN_COMMA = /\b([A-Za-z]+)\.?\s*\d+[a-z]?\s*,\s*$/;
+
+function isLabel(before: string): boolean {
+  if (!LABEL_BEFORE.test(before)) return false;
+  const comma = SINGULAR_LABEL_THEN_COMMA.exec(before);
+  return !comma || /s$/i.test(comma[1]);
+}
+
 // ',', '&', '–', '-' end a list of labels ("Tables 1, 2 and"); '§' is a label word of its own.
 const LIST_END = new Set([44, 38, 0x2013, 45, 0xa7]);
 
@@ -61,7 +71,7 @@ function noiseOf(text: string, n: ReportedNumber): string {
   const last = lastVisible(before);
   const wordOrDot = isAsciiLetter(last) || last === 46;
   if (isInt && ((wordOrDot && MONTH_BEFORE.test(before)) || MONTH_AFTER.test(after))) return 'date';
-  if ((wordOrDot || LIST_END.has(last)) && LABEL_BEFORE.test(before)) return 'label';
+  if ((wordOrDot || LIST_END.has(last)) && isLabel(before)) return 'label';
   // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
   if (before.includes('[') && /\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
   // Superscript or footnote markers.

@@ -158,7 +158,9 @@ function unmarkedClaims(text: string, span: TextSpan, nums: readonly Num[]): Int
     const gap = text.slice(e.end, lo.start);
     if (!ESTIMATE_TO_BOUND.test(gap) || !BOUND_TO_BOUND.test(text.slice(lo.end, hi.start))) continue;
     const opened = /[([]/.exec(gap)?.[0] ?? '';
-    if (!closesAfter(text, hi, opened)) continue;
+    if (!closesAfter(text, hi, opened) || lo.noise || hi.noise) continue;
+    // Without a bracket only a range-like pair is an interval: "0.81, 0.74, 0.87" is a list.
+    if (!opened && !/^\s*(?:–|—|-|−|to)\s*$/.test(text.slice(lo.end, hi.start))) continue;
     if (!(e.percent ? hi.percent || !lo.percent : !lo.percent && !hi.percent)) continue;
     const before = text.slice(Math.max(span.start, e.start - 48), e.start);
     const named = lastName(before);

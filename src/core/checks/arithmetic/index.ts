@@ -16,6 +16,7 @@ import { percentageCheck } from './percentage.ts';
 import { relativeChangeCheck } from './relative-change.ts';
 import { shareListsCheck } from './share-lists.ts';
 import { sharesCheck } from './shares.ts';
+import { subsetSharesCheck } from './subset-shares.ts';
 import { tablePercentageCheck } from './table-percentage.ts';
 import { tableMeansCheck } from './table-means.ts';
 import { tableRelationsCheck } from './table-relations.ts';
@@ -50,6 +51,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   ratesCheck,
   wordedOperationsCheck,
   sharesCheck,
+  subsetSharesCheck,
   shareListsCheck,
   intervalCheck,
   tableTotalCheck,

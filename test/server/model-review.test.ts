@@ -11,10 +11,12 @@ import { findingsReply, startFakeOpenAIServer } from '../helpers/fake-openai-ser
 import type { ServerHandle } from './harness.ts';
 import { fileUri, serverBuilt, startServer } from './harness.ts';
 
+// A claim the deterministic checks do not read (the count of cages is a word they do not take as a number),
+// so the model's finding is the only one on it.
 const PAPER = `\\documentclass{article}
 \\begin{document}
 \\section{Methods}
-Each of the 12 cages held 5 mice, so 50 mice were used in total.
+A dozen cages held 5 mice each, so 50 mice were used in total.
 \\end{document}
 `;
 const KEY = 'sk-test-not-a-real-key-123456';
@@ -60,7 +62,7 @@ describe('model review through the server', { skip: serverBuilt() ? false : 'run
     fake.setFallback(
       findingsReply([
         {
-          quote: 'Each of the 12 cages held 5 mice, so 50 mice were used in total.',
+          quote: 'A dozen cages held 5 mice each, so 50 mice were used in total.',
           kind: 'arithmetic',
           explanation: '12 cages of 5 mice are 60 mice, not 50.',
           expression: '12 * 5',
@@ -78,7 +80,7 @@ describe('model review through the server', { skip: serverBuilt() ? false : 'run
     assert.equal(result.findings, 1, JSON.stringify(result.notes));
     assert.ok(fake.chatRequests.length >= 1);
     assert.equal(fake.chatRequests[0].headers.authorization, `Bearer ${KEY}`);
-    assert.match(fake.chatRequests[0].rawBody, /12 cages/);
+    assert.match(fake.chatRequests[0].rawBody, /dozen cages/);
     assert.ok(progress.length >= 1, 'progress per section');
     const ds = await server.waitForDiagnostics(uri, (d) => d.some((x) => x.source === 'Tally (model)'));
     const d = ds.find((x) => x.source === 'Tally (model)')!;

@@ -110,3 +110,9 @@ export function amountsIn(text: string, s: Sentence): Amount[] {
   amountCache.set(s, { text, amounts });
   return amounts;
 }
+
+// What makes the last amount of a worded claim its result: a cue word before it ("giving", "i.e.",
+// "a total of"), or the amount's own words, a comma, and a total word after it ("..., 900 in total").
+export const RESULT_BEFORE = /(?:\bi\.\s?e\.,?|\b(?:that\s+is|so|thus|hence|giving|gives|gave|yielding|yields?|yielded|making|makes|made|producing|produces|produced|totall?ing|totals?|totall?ed|which\s+(?:gives|makes|yields|comes\s+to|amounts\s+to|is)|resulting\s+in|results\s+in|amounting\s+to|amounts\s+to|amounted\s+to|comes?\s+to|came\s+to|coming\s+to|in\s+total|in\s+all|altogether|overall)\b[,:]?|=)\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+|in\s+total\s+|overall\s+|altogether\s+)?$|\b(?:an?\s+)?(?:total|combined|grand\s+total)\s+of\s*$/i;
+export const LEAD_WORDS = /^(?:\s*\b(?!and\b|but\b|while\b|whereas\b|of\b)[A-Za-z-]+\b){0,3}\s*[,(—–]?\s*(?:about|approximately|roughly|around|nearly|some|~|≈)?\s*$/i;
+export const TOTAL_AFTER = /^(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:in\s+total|in\s+all|overall|altogether|combined|total)\b/i;

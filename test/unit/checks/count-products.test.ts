@@ -40,6 +40,8 @@ test('products the words do not state are left alone', () => {
     // A grid the items are converted into, and a grid search.
     'A record of 24 values was reshaped into a 5 × 5 matrix after padding.',
     'We ran 50 trials arranged in a 3 × 3 grid search over the two rates.',
+    // The count per group is the end of a range.
+    'Each of the 12 pupils answered between 40 and 60 items, 600 items in total.',
     // No number of groups at all.
     'We recorded 40 sessions in spring, 90 sessions in total.',
   ]) {

@@ -78,3 +78,19 @@ test('group sizes in brackets after the sample size', () => {
   // Other numbers among the sizes (ages, a third level): not read.
   assert.deepEqual(run('We pooled N = 90 pupils from two schools, the first (N = 50, aged 12) and the second (N = 22 boys; N = 81 girls).'), { flagged: [], verified: 0 });
 });
+
+test('the rest given in brackets, and a whole told in the sentence before "Of these"', () => {
+  assert.deepEqual(run('Of the 72 hives inspected, 45 were healthy, and the rest (27) showed mites.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('Of the 72 hives inspected, 45 were healthy, and the rest (29) showed mites.').flagged, ['error:29']);
+  assert.deepEqual(run('Of the 72 hives, 45 were healthy, while the other hives (n = 27) showed mites.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('Of the 72 hives, 45 were healthy, while the other hives (n = 25) showed mites.').flagged, ['error:25']);
+  assert.deepEqual(run('We inspected 72 hives. Of these, 45 were healthy and the remaining 27 showed mites.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('We inspected 72 hives. Of these, 45 were healthy and the remaining 17 showed mites.').flagged, ['error:17']);
+  assert.deepEqual(run('We inspected 72 hives. Among them, forty-five were healthy; the other twenty-seven showed mites.'), { flagged: [], verified: 1 });
+});
+
+test('a bracketed count that is not the rest, or no whole before "Of these", stays silent', () => {
+  assert.deepEqual(run('Of the 72 hives, 45 were healthy, and the rest showed mites (27 of them severe, Table 2).').flagged, []);
+  assert.deepEqual(run('The 72 hives were weighed. Of these, 45 were healthy and the remaining 20 kg of honey was sold.').flagged, []);
+  assert.deepEqual(run('Inspections took a week. Of these, 45 were healthy and the remaining 27 showed mites.').flagged, []);
+});

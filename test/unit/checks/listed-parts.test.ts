@@ -43,3 +43,37 @@ test('lists that are not parts of the number before them are left alone', () => 
   assert.deepEqual(run('Within five days, among those, 120 were sold and 80 were kept.').warned, []);
   assert.deepEqual(run('Across 4 sites we counted 25 nests and 31 burrows.').warned, []);
 });
+
+test('a list of counts closed by its total after it', () => {
+  const severities = (s: string) => checkListedParts(paper(s)).findings.map((f) => f.severity);
+  for (const s of [
+    'Reviewers sorted the notes into bugs (18 notes), ideas (25 notes) and noise (7), 50 in total.',
+    'The trial ran at four clinics with 31, 22, 19 and 8 patients (N = 80).',
+    'Funding went to salaries ($6,000), rent ($2,500) and travel ($1,500), a total of $10,000.',
+    'Berlin, Rome and Porto sent 14, 9 and 6 teams, respectively, 29 teams altogether.',
+    'The archive holds eleven diaries, twenty letters and four ledgers (35 documents in total).',
+    'The two cohorts enrolled 52 and 48 children (total N = 100).',
+  ]) {
+    const out = checkListedParts(paper(s));
+    assert.deepEqual(out.findings, [], s);
+    assert.ok(out.verified.some((v) => v.working.split('+').length >= 2), s);
+  }
+  assert.deepEqual(severities('Reviewers sorted the notes into bugs (18 notes), ideas (25 notes) and noise (7), 52 in total.'), ['error']);
+  assert.deepEqual(severities('The trial ran at four clinics with 31, 22, 19 and 8 patients (N = 84).'), ['warning']);
+  assert.deepEqual(severities('Funding went to salaries ($6,000), rent ($2,500) and travel ($1,500), a total of $11,000.'), ['error']);
+  assert.deepEqual(severities('Berlin, Rome and Porto sent 14, 9 and 6 teams, respectively, 30 teams altogether.'), ['error']);
+  assert.deepEqual(severities('The archive holds eleven diaries, twenty letters and four ledgers (36 documents in total).'), ['error']);
+  assert.deepEqual(severities('The two cohorts enrolled 52 and 48 children (total N = 104).'), ['error']);
+});
+
+test('a number after a list that is not its total stays silent', () => {
+  for (const s of [
+    'Latencies were 410, 390 and 455 ms (N = 1100 trials).',
+    'The groups scored 14, 16 and 19 points on average (N = 45).',
+    'We ran 4, 6 and 8 epochs, 20 runs in total.',
+    'The labs tested 20 and 25 infants, respectively (N = 50 planned).',
+    'Each of the 10, 12 and 20 item forms went to all 70 pupils in total.',
+  ]) {
+    assert.deepEqual(checkListedParts(paper(s)).findings, [], s);
+  }
+});

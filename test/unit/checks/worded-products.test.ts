@@ -23,6 +23,11 @@ const PAIRS: [string, string, string, 'error' | 'warning'][] = [
   ['The 96 tasks were split evenly among 8 workers, 12 each.', '12 each', '14 each', 'warning'],
   ['A budget of 450 EUR was shared equally between 3 labs, giving 150 EUR per lab.', '150 EUR', '250 EUR', 'warning'],
   ['Dividing the 144 trials by the 12 blocks gives 12.', 'gives 12', 'gives 14', 'error'],
+  ['Ten reviewers read 45 papers apiece, 450 reviews altogether.', '450', '540', 'warning'],
+  ['Eight students wrote 3 essays each, which gives 24 essays.', '24 essays', '26 essays', 'error'],
+  ['With 25 patients per arm and 4 arms, that is 100 patients.', '100 patients', '110 patients', 'error'],
+  ['We ran 120 trials over 8 sessions, or 15 per session.', '15 per', '18 per', 'error'],
+  ['The 3,000 scans came from 40 hospitals, an average of 75 scans per hospital.', '75 scans', '85 scans', 'warning'],
 ];
 
 test('worded products and shares that hold are verified', () => {
@@ -52,6 +57,9 @@ test('the same numbers without a product the words state are left alone', () => 
     'Spending was 500 EUR per resident in the 12 districts, and the national budget was 3 billion EUR.',
     // Blocks of trials with a different noun after a weak cue.
     'Each participant completed 4 blocks of 20 trials for 10 minutes.',
+    // An average whose unit is not the amount's: minutes per session after a count of trials.
+    'We ran 120 trials over 8 sessions, or 15 minutes per session.',
+    'The 3,000 scans came from 40 hospitals, an average of 75 beds per hospital.',
     // A share told without "equally" and without a per-share result.
     'The 96 tasks were split among 8 workers, and 14 were left over.',
   ]) {

@@ -26,6 +26,7 @@ const TOTAL_BEFORE = /\b(?:a\s+total\s+of|in\s+total,?|total\s+of|altogether,?|o
 // "each of the 12 schools", "each of three sites": the number of groups.
 const EACH_OF = /\beach\s+of\s+(?:the\s+|our\s+|these\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\s+([a-z]+)/gi;
 const BOTH = /\bboth\b/gi;
+const RANGE_END_BEFORE = /\d\s*(?:-|–|to|and)\s*$/;
 // Words that make "both" something other than a count of two groups.
 const NOT_TWO_GROUPS = /\bboth\b\s+(?:of\s+)?(?:which|these|them|cases|approaches|methods|models|directions)\b/i;
 const ARRANGED = /\b(?:arranged|laid\s+out|placed|organi[sz]ed|positioned|distributed|set\s+out|tiled|deployed|mounted)\s+(?:in|on|into|as|across)\s+(?:a|an|the)?\s*$/i;
@@ -68,7 +69,8 @@ function perGroupClaims(text: string, s: Sentence, nums: Num[], out: CountProduc
     if (!what) continue;
     // The count per group: an earlier count of the same noun in the sentence.
     const each = nums.slice(0, i).reverse().find((n) => isWhole(n) && n.value < total.value && noun(text, n) === what);
-    if (!each) continue;
+    // "between 40 and 60 trials": the end of a range is no count per group.
+    if (!each || RANGE_END_BEFORE.test(text.slice(Math.max(s.start, each.start - 12), each.start))) continue;
     const groups = groupsOf(text, s, [each, total]);
     if (!groups || groups.start < each.start - 120) continue;
     out.push({ shape: 'per-group', total, factors: [each, groups], cue: groups.value === 2 && /both/i.test(groups.text) ? 'for both' : 'for each of' });

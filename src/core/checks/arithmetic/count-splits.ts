@@ -20,6 +20,8 @@ const MAX_CARDINALS = 8;
 const WHOLE_INTRO = /\b(?:of|out\s+of|from|among|amongst)\s+(?:(?:the|all|these|those|a\s+total\s+of)\s+)?$/i;
 const FRACTION_GAP = /^\s*(?:out\s+of|of)\s+(?:(?:the|all)\s+)?$/i;
 const REMAINING = /\b(?:the\s+)?(?:remaining|other)\s+$|\bthe\s+rest\s+(?:of\s+the\s+)?$/i;
+const REMAINING_BRACKET = /\b(?:the\s+)?(?:remaining|other|others|rest)(?:\s+[A-Za-z][\w-]*){0,2}\s*\(\s*(?:[nN]\s*=\s*)?$/i;
+const OF_THESE_OPENS = /^\s*(?:of|out\s+of|among|amongst)\s+(?:these|those|them|this\s+(?:group|sample|set))\s*,?\s*$/i;
 const SUBSET_CUE = /(?:^|[,;]\s*|\band\s+(?:,\s*)?)(?:among|amongst|of)\s+(?:those|these|them|which|whom)\s*,?\s*$/i;
 // "and B did not": the verb left out, so the negation is of the same thing the part before did.
 const NEGATED_AFTER = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:did|do|does|were|was|had|have|could)\s*(?:not|n[’']t)\s*(?:[.,;)]|$|do\s+so\b)/i;
@@ -40,28 +42,45 @@ function countsAt(items: readonly Item[], depth: number): Item[] {
 }
 
 /** "of the N ..., A ...; the remaining B": the parts before the remainder and it make the whole. */
-function remaining(text: string, items: Item[], sentence: TextSpan, next?: { items: Item[]; sentence: TextSpan }): SplitClaim[] {
+function remaining(text: string, items: Item[], sentence: TextSpan, next?: { items: Item[]; sentence: TextSpan }, prevItems?: Item[]): SplitClaim[] {
   const top = countsAt(items, 0);
   const out: SplitClaim[] = [];
-  const rests: Item[] = top.filter((r) => REMAINING.test(text.slice(Math.max(sentence.start, r.n.start - 24), r.n.start)));
+  const rests: Item[] = items.filter((r) => r.count && isRemainder(text, r, sentence));
   // "... The remaining B ..." opening the next sentence.
   const opener = next && countsAt(next.items, 0)[0];
   if (opener && opener.n.start - next.sentence.start < 30 && REMAINING.test(text.slice(next.sentence.start, opener.n.start))) rests.push(opener);
   for (const r of rests.slice(0, 4)) {
+    // "the remaining 20 kg": an amount, not a count of the things split.
+    if (UNIT_AFTER.test(text.slice(r.n.end, r.n.end + 8))) continue;
     const before = top.filter((c) => c.n.end <= r.n.start);
+    let found = false;
     for (let w = before.length - 1; w >= 0; w--) {
       const whole = before[w];
       const lead = text.slice(Math.max(sentence.start, whole.n.start - 24), whole.n.start);
       const prev = before[w - 1];
       const fraction = prev !== undefined && FRACTION_GAP.test(text.slice(prev.n.end, whole.n.start));
       if (!WHOLE_INTRO.test(lead) && !fraction) continue;
+      found = true;
       const parts = [...(fraction ? [prev] : []), ...before.slice(w + 1)].map((p) => p.n);
       if (!parts.length || parts.length > 4 || parts.some((p) => UNIT_AFTER.test(text.slice(p.end, p.end + 8)))) break;
       out.push({ whole: whole.n, parts: [...parts, r.n], cue: 'intro', sentence, severity: parts.length === 1 ? 'error' : 'warning' });
       break;
     }
+    // "We asked 84 schools. Of these, 51 agreed and the remaining 33 declined": the whole closes the sentence before.
+    const whole = prevItems?.filter((i) => i.count && i.depth === 0 && inDigits(i.n)).at(-1);
+    if (found || !whole || !before.length || !OF_THESE_OPENS.test(text.slice(sentence.start, before[0].n.start))) continue;
+    const parts = before.map((p) => p.n);
+    if (parts.length > 4 || parts.some((p) => UNIT_AFTER.test(text.slice(p.end, p.end + 8)))) continue;
+    out.push({ whole: whole.n, parts: [...parts, r.n], cue: 'intro', sentence, severity: parts.length === 1 ? 'error' : 'warning' });
   }
   return out;
+}
+
+/** "the remaining 33", or the count in brackets after "the rest (33)", "the other schools (n = 33)". */
+function isRemainder(text: string, r: Item, sentence: TextSpan): boolean {
+  const before = text.slice(Math.max(sentence.start, r.n.start - 40), r.n.start);
+  if (r.depth === 0) return REMAINING.test(before.slice(-24));
+  return r.depth === 1 && REMAINING_BRACKET.test(before) && /^\s*\)/.test(text.slice(r.n.end, r.n.end + 4));
 }
 
 /** "N things ..., and among those, A ... and B ...": the counts after the cue split the count before it. */
@@ -204,7 +223,7 @@ export function readCountSplits(text: string, sentences: readonly (TextSpan & { 
   const neighbour = (j: number) => (sentences[j] && sentences[j].block === s.block ? { items: itemsOf(text, sentences[j]), sentence: sentences[j] } : undefined);
   const next = neighbour(si + 1);
   const prev = neighbour(si - 1);
-  return [...remaining(text, items, s, next), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s), ...eitherOr(text, items, s), ...classified(text, items, s), ...namedSizes(text, items)];
+  return [...remaining(text, items, s, next, prev?.items), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s), ...eitherOr(text, items, s), ...classified(text, items, s), ...namedSizes(text, items)];
 }
 
 export function checkCountSplits(paper: PaperText): CheckOutput {
@@ -268,6 +287,7 @@ export const countSplitsCheck: CheckModule = {
   kinds: [PARTS_TOTAL_RULE],
   shapes: [
     { name: 'the remaining', example: 'of the 60 jars, 14 broke in transit; the remaining 46 were sold' },
+    { name: 'the rest in brackets, or the whole before "Of these"', example: 'we inspected 72 hives. Of these, 45 were healthy, and the rest (27) had mites' },
     { name: 'among those', example: '80 of 300 bids were late and, among those, 50 came from abroad and 30 from home' },
     { name: 'announced number of groups', example: '90 pupils in three classes: 28, 31 and 31' },
     { name: 'did and did not', example: 'we sent 700 letters, where 420 recipients replied and 280 did not' },

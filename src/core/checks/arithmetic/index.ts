@@ -16,6 +16,7 @@ import { percentageCheck } from './percentage.ts';
 import { relativeChangeCheck } from './relative-change.ts';
 import { shareListsCheck } from './share-lists.ts';
 import { sharesCheck } from './shares.ts';
+import { subsetSharesCheck } from './subset-shares.ts';
 import { tablePercentageCheck } from './table-percentage.ts';
 import { tableMeansCheck } from './table-means.ts';
 import { tableRelationsCheck } from './table-relations.ts';
@@ -25,6 +26,7 @@ import { tableTotalCheck } from './table-total.ts';
 import { ratioCheck } from './ratio.ts';
 import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
+import { tableTextDifferencesCheck } from './table-text.ts';
 import { unitsCheck } from './units.ts';
 import { wordedProductsCheck } from './worded-products.ts';
 import { ratesCheck } from './rates.ts';
@@ -49,6 +51,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   ratesCheck,
   wordedOperationsCheck,
   sharesCheck,
+  subsetSharesCheck,
   shareListsCheck,
   intervalCheck,
   tableTotalCheck,
@@ -56,6 +59,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   tablePercentageCheck,
   tableSharesCheck,
   tableRelationsCheck,
+  tableTextDifferencesCheck,
   tableMeansCheck,
   rowTotalsCheck,
 ];

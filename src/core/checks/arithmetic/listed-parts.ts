@@ -8,7 +8,7 @@ import { isCount, numbersIn, sentencesOf, type Num } from './context.ts';
 import { cover, makeFinding, makeVerified } from './report.ts';
 import { PARTS_INTRO, PARTS_OUTRO, wordNumbersIn } from '../../text/lexicon.ts';
 import type { ReportedNumber } from '../../numbers.ts';
-import type { CheckOutput, PaperText, RawFinding, RawVerified, TextSpan } from '../../types.ts';
+import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { PARTS_TOTAL_RULE } from './parts-total.ts';
 
@@ -28,13 +28,15 @@ export interface Item {
   group: number;
 }
 
-type Cue = 'bracket' | 'intro' | 'inclusive' | 'named' | 'outro' | 'none';
+type Cue = 'bracket' | 'intro' | 'inclusive' | 'named' | 'outro' | 'total-after' | 'none';
 
 export interface PartsClaim {
   whole: ReportedNumber;
   parts: ReportedNumber[];
   cue: Cue;
   sentence: TextSpan;
+  /** An error when the words say outright that the whole is the parts' sum; a warning otherwise. */
+  severity?: Severity;
 }
 
 // A number that is the value of a statistic or a range end, or glued to a word ("3-year-olds"), is not a part.
@@ -101,6 +103,48 @@ function hasDigit(s: string): boolean {
   return /\d/.test(s);
 }
 
+// A whole told after its list: "..., 50 in total", "(N = 300)", "(total N = 120)", ", a total of $8,000".
+const TOTAL_LEAD = /(?:\b(?:for\s+)?a\s+total\s+of|\btotall?ing|\bin\s+total|\bsumming\s+to|\badding\s+up\s+to|\b(?:total\s+)?[Nn]\s*=|\btotal\s*[:=])\s*\$?$/;
+const TOTAL_AFTER = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:in\s+total|in\s+all|altogether|combined)\b/i;
+const NOT_COUNTS = /\b(?:mean|average|median|scor\w*|points?|rated?|ms|sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|years?|percent|SD|SE|per)\b|%/i;
+const SAYS_TOTAL = /total|in\s+all|altogether|combined/i;
+// Between the list's last count and the whole: its noun, "respectively", and a comma or bracket.
+// Each word needs the space or bracket before it, so a word is never split two ways (no backtracking blow-up).
+const LIST_TO_TOTAL = /^(?:\s+[A-Za-z][\w-]*|\s*\))*\s*(?:,\s*respectively\s*)?[,(;:]\s*(?:\(\s*)?/;
+
+/** Words after a whole that name any kind of thing counted, or none ("40 works in total", "50 in total"). */
+const UMBRELLA = new Set(['in', 'total', 'altogether', 'combined', 'item', 'case', 'unit', 'record', 'entrie', 'observation', 'document', 'text', 'work', 'source', 'studie', 'article', 'paper', 'response', 'participant', 'subject', 'respondent', 'people', 'person', 'individual', 'instance', 'example', 'file']);
+
+/** The noun right after a number ("12 sites"), lower-cased without a plural s. */
+function nounAfter(text: string, n: ReportedNumber): string | undefined {
+  return /^\s+([A-Za-z]{3,})/.exec(text.slice(n.end, n.end + 30))?.[1].toLowerCase().replace(/s$/, '');
+}
+
+/** "a (..), b (..) and c (..), T in total": a list of counts (at any bracket level) closed by its total. */
+function totalAfter(text: string, all: readonly Item[], at: number, sentence: TextSpan): PartsClaim | undefined {
+  const w = all[at];
+  const list = listBefore(text, all, at);
+  if (list.length < 2 || new Set(list.map((p) => p.depth)).size > 1) return undefined;
+  const last = list.at(-1)!.n;
+  // The whole stands outside the list's brackets, or in a bracket of its own after the list.
+  if (w.depth >= list[0].depth && w.group < last.end && w.group !== list[0].group) return undefined;
+  const gap = text.slice(last.end, w.n.start);
+  const lead = LIST_TO_TOTAL.exec(gap);
+  if (!lead || gap.length > WHOLE_TO_CUE || /\d/.test(gap)) return undefined;
+  const rest = gap.slice(lead[0].length);
+  const after = TOTAL_AFTER.exec(text.slice(w.n.end, Math.min(sentence.end, w.n.end + 40)));
+  if (!(rest.trim() === '' || rest.trim() === '$' ? after : TOTAL_LEAD.test(rest))) return undefined;
+  // Values that are not counts of things: means, scores, times ("12, 15 and 18 points on average (N = 45)").
+  if (NOT_COUNTS.test(text.slice(Math.max(sentence.start, list[0].n.start - 40), Math.min(sentence.end, w.n.end + 30)))) return undefined;
+  // A noun for the whole unlike the parts' ("3, 5 and 7 epochs, 15 runs in total") may count something else.
+  const [partNoun, wholeNoun] = [nounAfter(text, last), nounAfter(text, w.n)];
+  const sameThing = !wholeNoun || !partNoun || wholeNoun === partNoun || UMBRELLA.has(wholeNoun);
+  const saysTotal = SAYS_TOTAL.test(rest + (after?.[0] ?? ''));
+  if (!sameThing) return undefined;
+  const severity = saysTotal ? 'error' : 'warning';
+  return { whole: w.n, parts: list.map((p) => p.n), cue: 'total-after', sentence, severity };
+}
+
 /** Readings of one sentence: each possible whole with the parts a cue ties to it. */
 export function readPartsClaims(text: string, sentence: TextSpan): PartsClaim[] {
   const all = itemsOf(text, sentence);
@@ -132,6 +176,10 @@ export function readPartsClaims(text: string, sentence: TextSpan): PartsClaim[] 
     const before = listBefore(text, all, indexInAll.get(w)!).filter((p) => p.depth === w.depth && p.group === w.group);
     const lead = before.length ? text.slice(before.at(-1)!.n.end, w.n.start) : '';
     if (before.length >= 2 && lead.length <= WHOLE_TO_CUE && PARTS_OUTRO.test(lead)) claims.push({ whole: w.n, parts: before.map((p) => p.n), cue: 'outro', sentence });
+    else {
+      const after = totalAfter(text, all, indexInAll.get(w)!, sentence);
+      if (after) claims.push(after);
+    }
     // Uncued: the counts right after the whole, at its level, whose first few add up to it exactly.
     const run = rest.filter((p) => p.depth === w.depth || p.group === w.n.end + bracket).map((p) => p.n);
     if (run.length >= 2) claims.push({ whole: w.n, parts: run, cue: 'none', sentence });
@@ -169,15 +217,16 @@ export function checkListedParts(paper: PaperText): CheckOutput {
       const sum = c.parts.reduce((a, p) => a + p.value, 0);
       // "including" may list only some parts: only parts that exceed the whole are wrong for sure.
       if (c.cue === 'inclusive' && sum <= c.whole.value) continue;
+      const shown = c.whole.text.includes(',') ? sum.toLocaleString('en-US') : String(sum);
       settled.add(c.whole.start);
       findings.push(makeFinding(paper, {
         kind: PARTS_TOTAL_RULE.id,
-        severity: 'warning',
-        message: `The parts listed with ${c.whole.text} add up to ${sum}, not ${c.whole.text}.`,
+        severity: c.severity ?? 'warning',
+        message: `The parts listed with ${c.whole.text} add up to ${shown}, not ${c.whole.text}.`,
         claimSpan: cover(c.whole, ...c.parts),
         span: c.whole,
         reported: c.whole.text,
-        recomputed: String(sum),
+        recomputed: shown,
         working: `${c.parts.map((p) => p.value).join(' + ')} = ${sum}`,
         related: c.parts,
         explanation: 'Counts listed as the parts of a whole should add up to it; a category left unnamed, or parts that overlap, would also explain the gap.',
@@ -197,10 +246,12 @@ export const listedPartsCheck: CheckModule = {
     { name: 'parts after a cue', example: 'a panel of 30 judges, of whom 18 were lawyers and 12 were not' },
     { name: 'named sizes', example: '(N = 90, N_a = 50, N_b = 40)' },
     { name: 'parts before the whole', example: '12 failures, 3 timeouts and 5 crashes out of 20 runs' },
+    { name: 'total after the list', example: 'bugs (18 notes), ideas (25 notes) and noise (7), 50 in total; 52 and 48 children (total N = 100)' },
   ],
   leavesAlone: [
     'Lists introduced by "including" that add up to less than the whole: they may name only some parts.',
     'Lists of counts not tied to a whole by a bracket or a cue word: they are verified when they add up, never flagged.',
+    'A total after a list whose noun names another thing ("4, 6 and 8 epochs, 20 runs in total"), or after means, scores or times.',
   ],
   run: checkListedParts,
 };

@@ -27,10 +27,12 @@ export interface RateClaim {
   values: number[];
   working: string;
   cue: string;
+  /** Bound only by punctuation: a mismatch is a warning. */
+  loose?: boolean;
 }
 
 const TIME_WORDS: Record<string, string> = {
-  second: 's', sec: 's', s: 's', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', h: 'hour', day: 'day', week: 'week', month: 'month', year: 'year',
+  second: 's', sec: 's', s: 's', ms: 'ms', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', h: 'hour', day: 'day', week: 'week', month: 'month', year: 'year',
 };
 const TIME_UNITS = new Set(['s', 'ms', 'minute', 'hour', 'day', 'week', 'month', 'year']);
 // Conventional calendar conversions a paper may have used instead of mathjs's (365.25 days a year).
@@ -39,14 +41,16 @@ const CALENDAR: Record<string, number[]> = {
 };
 
 // Between the counted amount and its period: "events in", "visits over", "GB within".
-const PERIOD_BEFORE = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*,?\s*(?:in|over|during|within|across|throughout)\s+(?:a\s+(?:period|span|window)\s+of\s+|the\s+(?:first|last|past|next)\s+)?$/i;
+const PERIOD_BEFORE = /^(?:\s*\b[A-Za-z-]+\b){0,4}\s*,?\s*(?:in|over|during|within|across|throughout)\s+(?:a\s+(?:period|span|window)\s+of\s+|the\s+(?:first|last|past|next)\s+)?$/i;
 // A period of one written in words: "over the year", "in a single day", "during one week".
-const ONE_PERIOD = /(?:\s*\b[A-Za-z-]+\b){0,3}\s*,?\s*(?:in|over|during|within|across|throughout)\s+(?:a|an|one|the|each|a\s+single)\s+(second|minute|hour|day|week|month|year)\b(?![-\w])/iy;
+const ONE_PERIOD = /(?:\s*\b[A-Za-z-]+\b){0,4}\s*,?\s*(?:in|over|during|within|across|throughout)\s+(?:a|an|one|the|each|a\s+single)\s+(second|minute|hour|day|week|month|year)\b(?![-\w])/iy;
 // Between the period and the rate: "or", "i.e.", "that is", "a rate of", "about", "on average".
+// A bare comma or bracket ("84 failures in 7 days (12 per day)") binds too, but only to a warning.
+const BARE_CUE = /^\s*[,;(]\s*$/;
 const RATE_CUE = /^\s*[,;(]?\s*(?:(?:or|i\.\s?e\.|that\s+is|which\s+is|giving|so|thus|roughly|about|around|approximately|nearly|almost|some|on\s+average|an?\s+(?:average|mean|rate|throughput)\s+of|a\s+rate\s+of|averaging|at|[~≈])[\s,]*)+$/i;
 const HEDGED_CUE = /\b(?:roughly|about|around|approximately|nearly|almost|some|on\s+average|average|mean)\b|[~≈]/i;
 // After a rate: "[events] per second", "a day", "/s", "each week".
-const RATE_TAIL = /(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|an?|every|each)\s*(second|sec|minute|min|hour|hr|day|week|month|year|s|h)\b(?![-\w])/iy;
+const RATE_TAIL = /(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|an?|every|each)\s*(second|sec|minute|min|hour|hr|day|week|month|year|ms|s|h)\b(?![-\w])/iy;
 
 function timeUnitOf(a: Amount): string | undefined {
   return a.unit && TIME_UNITS.has(a.unit.mathjs) ? a.unit.mathjs : undefined;
@@ -81,7 +85,8 @@ function periodRates(text: string, s: Sentence, amounts: Amount[], out: RateClai
     const rate = amounts[period.amount ? i + 2 : i + 1];
     if (!rate || rate.bound) continue;
     const cue = text.slice(period.end, rate.n.start);
-    if (!RATE_CUE.test(cue)) continue;
+    const bare = BARE_CUE.test(cue);
+    if (!bare && !RATE_CUE.test(cue)) continue;
     const hedged = rate.hedged || HEDGED_CUE.test(cue);
     let values: number[] = [];
     let per = '';
@@ -102,7 +107,7 @@ function periodRates(text: string, s: Sentence, amounts: Amount[], out: RateClai
     }
     if (!values.length) continue;
     const working = `${plain(count.n.value)} / ${plain(period.value)} ${period.unit}, ${per}`;
-    out.push({ shape: 'period-rate', from: [count, period.amount ?? count], result: rate.n, hedged, values, working, cue: `in ${plain(period.value)} ${period.unit}` });
+    out.push({ shape: 'period-rate', from: [count, period.amount ?? count], result: rate.n, hedged, values, working, cue: `in ${plain(period.value)} ${period.unit}`, loose: bare });
   }
 }
 
@@ -201,7 +206,7 @@ export function judgeRate(paper: PaperText, c: RateClaim, out: CheckOutput): voi
   const inputsRounded = c.from.some((a) => a.n.decimals > 0);
   if (inputsRounded && c.values.some((v) => Math.abs(v - c.result.value) <= 2 * (hi - lo))) return;
   const value = c.values[0];
-  const severity = c.hedged || c.values.length > 1 || c.shape === 'ratio' ? 'warning' : 'error';
+  const severity = c.hedged || c.loose || c.values.length > 1 || c.shape === 'ratio' ? 'warning' : 'error';
   out.findings.push(
     makeFinding(paper, {
       kind: ARITHMETIC_RULE.id,
@@ -235,6 +240,7 @@ export const ratesCheck: CheckModule = {
     { name: 'count over a period, as a rate', example: '720 messages in 2 hours, or 6 per minute' },
     { name: 'count over the year, per day', example: 'about 1,460 calls over the year, roughly 4 a day' },
     { name: 'throughput', example: 'copied 18 GB in 6 s, i.e. 3 GB/s' },
+    { name: 'rate in brackets', example: '90 alarms in 6 days (15 per day)' },
     { name: 'rate per 100,000', example: '24 cases among 80,000 workers, a rate of 30 per 100,000' },
     { name: 'ratio of two amounts', example: 'memory fell from 12 GB to 4 GB, a 3:1 ratio' },
   ],

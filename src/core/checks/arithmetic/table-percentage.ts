@@ -234,38 +234,83 @@ function isCount(n: Num): boolean {
 const DENOMINATOR_HEADER = /\b(?:total|n|N|all|denominator|attempts|trials)\s*$/;
 const SHARE_HEADER = /%|percent|\brate\b|proportion|share/i;
 
+interface RatioRow {
+  pair: Pair;
+  n: number;
+  ok: boolean;
+}
+
+/** The rows of a count column k over a base column d against the share column c. */
+function ratioRows(grid: Grid, k: number, d: number, c: number): RatioRow[] {
+  const rows: RatioRow[] = [];
+  for (let r = grid.headerRows; r < grid.rows.length; r++) {
+    const [num, den, pctCell] = [grid.rows[r][k], grid.rows[r][d], grid.rows[r][c]];
+    if (num?.kind !== 'number' || den?.kind !== 'number' || !pctCell?.value || (pctCell.kind !== 'number' && pctCell.kind !== 'percent')) continue;
+    if (!isCount(num.value!) || !isCount(den.value!) || num.value!.value > den.value!.value || den.value!.value === 0) continue;
+    const pair: Pair = { r, count: num.value!, pct: pctCell.value, cell: num, pctCell };
+    const n = den.value!.value;
+    rows.push({ pair, n, ok: consistent(pctCell.value, pair.count.value, n) || truncates(pctCell.value, pair.count.value, n) });
+  }
+  return rows;
+}
+
+/** Most rows agree: at least two, and twice as many as disagree. */
+function mostHold(rows: RatioRow[]): boolean {
+  const good = rows.filter((x) => x.ok).length;
+  return good >= 2 && good >= 2 * (rows.length - good);
+}
+
 /**
  * A percentage column beside a count column and a column headed as their base ("correct | total |
  * in %"): the percentage is the count over the base. Judged row by row when exactly one count
- * column can be the numerator.
+ * column can be the numerator. With no header naming the base ("completed | enrolled | %"), the one
+ * pair of count columns whose quotient gives the percentage on most rows is taken; a Total row is
+ * then judged as its own quotient, the pooled share, not the mean of the rows' shares.
  */
 function namedRatioColumns(paper: PaperText, grid: Grid, out: CheckOutput, judged: Set<number>): void {
   for (let c = 1; c < grid.width; c++) {
     if (!SHARE_HEADER.test(grid.columnHeader[c] ?? '')) continue;
-    const base = [...Array(grid.width).keys()].filter((k) => k >= 1 && k !== c && DENOMINATOR_HEADER.test((grid.columnHeader[k] ?? '').trim()) && !SHARE_HEADER.test(grid.columnHeader[k] ?? ''));
-    if (base.length !== 1) continue;
-    const numerators = [...Array(grid.width).keys()].filter((k) => k >= 1 && k !== c && k !== base[0] && !SHARE_HEADER.test(grid.columnHeader[k] ?? '') && columnOfCounts(grid, k));
-    if (numerators.length !== 1) continue;
-    const [k, d] = [numerators[0], base[0]];
-    const rows: { pair: Pair; n: number; ok: boolean }[] = [];
-    for (let r = grid.headerRows; r < grid.rows.length; r++) {
-      const [num, den, pctCell] = [grid.rows[r][k], grid.rows[r][d], grid.rows[r][c]];
-      if (num?.kind !== 'number' || den?.kind !== 'number' || !pctCell?.value || (pctCell.kind !== 'number' && pctCell.kind !== 'percent')) continue;
-      if (!isCount(num.value!) || !isCount(den.value!) || num.value!.value > den.value!.value || den.value!.value === 0) continue;
-      const pair: Pair = { r, count: num.value!, pct: pctCell.value, cell: num, pctCell };
-      const n = den.value!.value;
-      rows.push({ pair, n, ok: consistent(pctCell.value, pair.count.value, n) || truncates(pctCell.value, pair.count.value, n) });
-    }
-    // Few rows: the header must name the base a total; more rows: the relation must hold on most of them.
-    const good = rows.filter((x) => x.ok).length;
-    const stated = /\btotal\s*$/i.test(grid.columnHeader[d].trim()) && /%|percent/i.test(grid.columnHeader[c]);
-    if (!(rows.length < 3 ? stated : good >= 2 && good >= 2 * (rows.length - good))) continue;
-    const N = (n: number) => ({ n, source: `the ${grid.columnHeader[d].trim()} column` });
-    for (const x of rows) {
+    const found = namedPair(grid, c) ?? discoveredPair(grid, c);
+    if (!found) continue;
+    const N = (n: number) => ({ n, source: `the ${grid.columnHeader[found.d].trim() || 'base'} column` });
+    for (const x of found.rows) {
       if (x.ok) verifyPair(paper, grid, x.pair, x.n, out, judged);
       else reportPair(paper, grid, x.pair, N(x.n), out, judged);
     }
   }
+}
+
+function namedPair(grid: Grid, c: number): { d: number; rows: RatioRow[] } | undefined {
+  const base = [...Array(grid.width).keys()].filter((k) => k >= 1 && k !== c && DENOMINATOR_HEADER.test((grid.columnHeader[k] ?? '').trim()) && !SHARE_HEADER.test(grid.columnHeader[k] ?? ''));
+  if (base.length !== 1) return undefined;
+  const numerators = [...Array(grid.width).keys()].filter((k) => k >= 1 && k !== c && k !== base[0] && !SHARE_HEADER.test(grid.columnHeader[k] ?? '') && columnOfCounts(grid, k));
+  if (numerators.length !== 1) return undefined;
+  const d = base[0];
+  const rows = ratioRows(grid, numerators[0], d, c);
+  // Few rows: the header must name the base a total; more rows: the relation must hold on most of them.
+  const stated = /\btotal\s*$/i.test(grid.columnHeader[d].trim()) && /%|percent/i.test(grid.columnHeader[c]);
+  return (rows.length < 3 ? stated : mostHold(rows)) ? { d, rows } : undefined;
+}
+
+/** The one pair of count columns (part, whole) whose quotient is the share on most of at least three rows. */
+function discoveredPair(grid: Grid, c: number): { d: number; rows: RatioRow[] } | undefined {
+  const counts = [...Array(grid.width).keys()].filter((k) => k >= 1 && k !== c && !SHARE_HEADER.test(grid.columnHeader[k] ?? '') && columnOfCounts(grid, k));
+  const fits: { d: number; rows: RatioRow[] }[] = [];
+  for (const k of counts) {
+    for (const d of counts) {
+      if (k === d) continue;
+      const rows = ratioRows(grid, k, d, c);
+      if (rows.length >= 3 && rows.length === bodyRows(grid, c) && mostHold(rows)) fits.push({ d, rows });
+    }
+  }
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Body rows with a number in column c. */
+function bodyRows(grid: Grid, c: number): number {
+  let n = 0;
+  for (let r = grid.headerRows; r < grid.rows.length; r++) if (grid.rows[r][c]?.value) n++;
+  return n;
 }
 
 /**
@@ -327,12 +372,14 @@ export const tablePercentageCheck: CheckModule = {
     { name: 'Total column of 100%', example: 'cells 2560 (64.0%) beside a Total cell 4000 (100.0%)' },
     { name: 'fraction in the cell', example: '37 / 412 (9.0%) or 12.5% (25/200)' },
     { name: 'count, total and % columns', example: 'columns correct | total | accuracy in %' },
+    { name: 'part and whole columns found by the rows', example: 'columns returned | mailed | response (%), a Total row 97 | 148 | 65.5 (the pooled share)' },
     { name: 'no whole-number base', example: 'a cell 74 (55.8%): no whole N gives 55.8% from 74 (a warning)' },
   ],
   leavesAlone: [
     'Columns whose percentages use per-row denominators.',
     'A column N that most of the table\'s percentages disagree with (the base is something else).',
     'A percentage beside a count and a base when more than one column could be the count.',
+    'A share column that no single pair of count columns gives on most rows (at least three).',
   ],
   run: checkTablePercentages,
 };

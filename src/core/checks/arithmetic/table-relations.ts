@@ -15,7 +15,7 @@ import { isGroupHeading, overTables, readGrid, type TableOutput } from './table-
 
 type Op = '/' | '-';
 const RATIO_HEADER = /\b(?:ratio|speed-?up|times|fold)\b|×/i;
-const DIFF_HEADER = /\b(?:difference|diff\.?|change|gain|improvement)\b|Δ|\bdelta\b/i;
+const DIFF_HEADER = /\b(?:difference|diff\.?|change|gain|improvement|profit|net|gap|margin|surplus)\b|Δ|\bdelta\b/i;
 const FORMULA_HEADER = /^\(?([^()/−-]+?)\)?\s*(\/|−|-)\s*\(?([^()/−-]+?)\)?$/;
 // What may stand around a table number: currency, a times sign, a sign, bold or significance marks.
 const DECORATION = /^[\s$€£¥+*†‡×x%]*$/;
@@ -108,13 +108,14 @@ function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void 
       if (v === 'exact') out.verified.push(makeVerified(paper, ARITHMETIC_RULE.id, span, `${working} = ${row[c]!.text}`));
       else if (v === 'rounded') out.undecided.push({ kind: ARITHMETIC_RULE.id, claim: row[c]!.text, reason: `${working} gives ${row[c]!.text} only if the inputs were rounded`, span });
       else if (v === 'breaks') {
-        const othersHold = holds(best) >= 1;
+        // Evidence for an unwritten relation: it holds on at least as many rows as it breaks on.
+        const othersHold = holds(best) >= 1 && holds(best) >= best.verdicts.filter((x) => x === 'breaks').length;
         const anyPinnedPair = pinned && scored.every((s) => s.verdicts[k] === 'breaks');
         if (!othersHold && !anyPinnedPair) return;
         const exact = compute(best.rel.op, row[best.rel.i]!, row[best.rel.j]!).exact;
         out.findings.push(makeFinding(paper, {
           kind: ARITHMETIC_RULE.id,
-          severity: holds(best) >= 2 ? 'error' : 'warning',
+          severity: holds(best) >= 2 && holds(best) > best.verdicts.filter((x) => x === 'breaks').length ? 'error' : 'warning',
           message: `${headers[c].trim() || 'This column'} ${row[c]!.text} does not match ${working} = ${formatValue(exact)}${othersHold ? ', the relation that holds on the other rows' : ''}.`,
           claimSpan: span,
           span,
@@ -140,10 +141,12 @@ export const tableRelationsCheck: CheckModule = {
   shapes: [
     { name: 'ratio column', example: 'columns Old (s), New (s) and Speed-up, a row 9.0 | 3.0 | 3.0×' },
     { name: 'difference column', example: 'columns Before, After and Δ, a row 40.1 | 42.6 | +2.5' },
+    { name: 'named difference column', example: 'columns Income, Costs and Profit (or Net, Gap, Margin), rows 120.5 | 98.2 | 22.3' },
     { name: 'formula header', example: 'a column headed A/B next to columns A and B' },
   ],
   leavesAlone: [
     'A derived column with several candidate pairs and no row that shows which one is meant.',
+    'A named column whose best pair breaks on more rows than it holds on.',
     'Rows that agree only if the inputs were rounded from other values: left undecided.',
   ],
   run: checkTableRelations,

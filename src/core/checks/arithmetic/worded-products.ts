@@ -2,7 +2,8 @@
 // - an amount per thing, the number of things, and the total stated after them: "each of the N X did
 //   A Y, T in total", "N X each did A Y, giving T", "N runs of A Y each, T overall", "A Y per X for/over
 //   N Xs, i.e. T";
-// - an amount shared equally: "A split equally among B teams, C each", "dividing A by B gives C".
+// - an amount shared equally: "A split equally among B teams, C each", "dividing A by B gives C",
+//   and an average per thing: "A trials over B sessions, or C per session".
 // The reader records the numbers as written, which one is per thing (bound by each / per / apiece /
 // each of) and the cue that makes the last one their result; the judge multiplies or divides (mathjs
 // for units) and compares at the result's printed precision.
@@ -39,11 +40,14 @@ const EACH_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*,?\s*(?:(?:who|which|that)\s
 const EACH_OF_BETWEEN = new RegExp(`^${GAP}\\b(?:each|every\\s+one)\\s+of\\s+(?:the\\s+|our\\s+|these\\s+|those\\s+|all\\s+|its\\s+|their\\s+)?$`, 'i');
 // "N X of A Y each", "N X with A Y apiece", "N clips at A GB each".
 const OF_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:of|with|containing|having|at|holding)\s+$/i;
+const VERB_BETWEEN = /^(?:\s*\b(?!and\b|or\b|of\b|in\b|for\b|to\b|from\b|than\b)[A-Za-z-]+\b){1,4}\s+$/i;
 const EACH_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:each|apiece)\b/iy;
 // "A Y per X for N Xs", "A Y for every X over N Xs".
-const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|from\s+each|to\s+each|each)\s+([A-Za-z-]+)\s*,?\s*(?:for|over|across|from|in|on|among|with|times)\s+(?:the\s+|all\s+|our\s+|each\s+of\s+(?:the\s+)?)?$/i;
+const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|from\s+each|to\s+each|each)\s+([A-Za-z-]+)\s*,?\s*(?:for|over|across|from|in|on|among|with|times|and)\s+(?:the\s+|all\s+|our\s+|each\s+of\s+(?:the\s+)?)?$/i;
 // "N Xs at A Y per X": the per-noun comes after the amount.
 const AT_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:at|with|of|averaging|using)\s+$/i;
+const ACROSS_BEFORE = /\b(?:across|over|in|for|from)\s+(?:the\s+|all\s+|our\s+|these\s+)?$/i;
+const CLAUSE_BETWEEN = /^(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){1,4}\s*,?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,3}\s+$/i;
 const PER_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|each|a|an)\s+([A-Za-z-]+)/iy;
 
 const WEAK_BEFORE = /(?:\b(?:for|or)|[(,:—–])\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+)?$/i;
@@ -62,7 +66,8 @@ function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | unde
   if (EACH_OF_BETWEEN.test(mid)) return { amount: f1, things: f2, cue: 'for each of', after: f2.end };
   if (EACH_BETWEEN.test(mid)) return { things: f1, amount: f2, cue: 'each', after: f2.end };
   EACH_AFTER.lastIndex = f2.end;
-  if (OF_BETWEEN.test(mid) && EACH_AFTER.exec(text)) return { things: f1, amount: f2, cue: 'each', after: EACH_AFTER.lastIndex };
+  // "N X of A Y each", "five students wrote 3 essays each": each after the amount shares it over the N.
+  if ((OF_BETWEEN.test(mid) || VERB_BETWEEN.test(mid)) && EACH_AFTER.exec(text)) return { things: f1, amount: f2, cue: 'each', after: EACH_AFTER.lastIndex };
   // "4 blocks of 20 trials": binds only when the result repeats the amount's noun after a firm cue.
   if (/^\s*[A-Za-z-]+\s+of\s+$/i.test(mid)) return { things: f1, amount: f2, cue: 'of', after: f2.end };
   const per = PER_BETWEEN.exec(mid);
@@ -70,6 +75,10 @@ function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | unde
   PER_AFTER.lastIndex = f2.end;
   const perAfter = AT_BETWEEN.test(mid) ? PER_AFTER.exec(text) : null;
   if (perAfter && sameNoun([singular(perAfter[1])], f1.nouns)) return { things: f1, amount: f2, cue: `per ${perAfter[1]}`, after: PER_AFTER.lastIndex };
+  // "Across the 14 wards, nurses logged 28 shifts per ward": the per-noun names the things counted before.
+  PER_AFTER.lastIndex = f2.end;
+  const perLater = ACROSS_BEFORE.test(pre) && CLAUSE_BETWEEN.test(mid) ? PER_AFTER.exec(text) : null;
+  if (perLater && sameNoun([singular(perLater[1])], f1.nouns)) return { things: f1, amount: f2, cue: `per ${perLater[1]}`, after: PER_AFTER.lastIndex };
   return undefined;
 }
 
@@ -113,6 +122,10 @@ function perThingClaims(text: string, s: Sentence, amounts: Amount[], out: Worde
 }
 
 const SHARED = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*(?:(?:was|were|is|are)\s+)?(?:split|shared|divided|distributed|allocated|spread|apportioned)\s+(?:equally\s+|evenly\s+)?(?:among|between|across|over|into)\s+(?:the\s+|our\s+)?$/i;
+// "120 trials over 8 sessions, or 15 per session", "3,000 images from 40 sites, an average of 75 images per site".
+const SPREAD = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*(?:over|across|in|from|among|between|for)\s+(?:the\s+|our\s+)?$/i;
+const AVERAGE_BEFORE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]\s*(?:(?:or|i\.\s?e\.|that\s+is|so|an?\s+(?:average|mean)\s+of|on\s+average|averaging|about|roughly|approximately|around)[\s,]*)+$/i;
+const PER_NOUN_AFTER = /^(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|for\s+each|in\s+each|a|an|each)\s+([A-Za-z-]+)/i;
 const DIVIDING = /\bdividing\s+(?:the\s+)?$/i;
 const DIVIDING_MID = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s+by\s+(?:the\s+)?$/i;
 const SHARE_RESULT_BEFORE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]?\s*(?:(?:i\.\s?e\.|that\s+is|so|giving|or|with|leaving|for)\s*,?\s*)?(?:about\s+|roughly\s+|approximately\s+)?$/i;
@@ -126,12 +139,14 @@ function sharedClaims(text: string, s: Sentence, amounts: Amount[], out: WordedP
     const mid = text.slice(whole.end, parts.n.start);
     const gap = text.slice(parts.end, result.n.start);
     let cue = '';
+    const perThing = PER_NOUN_AFTER.exec(text.slice(result.end, result.end + 40));
     if (SHARED.test(mid) && SHARE_RESULT_BEFORE.test(gap) && SHARE_RESULT_AFTER.test(text.slice(result.end, result.end + 30))) cue = 'shared among';
+    else if (SPREAD.test(mid) && AVERAGE_BEFORE.test(gap) && perThing && sameNoun([singular(perThing[1])], parts.nouns) && (!result.nouns.length || sameNoun(result.nouns, whole.nouns))) cue = `per ${perThing[1]}`;
     else if (DIVIDING.test(text.slice(Math.max(s.start, whole.n.start - 20), whole.n.start)) && DIVIDING_MID.test(mid) && DIVIDE_RESULT_BEFORE.test(gap)) cue = 'divided by';
     if (!cue) continue;
     const factor = unitsAgree(whole, result);
     if (factor === undefined) continue;
-    out.push({ shape: 'shared', amount: whole, things: parts, result, factor, cue, firm: cue === 'divided by' });
+    out.push({ shape: 'shared', amount: whole, things: parts, result, factor, cue, firm: cue === 'divided by' || (cue.startsWith('per') && !/average|mean|about|roughly|approximately|around/i.test(gap)) });
   }
 }
 
@@ -171,7 +186,7 @@ export function judgeWordedProduct(paper: PaperText, c: WordedProduct, out: Chec
       kind: ARITHMETIC_RULE.id,
       severity: c.firm && !result.hedged ? 'error' : 'warning',
       message: shared
-        ? `${amount.n.text} ${c.cue} ${things.n.text} is ${formatValue(value, 4)}${unit}, not ${result.n.text}${unit}.`
+        ? `${amount.n.text} ${c.cue.startsWith('per ') ? 'over' : c.cue} ${things.n.text} is ${formatValue(value, 4)}${unit}${c.cue.startsWith('per ') ? ` ${c.cue}` : ''}, not ${result.n.text}${unit}.`
         : `${things.n.text} × ${amount.n.text}${amount.unit ? ` ${amount.unit.text}` : ''} (${c.cue}) makes ${formatValue(value, 4)}${unit}, not ${result.n.text}${unit}.`,
       claimSpan,
       span: result.n,
@@ -199,7 +214,10 @@ export const wordedProductsCheck: CheckModule = {
     { name: 'N each did A, giving T', example: 'nine volunteers each walked 12 km, giving 108 km' },
     { name: 'N runs of A each', example: 'four batches of 32 images each, 128 images overall' },
     { name: 'A per X over N Xs', example: '3.5 GB per camera over 20 cameras, i.e. 70 GB' },
+    { name: 'N did A each', example: 'eight pupils drew 3 maps each, which gives 24 maps' },
+    { name: 'across N things, A per thing', example: 'across the 9 farms, we tagged 40 cows per farm, 360 cows in total' },
     { name: 'shared equally', example: 'the 84 tasks were split evenly among 7 workers, 12 each' },
+    { name: 'an average per thing', example: '150 calls over 6 shifts, or 25 per shift' },
     { name: 'dividing A by B', example: 'dividing the 96 trials by the 8 blocks gives 12' },
   ],
   leavesAlone: [

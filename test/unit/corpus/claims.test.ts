@@ -44,7 +44,7 @@ const THRESHOLDS: Record<string, { flagged: number; verified: number; maxFalseEr
   arithmetic: { flagged: 0.73, verified: 0.63, maxFalseErrors: 0 },
   percentage: { flagged: 0.8, verified: 0.8, maxFalseErrors: 0 },
   'parts-total': { flagged: 0.71, verified: 0.8, maxFalseErrors: 0 },
-  change: { flagged: 0.81, verified: 0.81, maxFalseErrors: 0 },
+  change: { flagged: 0.86, verified: 0.81, maxFalseErrors: 0 },
   'ratio-rate': { flagged: 0.81, verified: 0.59, maxFalseErrors: 0 },
   mean: { flagged: 0.95, verified: 0.95, maxFalseErrors: 0 },
   interval: { flagged: 1, verified: 1, maxFalseErrors: 0 },

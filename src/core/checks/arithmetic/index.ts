@@ -26,6 +26,7 @@ import { tableTotalCheck } from './table-total.ts';
 import { ratioCheck } from './ratio.ts';
 import { ratioChangeCheck } from './ratio-change.ts';
 import { tableDerivedCheck } from './table-derived.ts';
+import { tableTextDifferencesCheck } from './table-text.ts';
 import { unitsCheck } from './units.ts';
 import { wordedProductsCheck } from './worded-products.ts';
 import { ratesCheck } from './rates.ts';
@@ -58,6 +59,7 @@ export const ARITHMETIC_MODULES: readonly CheckModule[] = [
   tablePercentageCheck,
   tableSharesCheck,
   tableRelationsCheck,
+  tableTextDifferencesCheck,
   tableMeansCheck,
   rowTotalsCheck,
 ];

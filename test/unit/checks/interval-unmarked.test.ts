@@ -42,4 +42,8 @@ test('negatives: ranges, ages, years and unnamed numbers are not intervals', () 
   assert.deepEqual(verdict('Patients stayed 6.5 (4.0-9.0) days in hospital.'), { verified: 0, flagged: [] });
   assert.deepEqual(verdict('Accuracy improved from 0.71 (0.02) to 0.78 (0.03) with tuning.'), { verified: 0, flagged: [] });
   assert.deepEqual(verdict('See pages 12-19 (chapter 3) for the HR 2.0 models.'), { verified: 0, flagged: [] });
+  // A list of four rates is not an estimate with its bounds.
+  assert.deepEqual(verdict('Sensitivity, specificity, PPV and NPV were 0.91, 0.74, 0.87, 0.93.'), { verified: 0, flagged: [] });
+  // Reference numbers in brackets after a named estimate.
+  assert.deepEqual(verdict('An AUC of 0.91 [12-14] was reported before.'), { verified: 0, flagged: [] });
 });

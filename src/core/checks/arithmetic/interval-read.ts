@@ -16,6 +16,10 @@ export interface IntervalClaim {
   marked: boolean;
   /** The estimate is named as a ratio (OR, HR, RR): not a log-scale coefficient. */
   ratio?: boolean;
+  /** The level the marker states ("90% CI"). */
+  level?: number;
+  /** A standard error printed with the estimate and its interval ("2.3, SE = 0.6, 95% CI …", "…; SE 0.6)"). */
+  se?: Num;
 }
 
 /** The name of a ratio estimate: its interval is on the ratio's own scale. */
@@ -40,6 +44,9 @@ const SEPARATOR = /^\s*(?:,|;|to|–|—|-|−|and)\s*\+?$/;
 const NOT_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.?e\.?|s\.?d\.?|std|standard\s+(?:error|deviation)|n|N|df|t|F|z|W|U|H|Q|chi2?|p)|χ2?|χ²)\s*(?:\([^)]{0,12}\))?\s*[=:]?\s*$/;
 /** A spread or a size printed between an estimate and its interval: read past it to the estimate. */
 const BESIDE_ESTIMATE = /(?:\b(?:SE|SEM|SD|s\.e\.|s\.d\.|standard\s+(?:error|deviation)|n|N)\s*[=:]?\s*)$/;
+const SE_LABEL = /^(?:SE|SEM|s\.e\.|standard\s+error)\b/;
+/** After the interval's upper bound, before a standard error: "…; SE 0.6", "…], SE = 0.6". */
+const SE_AFTER = /^\s*%?\s*[)\]]?\s*[;,]\s*(?:SE|SEM|s\.e\.(?:m\.)?|standard\s+error)\s*(?:[=:]|of|was|is)?\s*$/;
 /** A named estimate right before a bare bracket: "d = ", "OR: ", "β̂ = ". */
 const NAMED = /[\p{L}\p{M}\p{N})\]'′]\s*[=:]\s*$/u;
 
@@ -52,9 +59,10 @@ function sameScale(lo: Num, hi: Num): boolean {
   return lo.percent === hi.percent || (!lo.percent && hi.percent);
 }
 
-/** The estimate before position `end`, reading back over a spread or a size ("SE = 0.11,"). */
-function estimateBefore(text: string, nums: readonly Num[], i: number, end: number, floor: number): Num | undefined {
+/** The estimate before position `end`, reading back over a spread or a size ("SE = 0.11,"), and the SE read past. */
+function estimateBefore(text: string, nums: readonly Num[], i: number, end: number, floor: number): { estimate: Num; se?: Num } | undefined {
   let limit = end;
+  let se: Num | undefined;
   for (let hops = 0; i >= 0 && hops < 3; hops++, i--) {
     const e = nums[i];
     const unit = unitAt(text, e.end, limit);
@@ -63,11 +71,12 @@ function estimateBefore(text: string, nums: readonly Num[], i: number, end: numb
     const before = text.slice(Math.max(floor, e.start - 24), e.start);
     const beside = BESIDE_ESTIMATE.exec(before);
     if (beside) {
+      if (SE_LABEL.test(beside[0])) se = e;
       limit = e.start - beside[0].length;
       continue;
     }
     if (NOT_ESTIMATE.test(before) || /\bp\s*[=<>≤≥]\s*$/i.test(before.slice(-12))) return undefined;
-    return e;
+    return { estimate: e, se };
   }
   return undefined;
 }
@@ -90,9 +99,13 @@ function markedClaims(text: string, span: TextSpan, nums: readonly Num[]): Inter
     if (!sameScale(lo, hi)) continue;
     let iE = iLo - 1;
     while (iE >= 0 && nums[iE].end > mStart) iE--;
-    let estimate = iE >= 0 ? estimateBefore(text, nums, iE, mStart, span.start) : undefined;
+    const found = iE >= 0 ? estimateBefore(text, nums, iE, mStart, span.start) : undefined;
+    let estimate = found?.estimate;
     if (estimate && (estimate === lo || isLevel(text, estimate, mStart))) estimate = undefined;
-    claims.push({ estimate, lo, hi, marked: true, ratio: estimate ? namedRatio(text, estimate, span.start) : false });
+    const level = /^(\d{2}(?:\.\d+)?)/.exec(m[0]);
+    const next = nums[iLo + 2];
+    const seAfter = next && SE_AFTER.test(text.slice(hi.end, next.start)) ? next : undefined;
+    claims.push({ estimate, lo, hi, marked: true, ratio: estimate ? namedRatio(text, estimate, span.start) : false, level: level ? Number(level[1]) : undefined, se: found?.se ?? seAfter });
   }
   return claims;
 }
@@ -145,7 +158,9 @@ function unmarkedClaims(text: string, span: TextSpan, nums: readonly Num[]): Int
     const gap = text.slice(e.end, lo.start);
     if (!ESTIMATE_TO_BOUND.test(gap) || !BOUND_TO_BOUND.test(text.slice(lo.end, hi.start))) continue;
     const opened = /[([]/.exec(gap)?.[0] ?? '';
-    if (!closesAfter(text, hi, opened)) continue;
+    if (!closesAfter(text, hi, opened) || lo.noise || hi.noise) continue;
+    // Without a bracket only a range-like pair is an interval: "0.81, 0.74, 0.87" is a list.
+    if (!opened && !/^\s*(?:–|—|-|−|to)\s*$/.test(text.slice(lo.end, hi.start))) continue;
     if (!(e.percent ? hi.percent || !lo.percent : !lo.percent && !hi.percent)) continue;
     const before = text.slice(Math.max(span.start, e.start - 48), e.start);
     const named = lastName(before);

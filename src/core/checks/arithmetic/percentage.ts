@@ -9,6 +9,7 @@ import { isCount, quantitiesIn, sentencesOf, type Num, type Sentence } from './c
 import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
 import type { CheckModule } from '../module.ts';
 import { readFractionClaims } from './percent-fractions.ts';
+import { wordNumbersIn } from '../../text/lexicon.ts';
 
 interface PercentClaim {
   pct: Num;
@@ -110,10 +111,38 @@ function claimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[]
   return claims;
 }
 
+// A number word that is not a count of its own: part of a larger number or a fraction ("two hundred",
+// "two-thirds"), a percentage in words, or glued to a hyphen.
+const NOT_A_WORD_COUNT = /^(?:\s*(?:hundred|thousand|million|billion|dozen|percent|per\s?cent|%)\b|-)/i;
+/** What follows a worded count in a percentage claim: "of" / "out of", or its share in a bracket after a few words. */
+const WORD_COUNT_USE = /^\s*(?:(?:out\s+)?of\b|(?:[A-Za-z][\w'\u2019-]*\s+){0,3}[([]\s*\d[\d.]*\s*%)/;
+
+/**
+ * The sentence's numbers with counts written as words ("Nineteen of the 76 nests (25%)", "three
+ * out of twelve (25%)"). "One" is left out: "one of the two arms" names a thing more often than it counts.
+ */
+export function withWordCounts(text: string, sentence: TextSpan, nums: Num[]): Num[] {
+  const words = wordNumbersIn(text, sentence).filter((w) => {
+    const after = text.slice(w.end, Math.min(sentence.end, w.end + 60));
+    return w.value >= 2 && !NOT_A_WORD_COUNT.test(after) && WORD_COUNT_USE.test(after) && !nums.some((n) => n.start < w.end && w.start < n.end);
+  });
+  if (!words.length) return nums;
+  return [...nums, ...words.map((w): Num => ({ ...w, noise: '' }))].sort((a, b) => a.start - b.start);
+}
+
+/** claimsOf with counts written as words; a worded count is only taken with its total written beside it. */
+function wordedClaimsOf(text: string, sentence: Sentence, nums: Num[]): PercentClaim[] {
+  const all = nums.some((n) => n.percent) ? withWordCounts(text, sentence, nums) : nums;
+  const claims = claimsOf(text, sentence, all);
+  if (all === nums) return claims;
+  return claims.filter((c) => c.total || !c.counts.some((k) => /^[A-Za-z]/.test(k.text)));
+}
+
 /** The looser fraction readings fill in a total where the bracket readers found none. */
 function withFractions(text: string, sentence: Sentence, nums: Num[], claims: PercentClaim[]): PercentClaim[] {
   const byPct = new Map(claims.map((c) => [c.pct, c]));
-  for (const f of readFractionClaims(text, sentence, nums)) {
+  const all = nums.some((n) => n.percent) ? withWordCounts(text, sentence, nums) : nums;
+  for (const f of readFractionClaims(text, sentence, all)) {
     const old = byPct.get(f.pct);
     if (old?.total || old?.wholeParts) continue;
     const claim: PercentClaim = f.whole.length === 1
@@ -172,7 +201,7 @@ export function checkPercentages(paper: PaperText): CheckOutput {
   const text = paper.text;
   const { blocks, sentences } = sentencesOf(paper);
   const numsBySentence = sentences.map((s) => quantitiesIn(text, s));
-  const claimsBySentence = sentences.map((s, i) => withFractions(text, s, numsBySentence[i], claimsOf(text, s, numsBySentence[i])));
+  const claimsBySentence = sentences.map((s, i) => withFractions(text, s, numsBySentence[i], wordedClaimsOf(text, s, numsBySentence[i])));
   const sentencesByBlock = new Map<number, number[]>();
   sentences.forEach((s, i) => {
     const list = sentencesByBlock.get(s.block) ?? [];
@@ -342,9 +371,11 @@ export const percentageCheck: CheckModule = {
     { name: 'share then fraction in words', example: 'about 25% of the birds (9 out of 36 caught)' },
     { name: 'the rest makes the whole', example: '9 birds (25%) were ringed, the remaining 27 (75%) were not' },
     { name: 'shares of groups named before', example: '36 birds and 20 bats, of which 9 (25%) and 5 (25%) were tagged' },
+    { name: 'counts written as words', example: 'Nine of the 36 birds (25%); three out of twelve (25%); of the 36 birds, nine (25%)' },
   ],
   leavesAlone: [
     'A percentage whose total is not established in the passage.',
+    'A count written as the word "one" ("one of the two arms" names a thing), or a worded count with no whole beside it.',
   ],
   run: checkPercentages,
 };

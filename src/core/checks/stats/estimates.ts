@@ -80,6 +80,21 @@ export function parseClause(s: string, m: RegExpExecArray): Clause | undefined {
 }
 const ESTIMATE_STICKY = new RegExp(ESTIMATE.source, 'uy');
 
+/**
+ * Whether this check reads the estimate ending at `estimateEnd` with both an SE and a CI (so judges
+ * their agreement itself): other readers of the same numbers leave it to this one.
+ */
+export function readsSeAndInterval(text: string, estimateEnd: number): boolean {
+  const re = new RegExp(ESTIMATE.source, 'gu');
+  re.lastIndex = Math.max(0, estimateEnd - 48);
+  for (let m = re.exec(text); m && m.index < estimateEnd; m = re.exec(text)) {
+    if (m.index + m[0].length !== estimateEnd) continue;
+    const clause = parseClause(text, m);
+    return Boolean(clause?.se && clause.ci);
+  }
+  return false;
+}
+
 const RATIO = /^(?:OR|HR|RR|IRR)$/;
 const STANDARDISED = /^(?:β|beta)$/;
 

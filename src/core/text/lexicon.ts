@@ -16,11 +16,22 @@ const WORD_NUMBER = new RegExp(
   'gi',
 );
 
+// "one" as a pronoun, not a count: "one's", "one another", "no one", "this one", "the one that".
+const PRONOUN_ONE_AFTER = /^(?:['\u2019]s\b|\s+another\b)/i;
+const PRONOUN_ONE_BEFORE = /\b(?:no|any|some|every|each|the|this|that|which|a|little|only)\s+$/i;
+
+function pronounOne(slice: string, m: RegExpMatchArray): boolean {
+  if (m[3]?.toLowerCase() !== 'one') return false;
+  const end = m.index! + m[0].length;
+  return PRONOUN_ONE_AFTER.test(slice.slice(end, end + 10)) || PRONOUN_ONE_BEFORE.test(slice.slice(Math.max(0, m.index! - 10), m.index));
+}
+
 /** Whole numbers up to 99 written as words, as reported numbers (text as written, value). */
 export function wordNumbersIn(text: string, span: TextSpan): ReportedNumber[] {
   const out: ReportedNumber[] = [];
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(WORD_NUMBER)) {
+    if (pronounOne(slice, m)) continue;
     const value = m[3] !== undefined ? UNITS[m[3].toLowerCase()] : TENS[m[1].toLowerCase()] + (m[2] ? UNITS[m[2].toLowerCase()] : 0);
     const start = span.start + m.index;
     out.push({ text: m[0], value, decimals: 0, exponent: 0, trailingZeros: 0, percent: false, start, end: start + m[0].length });

@@ -31,6 +31,29 @@ const LABEL_BEFORE = new RegExp(
   'i',
 );
 
+const TIME_OF_DAY_AFTER = /^(?:\s?[ap]\.?m\.?(?![a-z])|\s?o['\u2019]clock\b)/i;
+// "14:30", "at 9:15": a clock time, not a ratio such as a 1:10 dilution (two-digit hours, or a time word before).
+const CLOCK = /^(\d{1,2}):(\d\d)(?!\d)/;
+const TIME_WORD_BEFORE = /\b(?:at|from|until|till|to|by|between|around|after|before|and)\s+$/i;
+
+function isClockTime(text: string, n: ReportedNumber): boolean {
+  const hourStart = text[n.end] === ':' ? n.start : text[n.start - 1] === ':' ? n.start - 1 - (/\d\d$/.test(text.slice(n.start - 3, n.start - 1)) ? 2 : 1) : -1;
+  if (hourStart < 0 || /\d/.test(text[hourStart - 1] ?? '')) return false;
+  const m = CLOCK.exec(text.slice(hourStart, hourStart + 6));
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return false;
+  return m[1].length === 2 || TIME_WORD_BEFORE.test(text.slice(Math.max(0, hourStart - 10), hourStart));
+}
+
+// "Study 2, 50 of the 100 ...": after a singular label word, a comma ends the label; only a plural
+// one ("Tables 1, 2") lists more labels after a comma.
+const SINGULAR_LABEL_THEN_COMMA = /\b([A-Za-z]+)\.?\s*\d+[a-z]?\s*,\s*$/;
+
+function isLabel(before: string): boolean {
+  if (!LABEL_BEFORE.test(before)) return false;
+  const comma = SINGULAR_LABEL_THEN_COMMA.exec(before);
+  return !comma || /s$/i.test(comma[1]);
+}
+
 // ',', '&', '–', '-' end a list of labels ("Tables 1, 2 and"); '§' is a label word of its own.
 const LIST_END = new Set([44, 38, 0x2013, 45, 0xa7]);
 
@@ -53,6 +76,8 @@ function noiseOf(text: string, n: ReportedNumber): string {
   // Patterns anchored at the end of `before` are run on its tail: a regex scans every start position.
   const tail = before.slice(-5);
   if (/^\.\d/.test(after) || /\d\.$/.test(tail)) return 'version';
+  // Times of day: "at 7pm", "9 a.m.", "14:30".
+  if (TIME_OF_DAY_AFTER.test(after) || isClockTime(text, n)) return 'time';
   // A decimal joined by a hyphen is one end of a range ("0.55-0.92"), not a part of a date.
   const dateLike = /^[-/.]\d{1,4}[-/.]\d/.test(after) || /\d[-/.]\d{1,2}[-/.]$/.test(tail);
   if (dateLike && !(n.decimals > 0 && (after.startsWith('-') || tail.endsWith('-')))) return 'date';
@@ -61,7 +86,7 @@ function noiseOf(text: string, n: ReportedNumber): string {
   const last = lastVisible(before);
   const wordOrDot = isAsciiLetter(last) || last === 46;
   if (isInt && ((wordOrDot && MONTH_BEFORE.test(before)) || MONTH_AFTER.test(after))) return 'date';
-  if ((wordOrDot || LIST_END.has(last)) && LABEL_BEFORE.test(before)) return 'label';
+  if ((wordOrDot || LIST_END.has(last)) && isLabel(before)) return 'label';
   // Citations: numbers inside [..] with only numbers and separators; "et al., 2020" is a year anyway.
   if (before.includes('[') && /\[[\d,;\s\u2013-]*$/.test(before) && /^[\d,;\s\u2013-]*\]/.test(after)) return 'citation';
   // Superscript or footnote markers.

@@ -43,12 +43,16 @@ export interface PartsClaim {
 const STAT_BEFORE = /\b(?:mean|m|sd|se|median|iqr|range|age|min|max|df|p|t|f|r|z|b|β|or|ci)\s*[=:]\s*$/i;
 const RANGE_AFTER = /^\s*(?:-|–|—|to)\s*\d/;
 const RANGE_BEFORE = /\d\s*(?:-|–|—|to)\s*$/;
+// "between 40 and 60": both ends of a range.
+const BETWEEN_FIRST = /\bbetween\s*$/i;
+const BETWEEN_SECOND = /\bbetween\s+[\d.,]+\s*(?:[A-Za-z%]+\s+)?and\s*$/i;
 const GLUED_AFTER = /^-[A-Za-z]/;
 
 function isPart(text: string, n: ReportedNumber): boolean {
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 8);
-  return !STAT_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_BEFORE.test(before) && !GLUED_AFTER.test(after);
+  const range = BETWEEN_FIRST.test(before) || BETWEEN_SECOND.test(text.slice(Math.max(0, n.start - 32), n.start));
+  return !range && !STAT_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_BEFORE.test(before) && !GLUED_AFTER.test(after);
 }
 
 /** The sentence's counts (digits and number words), with their bracket depth. */

@@ -63,3 +63,17 @@ test('a named column that no pair explains on most rows stays silent; p-values a
   const rows = [['Arm', 'Before', 'After', 'Net', 'p'], ['a', '10.0', '12.0', '2.0', '0.03'], ['b', '11.0', '15.0', '1.1', '0.20'], ['c', '9.0', '14.0', '3.3', '0.41'], ['d', '8.0', '9.5', '0.2', '0.62']];
   assert.equal(checkTableRelations(paper({ table: rows })).findings.length, 0);
 });
+
+test('a single row: a net column is the difference of the two change columns before it, means with their SDs', () => {
+  const head = [['Outcome', 'Arm 1 change', 'Arm 2 change', 'Net effect', 't', 'p', 'd'], ['', 'Mean ± SD', 'Mean ± SD', 'Mean ± SD', '', '', '']];
+  const ok = paper({ table: [...head, ['Pain', '-1.10 ± 0.90', '-1.85 ± 1.02', '-0.75 ± 0.61', '-2.45', '0.018', '-0.78']] });
+  const out = checkTableRelations(ok);
+  assert.equal(out.findings.length, 0);
+  assert.equal(out.verified.length, 1);
+  const p = paper({ table: [...head, ['Pain', '-1.10 ± 0.90', '-1.85 ± 1.02', '-0.95 ± 0.61', '-2.45', '0.018', '-0.78']] });
+  const bad = checkTableRelations(p);
+  assert.deepEqual(bad.findings.map((f) => underlined(p, f)), ['-0.95 ± 0.61']);
+  // The statistics are no operands: with no change columns the net column is left alone.
+  const none = paper({ table: [['Outcome', 'Net effect', 't', 'p', 'd'], ['Pain', '-0.95', '-2.45', '0.018', '-0.78']] });
+  assert.equal(checkTableRelations(none).findings.length, 0);
+});

@@ -27,6 +27,10 @@ const PAIRS: [string, string, string, 'error' | 'warning'][] = [
   ['Eight students wrote 3 essays each, which gives 24 essays.', '24 essays', '26 essays', 'error'],
   ['With 25 patients per arm and 4 arms, that is 100 patients.', '100 patients', '110 patients', 'error'],
   ['We ran 120 trials over 8 sessions, or 15 per session.', '15 per', '18 per', 'error'],
+  ['Every clip runs 8 s, so the 450 clips take 3,600 s.', '3,600', '4,600', 'error'],
+  ['Each interview lasted 40 min; the 12 interviews took 8 h in total.', '8 h', '9 h', 'error'],
+  ['At 0.25 s per page, the 2,000 pages took 500 s.', '500 s', '800 s', 'error'],
+  ['Each kit costs 15 EUR, and the 30 kits cost 450 EUR.', '450', '540', 'error'],
   ['The 3,000 scans came from 40 hospitals, an average of 75 scans per hospital.', '75 scans', '85 scans', 'warning'],
 ];
 
@@ -60,6 +64,9 @@ test('the same numbers without a product the words state are left alone', () => 
     // An average whose unit is not the amount's: minutes per session after a count of trials.
     'We ran 120 trials over 8 sessions, or 15 minutes per session.',
     'The 3,000 scans came from 40 hospitals, an average of 75 beds per hospital.',
+    // What each thing has is not what the total counts.
+    'Each image has 3 channels, and the 100 images took 20 minutes to label.',
+    'Each participant completed 4 blocks; the 30 participants took 2 hours.',
     // A share told without "equally" and without a per-share result.
     'The 96 tasks were split among 8 workers, and 14 were left over.',
   ]) {

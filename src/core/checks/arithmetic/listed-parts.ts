@@ -43,12 +43,19 @@ export interface PartsClaim {
 const STAT_BEFORE = /\b(?:mean|m|sd|se|median|iqr|range|age|min|max|df|p|t|f|r|z|b|β|or|ci)\s*[=:]\s*$/i;
 const RANGE_AFTER = /^\s*(?:-|–|—|to)\s*\d/;
 const RANGE_BEFORE = /\d\s*(?:-|–|—|to)\s*$/;
+// "between 40 and 60": both ends of a range.
+const BETWEEN_FIRST = /\bbetween\s*$/i;
+const BETWEEN_SECOND = /\bbetween\s+[\d.,]+\s*(?:[A-Za-z%]+\s+)?and\s*$/i;
+// "3 per 1,000", "a 3:1 ratio": a rate and its base, or the sides of a ratio, are not parts.
+const RATE_OR_RATIO_AFTER = /^\s*(?:per\s+\d|:\s*\d)/i;
+const RATE_OR_RATIO_BEFORE = /(?:\bper|\d\s*:)\s*$/i;
 const GLUED_AFTER = /^-[A-Za-z]/;
 
 function isPart(text: string, n: ReportedNumber): boolean {
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 8);
-  return !STAT_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_BEFORE.test(before) && !GLUED_AFTER.test(after);
+  const range = BETWEEN_FIRST.test(before) || BETWEEN_SECOND.test(text.slice(Math.max(0, n.start - 32), n.start)) || RATE_OR_RATIO_AFTER.test(after) || RATE_OR_RATIO_BEFORE.test(before);
+  return !range && !STAT_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_BEFORE.test(before) && !GLUED_AFTER.test(after);
 }
 
 /** The sentence's counts (digits and number words), with their bracket depth. */

@@ -17,6 +17,8 @@ type Op = '/' | '-';
 const RATIO_HEADER = /\b(?:ratio|speed-?up|times|fold)\b|×/i;
 const DIFF_HEADER = /\b(?:difference|diff\.?|change|gain|improvement|profit|net|gap|margin|surplus)\b|Δ|\bdelta\b/i;
 const FORMULA_HEADER = /^\(?([^()/−-]+?)\)?\s*(\/|−|-)\s*\(?([^()/−-]+?)\)?$/;
+// Test statistics, p-values, effect sizes, spreads and ranks are no operand of a derived column.
+const STATISTIC_HEADER = /^(?:[tzFpdrnN]|SE|SD|df|rank|p[- ]?values?|t[- ]?stat\w*|z[- ]?scores?|cohen'?s\s+d|hedges'?\s+g|χ2|chi2?)(?![\p{L}\p{N}])/iu;
 // What may stand around a table number: currency, a times sign, a sign, bold or significance marks.
 const DECORATION = /^[\s$€£¥+*†‡×x%]*$/;
 
@@ -24,6 +26,8 @@ const DECORATION = /^[\s$€£¥+*†‡×x%]*$/;
 function cellNumber(text: string, cell: TableCell | undefined): ReportedNumber | undefined {
   if (!cell) return undefined;
   const nums = numbersIn(text, cell);
+  // "0.58 ± 0.12": a mean with its spread stands for the mean.
+  if (nums.length === 2 && /^\s*(?:±|\+\/?-)\s*$/.test(text.slice(nums[0].end, nums[1].start))) return DECORATION.test(text.slice(cell.start, nums[0].start)) ? nums[0] : undefined;
   if (nums.length !== 1) return undefined;
   const rest = text.slice(cell.start, nums[0].start) + text.slice(nums[0].end, cell.end);
   return DECORATION.test(rest) ? nums[0] : undefined;
@@ -73,7 +77,10 @@ function candidates(headers: string[], c: number, numeric: number[]): Relation[]
     if (i !== undefined && j !== undefined) return [{ i, j, op: formula[2] === '/' ? '/' : '-' }];
   }
   const ops: Op[] = RATIO_HEADER.test(h) ? ['/'] : DIFF_HEADER.test(h) ? ['-'] : [];
-  const others = numeric.filter((k) => k !== c && !RATIO_HEADER.test(headers[k]) && !DIFF_HEADER.test(headers[k]));
+  const plain = numeric.filter((k) => k !== c && !STATISTIC_HEADER.test(headers[k].trim()));
+  const underived = plain.filter((k) => !RATIO_HEADER.test(headers[k]) && !DIFF_HEADER.test(headers[k]));
+  // Changes can be operands too ("Net effect" = one group's change − the other's) when nothing else is.
+  const others = underived.length >= 2 ? underived : plain.filter((k) => k < c && !RATIO_HEADER.test(headers[k]));
   const out: Relation[] = [];
   for (const op of ops) for (const i of others) for (const j of others) if (i !== j) out.push({ i, j, op });
   return out;
@@ -110,7 +117,9 @@ function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void 
       else if (v === 'breaks') {
         // Evidence for an unwritten relation: it holds on at least as many rows as it breaks on.
         const othersHold = holds(best) >= 1 && holds(best) >= best.verdicts.filter((x) => x === 'breaks').length;
-        const anyPinnedPair = pinned && scored.every((s) => s.verdicts[k] === 'breaks');
+        // The only pair breaking: a finding in a one-row table; with more rows, only if the pair holds as often as it breaks.
+        const judgedRows = best.verdicts.filter((x) => x !== 'n/a').length;
+        const anyPinnedPair = pinned && scored.every((s) => s.verdicts[k] === 'breaks') && (judgedRows === 1 || othersHold);
         if (!othersHold && !anyPinnedPair) return;
         const exact = compute(best.rel.op, row[best.rel.i]!, row[best.rel.j]!).exact;
         out.findings.push(makeFinding(paper, {
@@ -142,11 +151,13 @@ export const tableRelationsCheck: CheckModule = {
     { name: 'ratio column', example: 'columns Old (s), New (s) and Speed-up, a row 9.0 | 3.0 | 3.0×' },
     { name: 'difference column', example: 'columns Before, After and Δ, a row 40.1 | 42.6 | +2.5' },
     { name: 'named difference column', example: 'columns Income, Costs and Profit (or Net, Gap, Margin), rows 120.5 | 98.2 | 22.3' },
+    { name: 'net of two changes, one row', example: 'columns Arm 1 change, Arm 2 change, Net effect, t, p with cells -1.10 ± 0.90 | -1.85 ± 1.02 | -0.75 ± 0.61' },
     { name: 'formula header', example: 'a column headed A/B next to columns A and B' },
   ],
   leavesAlone: [
     'A derived column with several candidate pairs and no row that shows which one is meant.',
     'A named column whose best pair breaks on more rows than it holds on.',
+    'Test statistics, p-values, effect sizes and ranks as operands.',
     'Rows that agree only if the inputs were rounded from other values: left undecided.',
   ],
   run: checkTableRelations,

@@ -1,7 +1,7 @@
 // Products and quotients told in words rather than with operators. Read, then judged:
 // - an amount per thing, the number of things, and the total stated after them: "each of the N X did
 //   A Y, T in total", "N X each did A Y, giving T", "N runs of A Y each, T overall", "A Y per X for/over
-//   N Xs, i.e. T";
+//   N Xs, i.e. T", "each X took A; the N Xs took T";
 // - an amount shared equally: "A split equally among B teams, C each", "dividing A by B gives C",
 //   and an average per thing: "A trials over B sessions, or C per session".
 // The reader records the numbers as written, which one is per thing (bound by each / per / apiece /
@@ -48,6 +48,11 @@ const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+ev
 const AT_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:at|with|of|averaging|using)\s+$/i;
 const ACROSS_BEFORE = /\b(?:across|over|in|for|from)\s+(?:the\s+|all\s+|our\s+|these\s+)?$/i;
 const CLAUSE_BETWEEN = /^(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){1,4}\s*,?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,3}\s+$/i;
+const EACH_NOUN_BEFORE = /\b(?:each|every)\s+([A-Za-z-]+)(?:\s+\b(?!and\b|or\b)[A-Za-z-]+\b){0,3}\s+$/i;
+const PER_NOUN = /^\s*(?:per|each|a)\s+([A-Za-z-]+)/i;
+const SHORT_CLAUSE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;]?\s*(?:and\s+)?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,4}\s+$/i;
+// Verbs that state the total of a count of things each taking an amount: "the 150 trials took 600 s".
+const TOTAL_VERB = /\b(?:took|take|takes|lasted|last|lasts|required|requires|needed|need|needs|cost|costs|used|uses|consumed|consume|consumes|occupied|occupy|occupies|came\s+to|come\s+to|comes\s+to)\s+(?:a\s+total\s+of\s+|in\s+total\s+|about\s+|roughly\s+|approximately\s+)?$/i;
 const PER_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|each|a|an)\s+([A-Za-z-]+)/iy;
 
 const WEAK_BEFORE = /(?:\b(?:for|or)|[(,:—–])\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+)?$/i;
@@ -55,7 +60,14 @@ const TIME_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 
 const OPERATOR_AFTER = /^\s*[×*·⋅/+=\u2212]/;
 const A_TOTAL_OF = /\b(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s*$/i;
 
-interface Binding { amount: Amount; things: Amount; cue: string; after: number }
+interface Binding {
+  amount: Amount;
+  things: Amount;
+  cue: string;
+  after: number;
+  /** The amount is of one thing named before it ("each trial lasted 4 s"): a verb may give the total ("the 150 trials took"). */
+  ofOne?: boolean;
+}
 
 /** How two adjacent amounts bind as an amount per thing and a number of things, or undefined. */
 function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | undefined {
@@ -79,6 +91,9 @@ function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | unde
   PER_AFTER.lastIndex = f2.end;
   const perLater = ACROSS_BEFORE.test(pre) && CLAUSE_BETWEEN.test(mid) ? PER_AFTER.exec(text) : null;
   if (perLater && sameNoun([singular(perLater[1])], f1.nouns)) return { things: f1, amount: f2, cue: `per ${perLater[1]}`, after: PER_AFTER.lastIndex };
+  // "Each trial lasted 4 s, so the 150 trials ...", "at 0.5 s per frame, the 1,200 frames ...".
+  const one = EACH_NOUN_BEFORE.exec(pre)?.[1] ?? PER_NOUN.exec(text.slice(f1.end, f1.end + 30))?.[1];
+  if (one && sameNoun([singular(one)], f2.nouns) && SHORT_CLAUSE.test(mid.replace(PER_NOUN, ''))) return { amount: f1, things: f2, cue: `each ${singular(one)}`, after: f2.end, ofOne: true };
   return undefined;
 }
 
@@ -102,7 +117,8 @@ function perThingClaims(text: string, s: Sentence, amounts: Amount[], out: Worde
     if (b.things.over && !b.cue.startsWith('per')) continue;
     const gap = text.slice(b.after, result.n.start);
     if (/\d/.test(gap) || gap.length > 60) continue;
-    const strong = RESULT_BEFORE.test(gap) || ((LEAD_WORDS.test(gap) || A_TOTAL_OF.test(gap)) && TOTAL_AFTER.test(text.slice(result.end, result.end + 30)));
+    const strong =
+      RESULT_BEFORE.test(gap) || ((LEAD_WORDS.test(gap) || A_TOTAL_OF.test(gap)) && TOTAL_AFTER.test(text.slice(result.end, result.end + 30))) || (Boolean(b.ofOne) && TOTAL_VERB.test(gap) && gap.length < 30);
     const weak = !strong && WEAK_BEFORE.test(gap);
     if (!strong && !weak) continue;
     const factor = unitsAgree(b.amount, result);
@@ -216,6 +232,7 @@ export const wordedProductsCheck: CheckModule = {
     { name: 'A per X over N Xs', example: '3.5 GB per camera over 20 cameras, i.e. 70 GB' },
     { name: 'N did A each', example: 'eight pupils drew 3 maps each, which gives 24 maps' },
     { name: 'across N things, A per thing', example: 'across the 9 farms, we tagged 40 cows per farm, 360 cows in total' },
+    { name: 'each thing took A; the N things took T', example: 'each lap took 90 s, so the 20 laps took 1,800 s' },
     { name: 'shared equally', example: 'the 84 tasks were split evenly among 7 workers, 12 each' },
     { name: 'an average per thing', example: '150 calls over 6 shifts, or 25 per shift' },
     { name: 'dividing A by B', example: 'dividing the 96 trials by the 8 blocks gives 12' },

@@ -18,6 +18,10 @@ const PAIRS: [string, string, string, 'error' | 'warning'][] = [
   ['We counted 18 infections in 6,000 children (3 per 1,000).', '(3 per', '(5 per', 'error'],
   ['Memory use fell from 12 GB to 4 GB, a 3:1 ratio.', '4 GB, a', '6 GB, a', 'warning'],
   ['The archive shrank from 800 MB to 200 MB, 4-to-1.', '4-to-1', '5-to-1', 'warning'],
+  ['Build time fell from 90 s to 30 s, a ratio of 3.', 'of 3.', 'of 4.', 'warning'],
+  ['The exposed arm had 80 infections versus 20 in the control arm (4:1).', '20 in', '40 in', 'warning'],
+  ['Of 40,000 newborns, 120 were readmitted, a rate of 300 per 100,000.', '300 per', '350 per', 'error'],
+  ['Among 9,000 drivers, 27 crashed, i.e. 3 per 1,000.', '3 per', '6 per', 'error'],
 ];
 
 test('rates and ratios that hold are verified', () => {

@@ -46,12 +46,15 @@ const RANGE_BEFORE = /\d\s*(?:-|–|—|to)\s*$/;
 // "between 40 and 60": both ends of a range.
 const BETWEEN_FIRST = /\bbetween\s*$/i;
 const BETWEEN_SECOND = /\bbetween\s+[\d.,]+\s*(?:[A-Za-z%]+\s+)?and\s*$/i;
+// "3 per 1,000", "a 3:1 ratio": a rate and its base, or the sides of a ratio, are not parts.
+const RATE_OR_RATIO_AFTER = /^\s*(?:per\s+\d|:\s*\d)/i;
+const RATE_OR_RATIO_BEFORE = /(?:\bper|\d\s*:)\s*$/i;
 const GLUED_AFTER = /^-[A-Za-z]/;
 
 function isPart(text: string, n: ReportedNumber): boolean {
   const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = text.slice(n.end, n.end + 8);
-  const range = BETWEEN_FIRST.test(before) || BETWEEN_SECOND.test(text.slice(Math.max(0, n.start - 32), n.start));
+  const range = BETWEEN_FIRST.test(before) || BETWEEN_SECOND.test(text.slice(Math.max(0, n.start - 32), n.start)) || RATE_OR_RATIO_AFTER.test(after) || RATE_OR_RATIO_BEFORE.test(before);
   return !range && !STAT_BEFORE.test(before) && !RANGE_AFTER.test(after) && !RANGE_BEFORE.test(before) && !GLUED_AFTER.test(after);
 }
 
@@ -101,6 +104,13 @@ function listBefore(text: string, items: readonly Item[], end: number): Item[] {
     list.unshift(it);
   }
   return list;
+}
+
+const OPERATOR = /[×*=+÷]|\\times|\\cdot|\btimes\b|\bx\b/;
+
+/** Are two neighbouring parts joined by an operator (outside any bracketed annotation between them)? */
+function joinedByOperators(text: string, parts: readonly ReportedNumber[]): boolean {
+  return parts.some((p, k) => k > 0 && OPERATOR.test(text.slice(parts[k - 1].end, p.start).replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')));
 }
 
 function hasDigit(s: string): boolean {
@@ -188,8 +198,9 @@ export function readPartsClaims(text: string, sentence: TextSpan): PartsClaim[] 
     const run = rest.filter((p) => p.depth === w.depth || p.group === w.n.end + bracket).map((p) => p.n);
     if (run.length >= 2) claims.push({ whole: w.n, parts: run, cue: 'none', sentence });
   });
-  // A part larger than its whole means the reading is wrong (the "whole" is something else).
-  return claims.filter((c) => c.parts.every((p) => p.value <= c.whole.value));
+  // A part larger than its whole means the reading is wrong (the "whole" is something else); numbers
+  // joined by operators are a calculation ("350 mg, i.e. 5 × 70"), not a list.
+  return claims.filter((c) => c.parts.every((p) => p.value <= c.whole.value) && (c.cue === 'named' || !joinedByOperators(text, c.parts)));
 }
 
 /** The shortest prefix of two or more parts that adds up to the whole exactly, if any. */

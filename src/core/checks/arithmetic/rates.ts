@@ -112,6 +112,7 @@ function periodRates(text: string, s: Sentence, amounts: Amount[], out: RateClai
 }
 
 const AMONG = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*,?\s*(?:among|in|of|out\s+of|from|across)\s+(?:the\s+|a\s+population\s+of\s+|a\s+cohort\s+of\s+)?$/i;
+const OF_FIRST = /(?:^|[.;:]\s*|\b)(?:of|among|in)\s+(?:the\s+|all\s+)?$/i;
 const POPULATION_RATE_CUE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]?\s*(?:(?:or|i\.\s?e\.|that\s+is|which\s+is|giving|so|a|an|rate|incidence|prevalence|mortality|risk|of|about|roughly|approximately|around|nearly|crude|overall)[\s,]*)*$/i;
 const PER_BASE = /(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|for\s+every|in\s+every|every)\s*(1,000,000|1000000|100,000|100000|100\s000|10,000|10000|1,000|1000|100|(?:a|one)\s+(?:hundred|thousand|million)|thousand|million)\b/iy;
 // A rate per year or per person-time needs a period the reader would have to find: left alone.
@@ -125,19 +126,27 @@ function baseValue(b: string): number {
   return Number(w.replace(/[,\s]/g, ''));
 }
 
+/** "Of 250,000 adults, 500 had it, ...": the population named first, the count after it. */
+function populationFirst(text: string, s: Sentence, first: Amount, second: Amount): boolean {
+  return OF_FIRST.test(text.slice(Math.max(s.start, first.n.start - 12), first.n.start)) && /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,\s*$/.test(text.slice(first.end, second.n.start));
+}
+
 function populationRates(text: string, s: Sentence, amounts: Amount[], out: RateClaim[]): void {
   for (let i = 0; i + 2 < amounts.length; i++) {
-    const [count, population, rate] = [amounts[i], amounts[i + 1], amounts[i + 2]];
+    const [first, second, rate] = [amounts[i], amounts[i + 1], amounts[i + 2]];
+    const reversed = populationFirst(text, s, first, second);
+    const [count, population] = reversed ? [second, first] : [first, second];
     if (count.bound || count.hedged || population.bound || population.hedged || rate.bound || count.unit || population.unit || rate.unit) continue;
-    if (population.n.value <= count.n.value || !AMONG.test(text.slice(count.end, population.n.start))) continue;
-    if (!POPULATION_RATE_CUE.test(text.slice(population.end, rate.n.start))) continue;
+    if (population.n.value <= count.n.value || !(reversed || AMONG.test(text.slice(count.end, population.n.start)))) continue;
+    const lead = reversed ? text.slice(count.end, rate.n.start).replace(/^(?:\s*\b[A-Za-z-]+\b){0,4}(?=\s*,)/, '') : text.slice(population.end, rate.n.start);
+    if (!POPULATION_RATE_CUE.test(lead)) continue;
     PER_BASE.lastIndex = rate.end;
     const base = PER_BASE.exec(text);
     if (!base || PER_BASE.lastIndex > s.end) continue;
     if (PER_TIME_AFTER.test(text.slice(PER_BASE.lastIndex, PER_BASE.lastIndex + 40))) continue;
     const scale = baseValue(base[1]);
     // The base number itself was read as an amount: the rate is the one before it.
-    const hedged = rate.hedged || HEDGED_CUE.test(text.slice(population.end, rate.n.start));
+    const hedged = rate.hedged || HEDGED_CUE.test(lead);
     out.push({
       shape: 'population-rate', from: [count, population], result: rate.n, hedged,
       values: [(count.n.value / population.n.value) * scale],
@@ -150,7 +159,9 @@ function populationRates(text: string, s: Sentence, amounts: Amount[], out: Rate
 // "3:1", "3-to-1", "3 to 1": the ratio as written, with its two sides.
 const RATIO = /(\d+(?:\.\d+)?)\s*(?::|-to-|\s+to\s+)\s*(\d+(?:\.\d+)?)(?![\d:]|\.\d)/y;
 const RATIO_CUE = /^\s*[,;(]?\s*(?:(?:i\.\s?e\.|that\s+is|or|so|a|an|ratio|of|about|roughly|approximately|around|nearly|reduction|compression|speed-?up)[\s,]*)*$/i;
-const COMPARED = /^\s*(?:to|versus|vs\.?|against|and|compared\s+(?:with|to))\s+$/i;
+const COMPARED = /^(?:\s*\b(?!and\b|or\b)[A-Za-z-]+\b){0,2}\s*,?\s*(?:to|versus|vs\.?|against|and|compared\s+(?:with|to))\s+(?:the\s+|only\s+|just\s+)?$/i;
+// "a ratio of 3", "a 2.5-fold ratio": one number for the larger over the smaller.
+const RATIO_OF = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]\s*(?:i\.\s?e\.,?\s*|that\s+is,?\s*|or\s+)?an?\s+ratio\s+of\s+(?:about\s+|roughly\s+|approximately\s+)?$/i;
 
 function ratioAt(text: string, pos: number): { a: number; b: number; text: string; start: number; end: number; lead: ReportedNumber } | undefined {
   RATIO.lastIndex = pos;
@@ -167,13 +178,20 @@ function ratios(text: string, s: Sentence, amounts: Amount[], out: RateClaim[]):
     // "from 9 GB to 3 GB" reads as a range to the amount reader; "between 9 and 3" is one.
     if (x.hedged || y.hedged || x.n.value <= 0 || y.n.value <= 0 || /\bbetween\s*$/i.test(text.slice(Math.max(s.start, x.n.start - 10), x.n.start))) continue;
     const between = text.slice(x.end, y.n.start);
-    const fromTo = /\bfrom\s*$/i.test(text.slice(Math.max(s.start, x.n.start - 8), x.n.start)) && /^\s*to\s+$/i.test(between);
+    const fromTo = /\bfrom\s*$/i.test(text.slice(Math.max(s.start, x.n.start - 8), x.n.start)) && /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*to\s+$/i.test(between);
     if (!fromTo && !COMPARED.test(between)) continue;
     // Both sides in the same unit (or the second one's unit left out), or counts of the same thing.
     const sameUnit = x.unit ? !y.unit || unitFactor(y.unit.mathjs, x.unit.mathjs) !== undefined : !y.unit;
     if (!sameUnit || (x.unit && !y.unit && y.nouns.length)) continue;
+    const yValue0 = y.unit && x.unit ? y.n.value * (unitFactor(y.unit.mathjs, x.unit.mathjs) ?? 1) : y.n.value;
+    if (RATIO_OF.test(text.slice(y.end, r.n.start)) && !r.unit && !r.n.percent && !/^\s*(?::|-to-|\s+to\s+)\s*\d/.test(text.slice(r.n.end, r.n.end + 6))) {
+      const larger = Math.max(x.n.value, yValue0) / Math.min(x.n.value, yValue0);
+      const actual = r.n.value >= 1 ? larger : 1 / larger;
+      out.push({ shape: 'ratio', from: [x, y], result: r.n, hedged: r.hedged, values: [actual], working: `${plain(x.n.value)} / ${plain(yValue0)}`, cue: `a ratio of ${r.n.text}` });
+      continue;
+    }
     const ratio = ratioAt(text, r.n.start);
-    if (!ratio || ratio.b <= 0 || !RATIO_CUE.test(text.slice(y.end, r.n.start).replace(/^(?:\s*\b[A-Za-z-]+\b){0,2}(?=\s*[,;(])/, ''))) continue;
+    if (!ratio || ratio.b <= 0 || !RATIO_CUE.test(text.slice(y.end, r.n.start).replace(/^(?:\s*\b[A-Za-z-]+\b){0,4}(?=\s*[,;(])/, ''))) continue;
     if (/^\s*ratio\b/i.test(text.slice(ratio.end, ratio.end + 8)) === false && !/\bratio\b|[,;(]\s*$/i.test(text.slice(y.end, r.n.start))) continue;
     const yValue = y.unit && x.unit ? y.n.value * (unitFactor(y.unit.mathjs, x.unit.mathjs) ?? 1) : y.n.value;
     // Written either way round ("from 9 to 3, 3:1" or "1:3"): compare the larger share.
@@ -212,7 +230,8 @@ export function judgeRate(paper: PaperText, c: RateClaim, out: CheckOutput): voi
       kind: ARITHMETIC_RULE.id,
       severity,
       message:
-        c.shape === 'ratio' ? `${c.from[0].n.text} against ${c.from[1].n.text} is a ratio of ${formatValue(value / Math.min(...c.cue.split(/:|-to-|\s+to\s+/).map(Number)), 2)}, not ${c.cue}.`
+        c.shape === 'ratio' && c.cue.startsWith('a ratio of') ? `${c.from[0].n.text} against ${c.from[1].n.text} is a ratio of ${formatValue(value, 2)}, not ${c.result.text}.`
+        : c.shape === 'ratio' ? `${c.from[0].n.text} against ${c.from[1].n.text} is a ratio of ${formatValue(value / Math.min(...c.cue.split(/:|-to-|\s+to\s+/).map(Number)), 2)}, not ${c.cue}.`
         : c.shape === 'population-rate' ? `${c.from[0].n.text} among ${c.from[1].n.text} is ${formatValue(value, 2)} ${c.cue}, not ${c.result.text}.`
         : `${c.from[0].n.text}${c.from[0].unit ? ` ${c.from[0].unit.text}` : ''} ${c.cue} is ${formatValue(value, 2)} ${c.working.split(', ')[1]}, not ${c.result.text}.`,
       claimSpan,
@@ -243,6 +262,8 @@ export const ratesCheck: CheckModule = {
     { name: 'rate in brackets', example: '90 alarms in 6 days (15 per day)' },
     { name: 'rate per 100,000', example: '24 cases among 80,000 workers, a rate of 30 per 100,000' },
     { name: 'ratio of two amounts', example: 'memory fell from 12 GB to 4 GB, a 3:1 ratio' },
+    { name: 'a ratio of one number', example: 'the build went from 90 s to 30 s, a ratio of 3' },
+    { name: 'population named first', example: 'of 9,000 drivers, 27 crashed, i.e. 3 per 1,000' },
   ],
   leavesAlone: [
     'Rates whose period is not stated, and rates per year or per person-time over a population (the period is elsewhere).',

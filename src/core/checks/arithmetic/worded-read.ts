@@ -31,7 +31,7 @@ const RANGE_BEFORE = /\d\s*(?:[-–—]|to|and)\s*$/;
 const STOP = new Set([
   'of', 'and', 'or', 'in', 'for', 'per', 'each', 'to', 'with', 'from', 'on', 'at', 'by', 'was', 'were', 'is', 'are', 'had', 'has', 'have',
   'that', 'which', 'who', 'the', 'a', 'an', 'apiece', 'every', 'over', 'across', 'into', 'times', 'divided', 'plus', 'minus', 'less', 'i', 'e', 'we',
-  'than', 'as', 'so', 'giving', 'yielding', 'making', 'total', 'overall', 'altogether', 'all', 'among', 'between', 'during', 'within',
+  'than', 'as', 'so', 'versus', 'vs', 'against', 'compared', 'giving', 'yielding', 'making', 'total', 'overall', 'altogether', 'all', 'among', 'between', 'during', 'within',
 ]);
 
 const IRREGULAR: Record<string, string> = { mice: 'mouse', people: 'person', children: 'child', men: 'man', women: 'woman', teeth: 'tooth', feet: 'foot', geese: 'goose', data: 'datum' };

@@ -48,3 +48,10 @@ test('"one" as a pronoun is not a listed part', () => {
   const counted = checkPaper(paper('The kit has three parts (one lid, one base and two clips).'));
   assert.ok(counted.findings.some((f) => f.kind === 'parts-total'), JSON.stringify(counted.findings));
 });
+
+test('numbers joined by operators after "i.e." are a calculation, not a list of parts', () => {
+  const calc = checkPaper(paper('The daily dose came to 350 mg, i.e. 3 × 100 + 50 mg in two portions.'));
+  assert.deepEqual(calc.findings, []);
+  const list = checkPaper(paper('The 40 samples, i.e. 12, 15 and 23 per site, were frozen.'));
+  assert.ok(list.findings.some((f) => f.kind === 'parts-total'), JSON.stringify(list.findings));
+});

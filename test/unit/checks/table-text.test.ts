@@ -34,8 +34,7 @@ test('what is not a stated gap between two cells stays silent', () => {
   assert.deepEqual(run(GRADES, 'Accuracy rose from 2.44 for grade B to 3.02 for grade C.'), { verified: 0, findings: [] });
   // A test statistic, not a gap.
   assert.deepEqual(run(GRADES, 'The difference in accuracy between grade B and C was significant, t = 2.91.'), { verified: 0, findings: [] });
-  // A ratio or a relative change.
-  assert.deepEqual(run(GRADES, 'Accuracy at grade C was 1.4 times higher than at grade A.'), { verified: 0, findings: [] });
+  // A relative change.
   assert.deepEqual(run(GRADES, 'Accuracy at grade C was 44% higher than at grade A.'), { verified: 0, findings: [] });
   // The article "A" is not the row A.
   assert.deepEqual(run(GRADES, 'A difference of 0.9 on accuracy separated grade B from C.').findings.length, 1);
@@ -54,4 +53,16 @@ test('a list of gaps, one per column, after a sentence that names the two rows',
   assert.deepEqual(run(forms, bad), { verified: 1, findings: [['0.37', 'error']] });
   // Without the sentence that names the rows, nothing is read.
   assert.deepEqual(run(forms, 'It is the largest jump on both measures (recall: a mean difference of 0.41, d = 0.30; precision: 0.37, d = 0.21).'), { verified: 0, findings: [] });
+});
+
+test('a ratio of two cells said as "N times" or "N-fold"', () => {
+  const times = { table: [['Build', 'Small input', 'Large input'], ['CPU build', '12.0', '96.0'], ['GPU build', '4.0', '30.0']] };
+  assert.deepEqual(run(times, 'On the large input the GPU build was 3.2 times as fast as the CPU build.'), { verified: 1, findings: [] });
+  assert.deepEqual(run(times, 'On the large input the GPU build was 4.2 times as fast as the CPU build.'), { verified: 0, findings: [['4.2', 'error']] });
+  assert.deepEqual(run(times, 'For the CPU build, the large input took 8-fold the time of the small input.'), { verified: 1, findings: [] });
+  // "2.2 times faster" may mean 3.2 times as fast: left alone.
+  assert.deepEqual(run(times, 'On the large input the GPU build was 2.2 times faster than the CPU build.'), { verified: 0, findings: [] });
+  // A short row name is only a warning.
+  assert.deepEqual(run(GRADES, 'Accuracy at grade C was 1.4 times that at grade A.'), { verified: 1, findings: [] });
+  assert.deepEqual(run(GRADES, 'Accuracy at grade C was 1.9 times that at grade A.').findings.map((f) => f[1]), ['warning']);
 });

@@ -106,6 +106,13 @@ function listBefore(text: string, items: readonly Item[], end: number): Item[] {
   return list;
 }
 
+const OPERATOR = /[×*=+÷]|\\times|\\cdot|\btimes\b|\bx\b/;
+
+/** Are two neighbouring parts joined by an operator (outside any bracketed annotation between them)? */
+function joinedByOperators(text: string, parts: readonly ReportedNumber[]): boolean {
+  return parts.some((p, k) => k > 0 && OPERATOR.test(text.slice(parts[k - 1].end, p.start).replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')));
+}
+
 function hasDigit(s: string): boolean {
   return /\d/.test(s);
 }
@@ -191,8 +198,9 @@ export function readPartsClaims(text: string, sentence: TextSpan): PartsClaim[] 
     const run = rest.filter((p) => p.depth === w.depth || p.group === w.n.end + bracket).map((p) => p.n);
     if (run.length >= 2) claims.push({ whole: w.n, parts: run, cue: 'none', sentence });
   });
-  // A part larger than its whole means the reading is wrong (the "whole" is something else).
-  return claims.filter((c) => c.parts.every((p) => p.value <= c.whole.value));
+  // A part larger than its whole means the reading is wrong (the "whole" is something else); numbers
+  // joined by operators are a calculation ("350 mg, i.e. 5 × 70"), not a list.
+  return claims.filter((c) => c.parts.every((p) => p.value <= c.whole.value) && (c.cue === 'named' || !joinedByOperators(text, c.parts)));
 }
 
 /** The shortest prefix of two or more parts that adds up to the whole exactly, if any. */

@@ -8,7 +8,7 @@ import type { CheckOutput, PaperText, TableGrid, TextSpan } from '../../types.ts
 import type { CheckModule } from '../module.ts';
 import { quantitiesIn, sentencesOf, type Num, type Sentence } from './context.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
-import { sub } from './interval-math.ts';
+import { div, sub } from './interval-math.ts';
 import { formatValue, makeFinding, makeVerified } from './report.ts';
 import { readGrid, type Grid } from './table-grid.ts';
 
@@ -16,7 +16,11 @@ import { readGrid, type Grid } from './table-grid.ts';
 const DIFFERENCE_CUE = /\b(?:difference|differ(?:s|ed)?\s+by|gap|step|jump|(?:higher|lower|greater|smaller|larger|more|less|better|worse)\s+by|(?:rose|fell|dropped|climbed|increased|decreased|improved|declined|grew)\s+by|(?:increase|decrease|drop|rise|gain|improvement|decline|loss)\s+of)\b/i;
 const CUE_AFTER = /^\s*%?\s*(?:(?:percentage\s+)?points?\s+|pp\s+|units?\s+)?(?:higher|lower|greater|smaller|larger|more|less|better|worse)\s+(?:than|for|in|on|at)\b/i;
 const ANY_COMPARISON = /\b(?:higher|lower|greater|smaller|larger|more|less|better|worse)\s+(?:than|for|in|on|at)\b/i;
-const NOT_A_DIFFERENCE = /\b(?:times|fold|twice|thrice|half|ratio|relative(?:ly)?|odds|per\s?cent(?:age)?\s+(?:higher|lower|more|less)|correlat\w*)\b|×/i;
+const NOT_A_DIFFERENCE = /\b(?:twice|thrice|half|relative(?:ly)?|odds|per\s?cent(?:age)?\s+(?:higher|lower|more|less)|correlat\w*)\b/i;
+// A ratio of the two cells, said right after its number: "1.4 times", "2.1-fold", "3.0×".
+const RATIO_AFTER = /^\s*(?:-\s*fold|fold|times|×)/i;
+// "1.4 times higher than" is read by some as 1.4 times, by others as 2.4 times: either may be meant.
+const TIMES_MORE = /^\s*(?:times|-?\s*fold)\s+(?:higher|more|greater|larger|bigger|faster)\b/i;
 // What stands before a number that is a statistic, not the stated gap.
 const STATISTIC_BEFORE = /(?:\b(?:p|t|F|z|r|d|df|SE|SD|CI|n|N)\b|χ2?)\s*(?:\([^)]{0,10}\))?\s*[=<>≤≥:]\s*$/;
 // How far back a table may stand (in blocks) for a sentence with no "Table N" to mean it.
@@ -64,6 +68,7 @@ function named(text: string, scope: TextSpan, names: string[], kind: string): Na
 }
 
 interface Claim {
+  op: 'difference' | 'ratio';
   stated: Num;
   a: Num;
   b: Num;
@@ -117,15 +122,48 @@ function readClaim(paper: PaperText, s: Sentence, rowScope: TextSpan, scope: Tex
   if (left.length !== 1) return undefined;
   const stated = left[0];
   // The cue stands before the number ("a difference of 0.4", "higher by 3", "higher than X by 3") or right after it ("3 points lower than").
+  const short = rows.some((x) => nameOf(grid.labels[x.index]).length <= 2) || cols.some((x) => nameOf(grid.columnHeader[x.index]).length <= 2);
+  const after = text.slice(stated.end, s.end);
+  if (RATIO_AFTER.test(after)) return stated.value > 1 && !stated.percent && a.value > 0 && b.value > 0 ? { op: 'ratio', stated, a, b, what, short } : undefined;
+  if (/\b(?:times|fold|ratio)\b|×/i.test(text.slice(s.start, s.end))) return undefined;
   const before = paper.text.slice(s.start, stated.start);
   const byAfterComparison = /\bby\s*$/.test(before) && ANY_COMPARISON.test(before);
   if (!DIFFERENCE_CUE.test(before) && !byAfterComparison && !CUE_AFTER.test(paper.text.slice(stated.end, s.end))) return undefined;
   if (stated.percent && !a.percent && !/^\s*%?\s*(?:percentage\s+)?points?\b/.test(paper.text.slice(stated.end, stated.end + 24))) return undefined;
-  const short = rows.some((x) => nameOf(grid.labels[x.index]).length <= 2) || cols.some((x) => nameOf(grid.columnHeader[x.index]).length <= 2);
-  return { stated, a, b, what, short };
+  return { op: 'difference', stated, a, b, what, short };
+}
+
+/** A ratio of two cells: the larger over the smaller, across their rounding. */
+function judgeRatio(paper: PaperText, s: Sentence, claim: Claim, out: CheckOutput): void {
+  const [big, small] = claim.a.value >= claim.b.value ? [claim.a, claim.b] : [claim.b, claim.a];
+  const { stated } = claim;
+  const exact = big.value / small.value;
+  const working = `${big.text} / ${small.text} = ${formatValue(exact)}`;
+  if (roundsTo(stated, exact)) {
+    out.verified.push(makeVerified(paper, ARITHMETIC_RULE.id, stated, `${claim.what}: ${working}`));
+    return;
+  }
+  const range = div(roundingInterval(big), roundingInterval(small));
+  if (!range || intervalMeets(stated, range[0], range[1])) return;
+  // "1.4 times higher" for a ratio of 2.4 (1.4 times more on top) is a reading in use: not a finding.
+  if (TIMES_MORE.test(paper.text.slice(stated.end, s.end)) && intervalMeets(stated, range[0] - 1, range[1] - 1)) return;
+  out.findings.push(
+    makeFinding(paper, {
+      kind: ARITHMETIC_RULE.id,
+      severity: claim.short ? 'warning' : 'error',
+      message: `The ratio of ${claim.what} in the table is ${formatValue(exact)}, not ${stated.text}.`,
+      claimSpan: { start: s.start, end: s.end },
+      span: stated,
+      reported: stated.text,
+      recomputed: formatValue(exact),
+      working,
+      related: [big, small],
+    }),
+  );
 }
 
 function judge(paper: PaperText, s: Sentence, claim: Claim, out: CheckOutput): void {
+  if (claim.op === 'ratio') return judgeRatio(paper, s, claim, out);
   const { stated, a, b } = claim;
   const exact = Math.abs(a.value - b.value);
   const working = `|${a.text} − ${b.text}| = ${formatValue(exact)}`;
@@ -172,7 +210,7 @@ export function checkTableTextDifferences(paper: PaperText): CheckOutput {
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const text = paper.text.slice(s.start, s.end);
-    if (!(DIFFERENCE_CUE.test(text) || ANY_COMPARISON.test(text)) || NOT_A_DIFFERENCE.test(text)) continue;
+    if (!(DIFFERENCE_CUE.test(text) || ANY_COMPARISON.test(text) || /\d\s*(?:-?\s*fold|times|×)/i.test(text)) || NOT_A_DIFFERENCE.test(text)) continue;
     const table = tableFor(paper, s);
     if (!table) continue;
     const grid = readGrid(paper.text, table);
@@ -191,15 +229,17 @@ export function checkTableTextDifferences(paper: PaperText): CheckOutput {
 export const tableTextDifferencesCheck: CheckModule = {
   name: 'table-text-differences',
   title: 'Differences between table cells stated in the text',
-  description: 'Recomputes a gap the prose states between two cells of a table it names by row and column.',
+  description: 'Recomputes a gap or a ratio the prose states between two cells of a table it names by row and column.',
   kinds: [ARITHMETIC_RULE],
   shapes: [
     { name: 'two rows, one column', example: 'after a table of grades by skill: the step from grade 2 to grade 3 is the largest, 0.41 on accuracy' },
     { name: 'one row, two columns', example: 'for the urban sample, the score is higher in Spring than in Autumn by 2.5' },
+    { name: 'ratio of two cells', example: 'after a table of run times: the GPU build was 3.2 times as fast as the CPU build on the large input' },
   ],
   leavesAlone: [
     'Sentences that name more or fewer cells than two, or leave more than one number beside them.',
-    'Ratios, relative changes and "times" comparisons between cells.',
+    'Relative changes ("40% higher") and ratios written as words ("twice", "half").',
+    'A ratio "N times higher" that fits N − 1: both readings are in use.',
     'A gap that agrees only if the printed cells were rounded from other values.',
   ],
   run: checkTableTextDifferences,

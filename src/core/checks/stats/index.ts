@@ -10,7 +10,9 @@ import { grimCheck } from './grim.ts';
 import { grimmerCheck } from './grimmer.ts';
 import { pValueCheck } from './p-value.ts';
 import { tFromMeansCheck } from './t-from-means.ts';
+import { seFromSdCheck } from './se-from-sd.ts';
+import { zProportionCheck } from './z-proportion.ts';
 
-export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck, effectSizeCheck, tFromMeansCheck];
+export const STATS_MODULES: readonly CheckModule[] = [pValueCheck, grimCheck, grimmerCheck, debitModule, estimatesCheck, statPairsCheck, effectSizeCheck, tFromMeansCheck, seFromSdCheck, zProportionCheck];
 
 export const STATS_CHECKS: readonly Check[] = STATS_MODULES.map((m) => m.run);

@@ -15,6 +15,7 @@ import { overTables, readGrid, type Grid, type ParsedCell } from './table-grid.t
 const CI_WORDS = new RegExp(`${INTERVAL_MARKER.source}|\\binterval\\b`, 'i');
 const RANGE_WORDS = /\b(?:range|IQR|min(?:imum)?\s*[-–,]\s*max(?:imum)?)\b/i;
 /** Columns whose number is not an estimate an interval belongs to. */
+const SPREAD_HEADER = /^\(?(?:SD|SE|SEM|s\.d\.|s\.e\.|std\.?\s*(?:err(?:or)?|dev(?:iation)?)\.?|standard\s+(?:error|deviation))\)?$/i;
 const NOT_ESTIMATE_HEADER = /\b(?:SD|SE|SEM|s\.d\.|s\.e\.|std\.?|n|N|p|p-value|t|z|F|df|χ2|chi2|count)\b/;
 const LOWER_HEADER = /^(?:lower(?:\s+(?:bound|limit|CI|95%?\s*CI))?|LL|LCL|LB|2\.5\s*%)$/i;
 const UPPER_HEADER = /^(?:upper(?:\s+(?:bound|limit|CI|95%?\s*CI))?|UL|UCL|UB|97\.5\s*%)$/i;
@@ -66,22 +67,26 @@ function estimateWithInterval(text: string, cell: ParsedCell): { estimate: Num; 
 }
 
 /** The nearest cell left of column c in the row, if it holds an estimate. */
-function estimateLeftOf(text: string, grid: Grid, r: number, c: number): { estimate?: Num; ratio: boolean } {
+function estimateLeftOf(text: string, grid: Grid, r: number, c: number, skipSpread = false): { estimate?: Num; ratio: boolean } {
   for (let k = c - 1; k >= 1; k--) {
     const cell = grid.rows[r][k];
     if (!cell) continue;
     const header = lastHeaderCell(grid, k);
+    // "Estimate | SE | 95% CI": the estimate's spread sits between it and its interval (a range
+    // column is no interval of the estimate).
+    if (skipSpread && SPREAD_HEADER.test(header)) continue;
     if (NOT_ESTIMATE_HEADER.test(header)) break;
     return { estimate: singleNumber(text, cell), ratio: RATIO_NAME.test(header) };
   }
   return { ratio: false };
 }
 
-/** The lowest header text over column k (the sub-header of a spanning header). */
+/** The lowest header text over column k (the sub-header of a spanning header; panel labels skipped). */
 function lastHeaderCell(grid: Grid, k: number): string {
   for (let r = grid.headerRows - 1; r >= 0; r--) {
     const cell = grid.table.rows[r].find((c) => c.column <= k && k < c.column + c.colspan);
-    if (cell && cell.text.trim()) return cell.text.trim().replace(/\^?\d$/, '');
+    // A label across the whole table ("Panel A: ...") heads a block of rows, not this column.
+    if (cell && cell.text.trim() && cell.colspan < grid.width) return cell.text.trim().replace(/\^?\d$/, '');
   }
   return '';
 }
@@ -129,14 +134,14 @@ function claimsOfRow(text: string, grid: Grid, r: number, pairs: readonly [numbe
     const iv = intervalCell(text, cell);
     const marked = Boolean(iv) && (headerMarked || iv!.marked || tableMarked);
     if (!iv || !(iv.square || marked || RANGE_WORDS.test(header))) continue;
-    const left = estimateLeftOf(text, grid, r, c);
+    const left = estimateLeftOf(text, grid, r, c, marked || iv.square);
     const estimate = left.estimate ?? (iv.square ? estimateAbove(text, grid, r, c) : undefined);
     claims.push({ estimate, lo: iv.lo, hi: iv.hi, marked, ratio: left.ratio });
   }
   for (const [a, b] of pairs) {
     const lo = singleNumber(text, row[a]);
     const hi = singleNumber(text, row[b]);
-    if (lo && hi) claims.push({ ...estimateLeftOf(text, grid, r, a), lo, hi, marked: true });
+    if (lo && hi) claims.push({ ...estimateLeftOf(text, grid, r, a, true), lo, hi, marked: true });
   }
   return claims;
 }

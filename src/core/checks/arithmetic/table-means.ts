@@ -50,6 +50,8 @@ function judge(c: MeanClaim): { verdict: Verdict; exact: number } {
 function columnClaims(grid: Grid, values: (ReportedNumber | undefined)[][]): MeanClaim[] {
   const claims: MeanClaim[] = [];
   grid.table.rows.forEach((row, r) => {
+    // "Mean | SD | Mean | SD": each group's mean of a variable, not an average across the row.
+    if (row.filter((cell) => MEAN_LABEL.test(clean(cell.text))).length > 1) return;
     for (const cell of row) {
       if (cell.column === 0 || !MEAN_LABEL.test(clean(cell.text))) continue;
       const c = cell.column;
@@ -95,6 +97,8 @@ function checkTable(paper: PaperText, table: TableGrid, out: TableOutput): void 
   const claims = [...columnClaims(grid, values), ...rowClaims(grid, values, firstBody)];
   const judged = claims.map((c) => ({ c, ...judge(c) }));
   const holding = judged.filter((j) => j.verdict !== 'breaks').length;
+  // A Mean column that breaks on most of its rows is some other mean (of a group, a period): no reading.
+  if (judged.length >= 3 && holding * 2 < judged.length) return;
   for (const { c, verdict, exact } of judged) {
     const working = `mean(${c.values.map((v) => v.text).join(', ')}) = ${formatValue(exact)}`;
     if (verdict === 'exact') out.verified.push(makeVerified(paper, MEAN_RULE.id, c.span, working));
@@ -131,6 +135,7 @@ export const tableMeansCheck: CheckModule = {
   leavesAlone: [
     'Weighted means (the weights are a definition the table does not state).',
     'Rows with an empty cell among the averaged values, and columns of spreads, counts or totals.',
+    'Several Mean columns side by side (one per group or period), and a Mean column that breaks on most rows: it is then not the average of the row.',
   ],
   run: checkTableMeans,
 };

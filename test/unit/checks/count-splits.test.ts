@@ -94,3 +94,13 @@ test('a bracketed count that is not the rest, or no whole before "Of these", sta
   assert.deepEqual(run('The 72 hives were weighed. Of these, 45 were healthy and the remaining 20 kg of honey was sold.').flagged, []);
   assert.deepEqual(run('Inspections took a week. Of these, 45 were healthy and the remaining 27 showed mites.').flagged, []);
 });
+
+test('parts that exclude each other may not add to more than the whole', () => {
+  assert.deepEqual(run('Of the 77 guests, 47 were based in Spain, 23 in France and 7 in Italy.'), { flagged: [], verified: 1 });
+  assert.deepEqual(run('Of the 77 guests, 47 were based in Spain, 23 in France and 12 in Italy.').flagged, ['warning:77']);
+  assert.deepEqual(run('Among the 60 patients, 31 were diagnosed as mild, 20 as moderate and 14 as severe.').flagged, ['warning:60']);
+  // Fewer than the whole: some may be unplaced; overlapping traits are never added.
+  assert.deepEqual(run('Of the 77 guests, 47 were based in Spain and 20 in France.').flagged, []);
+  assert.deepEqual(run('Of the 77 guests, 60 had a car and 52 had a bike.').flagged, []);
+  assert.deepEqual(run('Of the 77 guests, 47 were born in Spain and 40 lived in a city.').flagged, []);
+});

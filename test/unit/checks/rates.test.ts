@@ -22,6 +22,8 @@ const PAIRS: [string, string, string, 'error' | 'warning'][] = [
   ['The exposed arm had 80 infections versus 20 in the control arm (4:1).', '20 in', '40 in', 'warning'],
   ['Of 40,000 newborns, 120 were readmitted, a rate of 300 per 100,000.', '300 per', '350 per', 'error'],
   ['Among 9,000 drivers, 27 crashed, i.e. 3 per 1,000.', '3 per', '6 per', 'error'],
+  ['Patients took 2 tablets a day for 14 days, 28 tablets in total.', '28', '38', 'error'],
+  ['Each volunteer cycled 15 km every day for 6 days, i.e. 90 km.', '90 km', '80 km', 'error'],
 ];
 
 test('rates and ratios that hold are verified', () => {
@@ -51,6 +53,9 @@ test('rates without a stated period, per-year rates and design ratios are left a
     // A design ratio, not a ratio of the two amounts.
     'Groups of 40 and 20 patients were randomised 2:1 to drug and placebo.',
     'Two of the 12 sessions were cancelled.',
+    // A rate over a period whose total counts something else, or comes from more factors than the two.
+    'Patients took 2 tablets a day for 14 days, 40 patients in total.',
+    'We drew 5 samples per day for 10 days from 30 wards, giving 1,500 samples.',
   ]) {
     const out = run(s);
     assert.deepEqual([out.findings.map((f) => f.message), out.verified.length], [[], 0], s);

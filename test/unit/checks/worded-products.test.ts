@@ -27,6 +27,10 @@ const PAIRS: [string, string, string, 'error' | 'warning'][] = [
   ['Eight students wrote 3 essays each, which gives 24 essays.', '24 essays', '26 essays', 'error'],
   ['With 25 patients per arm and 4 arms, that is 100 patients.', '100 patients', '110 patients', 'error'],
   ['We ran 120 trials over 8 sessions, or 15 per session.', '15 per', '18 per', 'error'],
+  ['We kept half of the 1,200 images, i.e. 600 images.', '600', '500', 'error'],
+  ['A third of the 90 pupils (30) reported headaches.', '(30)', '(40)', 'warning'],
+  ['The second dose was twice the 40 mg first dose, i.e. 80 mg.', '80 mg', '60 mg', 'error'],
+  ['Three quarters of the 48 plots (n = 36) were irrigated.', '36', '32', 'warning'],
   ['Every clip runs 8 s, so the 450 clips take 3,600 s.', '3,600', '4,600', 'error'],
   ['Each interview lasted 40 min; the 12 interviews took 8 h in total.', '8 h', '9 h', 'error'],
   ['At 0.25 s per page, the 2,000 pages took 500 s.', '500 s', '800 s', 'error'],
@@ -67,6 +71,10 @@ test('the same numbers without a product the words state are left alone', () => 
     // What each thing has is not what the total counts.
     'Each image has 3 channels, and the 100 images took 20 minutes to label.',
     'Each participant completed 4 blocks; the 30 participants took 2 hours.',
+    // A hedged or bounded fraction, and a fraction whose result is not restated.
+    'About half of the 1,200 images, i.e. 640 images, were blurred.',
+    'More than half of the 90 pupils (52) reported headaches.',
+    'Half of the 12 sessions, 4 in the morning, were recorded.',
     // A share told without "equally" and without a per-share result.
     'The 96 tasks were split among 8 workers, and 14 were left over.',
   ]) {

@@ -20,6 +20,9 @@ const MAX_CARDINALS = 8;
 const WHOLE_INTRO = /\b(?:of|out\s+of|from|among|amongst)\s+(?:(?:the|all|these|those|a\s+total\s+of)\s+)?$/i;
 const FRACTION_GAP = /^\s*(?:out\s+of|of)\s+(?:(?:the|all)\s+)?$/i;
 const REMAINING = /\b(?:the\s+)?(?:remaining|other)\s+$|\bthe\s+rest\s+(?:of\s+the\s+)?$/i;
+// "a were based in X, b in Y": a place, origin or class each thing has only one of.
+const EXCLUSIVE_FRAME = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:(?:were|was)\s+)?(?:(?:based|born|living|located|resident|housed|employed|enrolled|recruited)\s+(?:in|at|from)|(?:came|lived|worked|studied)\s+(?:in|at|from)|(?:identified|classified|categori[sz]ed|coded|diagnosed)\s+as)\b/i;
+const LIST_GAP = /^[^.;:()\d]{0,60}$/;
 const REMAINING_BRACKET = /\b(?:the\s+)?(?:remaining|other|others|rest)(?:\s+[A-Za-z][\w-]*){0,2}\s*\(\s*(?:[nN]\s*=\s*)?$/i;
 const OF_THESE_OPENS = /^\s*(?:of|out\s+of|among|amongst)\s+(?:these|those|them|this\s+(?:group|sample|set))\s*,?\s*$/i;
 const SUBSET_CUE = /(?:^|[,;]\s*|\band\s+(?:,\s*)?)(?:among|amongst|of)\s+(?:those|these|them|which|whom)\s*,?\s*$/i;
@@ -31,6 +34,8 @@ const UNIT_AFTER = /^\s*(?:%|°|(?:percent|per\s?cent|mg|kg|g|ml|l|km|m|cm|mm|s|
 export interface SplitClaim extends PartsClaim {
   /** How sure the reading is that the parts are all of the whole. */
   severity: Severity;
+  /** The parts may leave some of the whole out: only a sum above the whole is wrong. */
+  atMost?: boolean;
 }
 
 function inDigits(n: ReportedNumber): boolean {
@@ -204,6 +209,26 @@ function classified(text: string, items: Item[], sentence: TextSpan): SplitClaim
   return [];
 }
 
+/** "Of the N ..., a were based in X, b in Y and c in Z": parts that exclude each other cannot add to more than the whole. */
+function exclusiveParts(text: string, items: Item[], sentence: TextSpan): SplitClaim[] {
+  const top = countsAt(items, 0);
+  const w = top.findIndex((i) => inDigits(i.n) && WHOLE_INTRO.test(text.slice(Math.max(sentence.start, i.n.start - 24), i.n.start)));
+  if (w < 0) return [];
+  const parts = [top[w + 1]];
+  const frame = parts[0] && EXCLUSIVE_FRAME.exec(text.slice(parts[0].n.end, parts[0].n.end + 60));
+  if (!frame) return [];
+  // Every later part repeats the frame's verb or leaves it out ("23 in France"): "40 lived in a city" is another trait.
+  const verb = /(\w+)\s+(?:in|at|from|as)$/i.exec(frame[0])![1];
+  const same = new RegExp(`^\\s*(?:(?:were|was)\\s+)?(?:${verb}\\s+)?(?:in|at|from|as)\\b`, 'i');
+  for (const p of top.slice(w + 2, w + 2 + MAX_PARTS)) {
+    const gap = text.slice(parts.at(-1)!.n.end, p.n.start);
+    if (!LIST_GAP.test(gap) || !/,|\band\b/.test(gap) || !same.test(text.slice(p.n.end, p.n.end + 40))) break;
+    parts.push(p);
+  }
+  if (parts.length < 2 || parts.some((p) => UNIT_AFTER.test(text.slice(p.n.end, p.n.end + 8)))) return [];
+  return [{ whole: top[w].n, parts: parts.map((p) => p.n), cue: 'intro', sentence, severity: 'warning', atMost: true }];
+}
+
 const SIZE_BEFORE = /\b[Nn]\s*=\s*$/;
 
 /** "N = 90 pupils from two schools (N = 50 ...) and (N = 22 ..., N = 18 ...)": the group sizes in brackets make the sample. */
@@ -223,7 +248,7 @@ export function readCountSplits(text: string, sentences: readonly (TextSpan & { 
   const neighbour = (j: number) => (sentences[j] && sentences[j].block === s.block ? { items: itemsOf(text, sentences[j]), sentence: sentences[j] } : undefined);
   const next = neighbour(si + 1);
   const prev = neighbour(si - 1);
-  return [...remaining(text, items, s, next, prev?.items), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s), ...eitherOr(text, items, s), ...classified(text, items, s), ...namedSizes(text, items)];
+  return [...remaining(text, items, s, next, prev?.items), ...subset(text, items, s), ...announced(text, items, s, prev?.items, next), ...complement(text, items, s), ...eitherOr(text, items, s), ...classified(text, items, s), ...namedSizes(text, items), ...exclusiveParts(text, items, s)];
 }
 
 export function checkCountSplits(paper: PaperText): CheckOutput {
@@ -264,11 +289,12 @@ function judge(paper: PaperText, c: SplitClaim, findings: RawFinding[], verified
     verified.push(makeVerified(paper, PARTS_TOTAL_RULE.id, claimSpan, `${working}`));
     return;
   }
+  if (c.atMost && sum < c.whole.value) return;
   const last = c.parts[c.parts.length - 1];
   findings.push(makeFinding(paper, {
     kind: PARTS_TOTAL_RULE.id,
     severity: c.severity,
-    message: `The parts of ${c.whole.text} add up to ${sum}, not ${c.whole.text}.`,
+    message: c.atMost ? `The parts of ${c.whole.text} add up to ${sum}, more than ${c.whole.text}.` : `The parts of ${c.whole.text} add up to ${sum}, not ${c.whole.text}.`,
     claimSpan,
     span: c.severity === 'error' ? last : c.whole,
     reported: c.severity === 'error' ? last.text : c.whole.text,
@@ -295,6 +321,7 @@ export const countSplitsCheck: CheckModule = {
     { name: 'either-or reasons', example: 'we dropped 50 files because either the header was missing (20) or the body was empty (30)' },
     { name: 'group sizes in brackets', example: 'N = 90 pupils from two schools (N = 50) and (N = 22 boys, N = 18 girls)' },
     { name: 'a classification', example: 'we rated 40 of the 100 essays as strong, 45 as fair and 15 as weak' },
+    { name: 'parts that exclude each other (only a sum above the whole)', example: 'of the 77 guests, 47 were based in Spain, 23 in France and 12 in Italy' },
   ],
   leavesAlone: [
     'A list whose length differs from the number of groups announced: some groups may be merged or left out.',

@@ -3,7 +3,8 @@
 //   "3,650 visits over the year, about 10 a day", "12 GB in 4 s, i.e. 3 GB/s";
 // - a count among a population as a rate per 1,000 / 100,000: "45 deaths among 150,000 residents, a
 //   rate of 30 per 100,000";
-// - a ratio written "3:1" or "3-to-1" right after the two amounts it compares ("from 9 GB to 3 GB, 3:1").
+// - a ratio written "3:1" or "3-to-1" right after the two amounts it compares ("from 9 GB to 3 GB, 3:1");
+// - a rate kept up over a period, with the total after it: "3 doses a day for 10 days, 30 doses in total".
 // The reader records the numbers as written and the words that bind them; the judge recomputes with
 // mathjs units and compares at the printed precision (a hedged rate, "about 10", at its loose precision).
 
@@ -13,11 +14,12 @@ import { sentencesOf, type Sentence } from './context.ts';
 import { evaluateCached, unitFactor } from './evaluate.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
-import { amountsIn, sameNoun, type Amount } from './worded-read.ts';
+import { readRatioClaims } from './ratio.ts';
+import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, TOTAL_AFTER, type Amount } from './worded-read.ts';
 import type { CheckModule } from '../module.ts';
 
 export interface RateClaim {
-  shape: 'period-rate' | 'population-rate' | 'ratio';
+  shape: 'period-rate' | 'population-rate' | 'ratio' | 'rate-for-period';
   /** The amounts the result is computed from, in order: amount and period, count and population, or the two compared. */
   from: [Amount, Amount];
   result: ReportedNumber;
@@ -202,6 +204,33 @@ function ratios(text: string, s: Sentence, amounts: Amount[], out: RateClaim[]):
   }
 }
 
+// "3 doses a day for 10 days, 30 doses in total": a rate kept up over a period gives the total.
+const FOR_PERIOD = /^\s*,?\s*(?:for|over|during|across|throughout)\s+(?:a\s+(?:period|total)\s+of\s+|the\s+(?:first|last|next)\s+)?$/i;
+
+function rateForPeriod(text: string, s: Sentence, amounts: Amount[], out: RateClaim[]): void {
+  const readByRatio = new Set(readRatioClaims(text, s).map((c) => c.result.start));
+  for (let i = 0; i + 2 < amounts.length; i++) {
+    const [rate, period, total] = [amounts[i], amounts[i + 1], amounts[i + 2]];
+    if (rate.bound || rate.hedged || period.bound || period.hedged || total.bound || rate.unit?.mathjs.includes('/') || timeUnitOf(rate)) continue;
+    const periodUnit = timeUnitOf(period);
+    if (!periodUnit || readByRatio.has(total.n.start)) continue;
+    RATE_TAIL.lastIndex = rate.end;
+    const tail = RATE_TAIL.exec(text);
+    if (!tail || RATE_TAIL.lastIndex > period.n.start || !FOR_PERIOD.test(text.slice(RATE_TAIL.lastIndex, period.n.start))) continue;
+    const gap = text.slice(period.end, total.n.start);
+    if (/\d/.test(gap) || !(RESULT_BEFORE.test(gap) || (LEAD_WORDS.test(gap) && TOTAL_AFTER.test(text.slice(total.end, total.end + 30))))) continue;
+    const factor = !rate.unit && !total.unit ? 1 : rate.unit && total.unit ? unitFactor(rate.unit.mathjs, total.unit.mathjs) : undefined;
+    if (factor === undefined || (!rate.unit && total.nouns.length > 0 && rate.nouns.length > 0 && !sameNoun(rate.nouns, total.nouns))) continue;
+    const per = TIME_WORDS[tail[1].toLowerCase()];
+    const values = conversions(periodUnit, per).map((f) => rate.n.value * period.n.value * f * factor);
+    if (!values.length) continue;
+    out.push({
+      shape: 'rate-for-period', from: [rate, period], result: total.n, hedged: total.hedged, values,
+      working: `${plain(rate.n.value)} per ${per} × ${plain(period.n.value)} ${periodUnit}`, cue: `per ${per} for ${plain(period.n.value)} ${periodUnit}`,
+    });
+  }
+}
+
 /** Reads the rates and ratios of one sentence. */
 export function readRates(text: string, s: Sentence): RateClaim[] {
   const amounts = amountsIn(text, s);
@@ -209,6 +238,7 @@ export function readRates(text: string, s: Sentence): RateClaim[] {
   periodRates(text, s, amounts, out);
   populationRates(text, s, amounts, out);
   ratios(text, s, amounts, out);
+  rateForPeriod(text, s, amounts, out);
   return out;
 }
 
@@ -232,6 +262,7 @@ export function judgeRate(paper: PaperText, c: RateClaim, out: CheckOutput): voi
       message:
         c.shape === 'ratio' && c.cue.startsWith('a ratio of') ? `${c.from[0].n.text} against ${c.from[1].n.text} is a ratio of ${formatValue(value, 2)}, not ${c.result.text}.`
         : c.shape === 'ratio' ? `${c.from[0].n.text} against ${c.from[1].n.text} is a ratio of ${formatValue(value / Math.min(...c.cue.split(/:|-to-|\s+to\s+/).map(Number)), 2)}, not ${c.cue}.`
+        : c.shape === 'rate-for-period' ? `${c.from[0].n.text} ${c.cue} makes ${formatValue(value, 2)}, not ${c.result.text}.`
         : c.shape === 'population-rate' ? `${c.from[0].n.text} among ${c.from[1].n.text} is ${formatValue(value, 2)} ${c.cue}, not ${c.result.text}.`
         : `${c.from[0].n.text}${c.from[0].unit ? ` ${c.from[0].unit.text}` : ''} ${c.cue} is ${formatValue(value, 2)} ${c.working.split(', ')[1]}, not ${c.result.text}.`,
       claimSpan,
@@ -262,6 +293,7 @@ export const ratesCheck: CheckModule = {
     { name: 'rate in brackets', example: '90 alarms in 6 days (15 per day)' },
     { name: 'rate per 100,000', example: '24 cases among 80,000 workers, a rate of 30 per 100,000' },
     { name: 'ratio of two amounts', example: 'memory fell from 12 GB to 4 GB, a 3:1 ratio' },
+    { name: 'a rate kept up over a period', example: 'two pills a day for 14 days, 28 pills in total' },
     { name: 'a ratio of one number', example: 'the build went from 90 s to 30 s, a ratio of 3' },
     { name: 'population named first', example: 'of 9,000 drivers, 27 crashed, i.e. 3 per 1,000' },
   ],

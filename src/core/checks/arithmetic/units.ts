@@ -18,7 +18,7 @@ interface Quantity {
 
 // Calendar units convert only approximately (a month, a year), and papers round them freely.
 const CALENDAR = /\b(?:day|week|month|year)\b/;
-const RESULT_CUE = /(?:\bgives?|\bgiving|\byield(?:s|ing)?|\bcorrespond(?:s|ing)?\s+to|\bequivalent\s+to|\bequal(?:s|ling)?(?:\s+to)?|\bresult(?:s|ing)?\s+in|\bamount(?:s|ing)?\s+to|\btranslat(?:es|ing)\s+(?:in)?to)\s*(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:about\s+|approximately\s+)?$/i;
+const RESULT_CUE = /(?:\bi\.\s?e\.,?|\bthat\s+is,?|\bgives?|\bgiving|\byield(?:s|ing)?|\bcorrespond(?:s|ing)?\s+to|\bequivalent\s+to|\bequal(?:s|ling)?(?:\s+to)?|\bresult(?:s|ing)?\s+in|\bamount(?:s|ing)?\s+to|\btranslat(?:es|ing)\s+(?:in)?to)\s*(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:about\s+|approximately\s+)?$/i;
 
 const OPERAND_BEFORE = /(?:[×·⋅*/÷+\u2212]|\s-|\btimes|\bdivided by|\bmultiplied by)\s*\(?\s*$/;
 
@@ -113,10 +113,13 @@ export function checkUnits(paper: PaperText): CheckOutput {
       const hi = Math.max(...corners) * unitFactor;
       const claimSpan = cover(a.n, b.n, r.n);
       const working = `${expr} to ${r.unit.mathjs}`;
-      if (intervalMeets(r.n, lo, hi, true)) {
+      // Verified only when the printed inputs give the printed result; a result that holds only with an
+      // input at the edge of its rounding is left quiet.
+      if (roundsTo(r.n, evaluated.value, true)) {
         out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(evaluated.value)}`));
         continue;
       }
+      if (intervalMeets(r.n, lo, hi, true)) continue;
       const recomputed = r.n.exponent ? formatResult(r.n, evaluated.value) : formatLike(r.n, evaluated.value);
       out.findings.push(
         makeFinding(paper, {

@@ -19,7 +19,7 @@ import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, singular, TOTAL_AFTER, 
 import type { CheckModule } from '../module.ts';
 
 export interface WordedProduct {
-  shape: 'per-thing' | 'shared';
+  shape: 'per-thing' | 'shared' | 'fraction';
   /** per-thing: the amount each thing has; shared: the amount shared out. */
   amount: Amount;
   /** The number of things (multiplied by, or shared among). */
@@ -166,12 +166,38 @@ function sharedClaims(text: string, s: Sentence, amounts: Amount[], out: WordedP
   }
 }
 
+// "half of the 1,200 images, i.e. 600", "a third of the 90 pupils (30)", "twice the 40 mg dose, i.e. 80 mg".
+const FRACTION_WORDS: Record<string, number> = {
+  half: 1 / 2, 'one half': 1 / 2, third: 1 / 3, 'two thirds': 2 / 3, quarter: 1 / 4, fourth: 1 / 4, 'three quarters': 3 / 4, fifth: 1 / 5, tenth: 1 / 10,
+  twice: 2, double: 2, triple: 3, treble: 3,
+};
+const FRACTION_BEFORE = /(?:\b(about|around|roughly|nearly|almost|over|more\s+than|less\s+than|under|at\s+least|at\s+most|up\s+to|some|approximately|just)\s+)?\b(?:an?\s+|one\s+)?(half|one\s+half|third|two\s+thirds|quarter|fourth|three\s+quarters|fifth|tenth|twice|double|triple|treble)\s+(?:of\s+)?(?:the\s+|our\s+|all\s+|these\s+|its\s+|their\s+|this\s+)?(?:as\s+many\s+as\s+|as\s+much\s+as\s+)?$/i;
+const FRACTION_RESULT = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*(?:,\s*(?:i\.\s?e\.|that\s+is|or|namely|which\s+is)\s*,?|\(\s*(?:i\.\s?e\.,?\s*|n\s*=\s*)?|=)\s*$/i;
+
+function fractionClaims(text: string, s: Sentence, amounts: Amount[], out: WordedProduct[]): void {
+  for (let i = 0; i + 1 < amounts.length; i++) {
+    const [whole, result] = [amounts[i], amounts[i + 1]];
+    const m = FRACTION_BEFORE.exec(text.slice(Math.max(s.start, whole.n.start - 40), whole.n.start));
+    if (!m || m[1] || whole.bound || whole.hedged || result.bound) continue;
+    const gap = text.slice(whole.end, result.n.start);
+    if (!FRACTION_RESULT.test(gap) && !RESULT_BEFORE.test(gap)) continue;
+    const factor = unitsAgree(whole, result);
+    if (factor === undefined || (result.nouns.length > 0 && whole.nouns.length > 0 && !sameNoun(result.nouns, whole.nouns))) continue;
+    const word = m[2].toLowerCase().replace(/\s+/g, ' ');
+    const times = FRACTION_WORDS[word];
+    const start = Math.max(s.start, whole.n.start - 40) + m.index;
+    const multiplier: Amount = { n: { text: m[0].trim(), start, end: start + m[0].trimEnd().length, value: times, decimals: 0, exponent: 0, trailingZeros: 0, percent: false, noise: '' }, nouns: [], end: start + m[0].length, hedged: false, bound: false, over: false };
+    out.push({ shape: 'fraction', amount: whole, things: multiplier, result, factor, cue: word, firm: word === 'half' || word === 'one half' || times >= 2 });
+  }
+}
+
 /** Reads the worded products and quotients of one sentence. */
 export function readWordedProducts(text: string, s: Sentence): WordedProduct[] {
   const amounts = amountsIn(text, s);
   const out: WordedProduct[] = [];
   perThingClaims(text, s, amounts, out);
   sharedClaims(text, s, amounts, out);
+  fractionClaims(text, s, amounts, out);
   // The count-products check reads "each of the k" and "both" products with a total: not twice.
   const counted = new Set(readCountProducts(text, s).map((c) => c.total.start));
   return out.filter((c) => !counted.has(c.result.n.start));
@@ -203,6 +229,7 @@ export function judgeWordedProduct(paper: PaperText, c: WordedProduct, out: Chec
       severity: c.firm && !result.hedged ? 'error' : 'warning',
       message: shared
         ? `${amount.n.text} ${c.cue.startsWith('per ') ? 'over' : c.cue} ${things.n.text} is ${formatValue(value, 4)}${unit}${c.cue.startsWith('per ') ? ` ${c.cue}` : ''}, not ${result.n.text}${unit}.`
+        : c.shape === 'fraction' ? `${c.things.n.value >= 2 ? c.cue : `${c.cue} of`} ${amount.n.text}${amount.unit ? ` ${amount.unit.text}` : ''} is ${formatValue(value, 4)}${unit}, not ${result.n.text}${unit}.`
         : `${things.n.text} × ${amount.n.text}${amount.unit ? ` ${amount.unit.text}` : ''} (${c.cue}) makes ${formatValue(value, 4)}${unit}, not ${result.n.text}${unit}.`,
       claimSpan,
       span: result.n,
@@ -233,6 +260,7 @@ export const wordedProductsCheck: CheckModule = {
     { name: 'N did A each', example: 'eight pupils drew 3 maps each, which gives 24 maps' },
     { name: 'across N things, A per thing', example: 'across the 9 farms, we tagged 40 cows per farm, 360 cows in total' },
     { name: 'each thing took A; the N things took T', example: 'each lap took 90 s, so the 20 laps took 1,800 s' },
+    { name: 'a fraction or multiple in words', example: 'half of the 300 plots, i.e. 150 plots; twice the 25 mL volume, i.e. 50 mL' },
     { name: 'shared equally', example: 'the 84 tasks were split evenly among 7 workers, 12 each' },
     { name: 'an average per thing', example: '150 calls over 6 shifts, or 25 per shift' },
     { name: 'dividing A by B', example: 'dividing the 96 trials by the 8 blocks gives 12' },

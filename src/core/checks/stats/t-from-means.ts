@@ -9,7 +9,8 @@ import { parseReported, roundingInterval } from '../../numbers.ts';
 import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
-import { statsContext, type StatsContext } from './context.ts';
+import { firstAtOrAfter, statsContext, type StatsContext } from './context.ts';
+import type { Descriptive } from './descriptives.ts';
 import { collapse } from './text-util.ts';
 
 type Interval = [number, number];
@@ -173,10 +174,23 @@ function twoSampleRanges(m: ReportedNumber[], sd: ReportedNumber[], n: number[])
   return { pooled: range(pooledSe), welch: range(welchSe) };
 }
 
+const starts = new WeakMap<StatsContext, { start: number }[]>();
+
+/** The descriptives inside [from, to), found by bisection so that many tests stay linear. */
+function descriptivesBetween(c: StatsContext, from: number, to: number): Descriptive[] {
+  let keys = starts.get(c);
+  if (!keys) starts.set(c, (keys = c.descriptives.map((d) => ({ start: d.span.start }))));
+  const out: Descriptive[] = [];
+  for (let i = firstAtOrAfter(keys, from); i < keys.length && keys[i].start < to && out.length < 3; i++) {
+    if (c.descriptives[i].span.end <= to) out.push(c.descriptives[i]);
+  }
+  return out;
+}
+
 /** Two groups' means, SDs and sizes, printed before the t in its sentence. */
 function readTwoSamples(c: StatsContext, at: number, df: number): Reading | undefined {
   const here = windowOf(c, at).here;
-  const groups = c.descriptives.filter((d) => d.span.start >= here.start && d.span.end <= at);
+  const groups = descriptivesBetween(c, here.start, at);
   if (groups.length !== 2 || groups.some((g) => !g.sd || !g.n)) return undefined;
   if (PAIRED.test(c.text.slice(here.start, at))) return undefined;
   const n = groups.map((g) => g.n!.value);

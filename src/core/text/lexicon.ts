@@ -20,6 +20,13 @@ const WORD_NUMBER = new RegExp(
 const PRONOUN_ONE_AFTER = /^(?:['\u2019]s\b|\s+another\b)/i;
 const PRONOUN_ONE_BEFORE = /\b(?:no|any|some|every|each|the|this|that|which|a|little|only)\s+$/i;
 
+// "at least one", "more than two": a bound, not a count.
+const BOUND_BEFORE = /\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to)\s+$/i;
+
+function isBound(slice: string, m: RegExpMatchArray): boolean {
+  return BOUND_BEFORE.test(slice.slice(Math.max(0, m.index! - 14), m.index));
+}
+
 function pronounOne(slice: string, m: RegExpMatchArray): boolean {
   if (m[3]?.toLowerCase() !== 'one') return false;
   const end = m.index! + m[0].length;
@@ -31,7 +38,7 @@ export function wordNumbersIn(text: string, span: TextSpan): ReportedNumber[] {
   const out: ReportedNumber[] = [];
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(WORD_NUMBER)) {
-    if (pronounOne(slice, m)) continue;
+    if (pronounOne(slice, m) || isBound(slice, m)) continue;
     const value = m[3] !== undefined ? UNITS[m[3].toLowerCase()] : TENS[m[1].toLowerCase()] + (m[2] ? UNITS[m[2].toLowerCase()] : 0);
     const start = span.start + m.index;
     out.push({ text: m[0], value, decimals: 0, exponent: 0, trailingZeros: 0, percent: false, start, end: start + m[0].length });

@@ -55,3 +55,25 @@ test('numbers joined by operators after "i.e." are a calculation, not a list of 
   const list = checkPaper(paper('The 40 samples, i.e. 12, 15 and 23 per site, were frozen.'));
   assert.ok(list.findings.some((f) => f.kind === 'parts-total'), JSON.stringify(list.findings));
 });
+
+test('spreads, test statistics, rate bases and percent-range ends are not the amounts of a change', () => {
+  for (const sentence of [
+    'Flats near the line sell for 4.1 percent less than others (SE = 0.015, p = 0.01).',
+    'The coefficient of 0.212 (s.e. = 0.090, p = 0.02) implies a roughly 24 percent rise in visits.',
+    'That is a 30-35% cut relative to the earlier mean of 212 per 100,000.',
+  ]) {
+    assert.deepEqual(checkPaper(paper(sentence)).findings, [], sentence);
+  }
+});
+
+test('a bound in words ("at least one") is not a part', () => {
+  const r = checkPaper(paper('Of the 180 farms, 75 kept at least one cow; the remaining 105 kept none.'));
+  assert.deepEqual(r.findings, []);
+});
+
+test('a percent change with a round figure is verified only at its printed precision', () => {
+  // 400 to 500 is a 25% rise; "20%" (the fall from 500 to 400) must not be verified as well as flagged.
+  const r = checkPaper(paper('Sales rose by 20% (from 400 to 500).'));
+  assert.ok(r.findings.some((f) => f.kind === 'percent-change'));
+  assert.deepEqual(r.verified.filter((v) => v.kind === 'percent-change'), []);
+});

@@ -66,12 +66,24 @@ function sameUnit(text: string, a: Num, b: Num): boolean {
   return ua === ub || ua === '' || ub === '';
 }
 
+/**
+ * Not an amount a change compares: the value of a named spread or test statistic ("SE = 0.02",
+ * "p < .05"), the base of a rate ("per 100,000"), or the low end of a range of percentages ("20–25%").
+ */
+export function notAnAmount(text: string, n: Num): boolean {
+  const before = text.slice(Math.max(0, n.start - 14), n.start);
+  if (/\bper\s*$/i.test(before)) return true;
+  if (/(?:^|[^A-Za-z])(?:p|t|F|z|SD|SE|SEM|s\.e\.?|s\.d\.?|se|sd)\s*(?:\([^)]*\))?\s*[=<>]\s*$/.test(before)) return true;
+  // A dash only: "from 12 to 37 percent" compares two percentages written with one unit.
+  return !n.percent && /^\s*(?:-{1,2}|–|—)\s*\d+(?:\.\d+)?\s*(?:\\?%|percent|per cent)/.test(text.slice(n.end, n.end + 16));
+}
+
 /** A number that is a spread, a bound or a test statistic rather than an amount. */
 function isAside(text: string, n: Num): boolean {
   const before = text.slice(Math.max(0, n.start - 14), n.start);
   if (/±\s*$|\\pm\s*$/.test(before)) return true;
   if (/\d\s*\(\s*$/.test(before)) return true; // "761.80(114.75)": an SD after the value
-  if (/(?:^|[^A-Za-z])(?:p|t|F|z|SD|SE)\s*(?:\([^)]*\))?\s*[=<>]\s*$/.test(before)) return true;
+  if (notAnAmount(text, n)) return true;
   if (/\(\s*\d+(?:\s*,\s*\d+)?\s*$|,\s*$/.test(before) && /^\s*[,)]\s*[=]/.test(text.slice(n.end, n.end + 6))) return true; // degrees of freedom
   return /^\s*(?:CI|confidence)/i.test(text.slice(n.end, n.end + 12)) || /\[\s*$|CI\s*\[?\s*$/.test(before);
 }
@@ -266,7 +278,8 @@ export function judgeChange(paper: PaperText, c: ChangeClaim, out: CheckOutput):
   const hit = list.find((k) => intervalMeets(c.result, k.iv[0], k.iv[1], true));
   if (hit) {
     // Verified only when the printed amounts give the printed change at its precision.
-    if (roundsTo(c.result, hit.value, true)) out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
+    // A result in words ("tripled") has no printed precision; digits are taken at theirs ("20%" is not 25%).
+    if (roundsTo(c.result, hit.value, !/\d/.test(c.result.text))) out.verified.push(makeVerified(paper, kind, claimSpan, `${hit.working} = ${formatValue(hit.value, 3)}`));
     else (out.undecided ??= []).push({ kind, claim: spanText(paper, claimSpan), reason: `${hit.working} = ${formatValue(hit.value, 3)} rounds to ${c.result.text} only if the amounts were rounded`, span: claimSpan });
     return;
   }

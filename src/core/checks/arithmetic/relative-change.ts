@@ -8,7 +8,7 @@
 import { formatLike, roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
-import { PERCENT_CHANGE_RULE } from './change.ts';
+import { notAnAmount, PERCENT_CHANGE_RULE } from './change.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
 
@@ -50,7 +50,8 @@ function pairOf(text: string, amounts: readonly Num[], change: Num, onlyTwo: boo
 }
 
 export function readChangeClaims(text: string, sentence: TextSpan): ChangeClaim[] {
-  const nums = quantitiesIn(text, sentence);
+  // Spreads, test statistics and the ends of percentage ranges are never the amounts compared.
+  const nums = quantitiesIn(text, sentence).filter((n) => n.percent || !notAnAmount(text, n));
   const claims: ChangeClaim[] = [];
   const onlyTwo = nums.filter((n) => !n.percent && n.value > 0).length === 2;
   nums.forEach((p, index) => {

@@ -62,3 +62,14 @@ test('text citing a table: a run of test statistics names the row and column but
   const p = sectioned({ heading: 'Results' }, corr, 'As in Table 1, contact predicted trust (b = 0.07, t(210) = 2.41, p = .017, 95% CI [0.02, 0.13]).');
   assert.equal(checkTableReferences(p).findings.length, 0);
 });
+
+test('a spread or a symbol\'s value in the text is not the estimate or count of a cell', () => {
+  const effects = { table: [['Outcome', 'Effect', 'SE'], ['Turnout', '0.050', '(0.363)'], ['Registrations', '0.210', '(0.090)']] };
+  const spread = sectioned({ heading: 'Results' }, effects, 'Table 1 gives a turnout effect of 0.05 with a standard error of 0.36.');
+  assert.deepEqual(checkTableReferences(spread).findings, []);
+  const sites = { table: [['Group', 'Sites', 'Turnout'], ['Treated', '197', '61.2'], ['Control', '212', '63.0']] };
+  const symbol = sectioned({ heading: 'Results' }, sites, 'In Table 1, at lag k = 4, treated sites fall behind the controls.');
+  assert.deepEqual(checkTableReferences(symbol).findings, []);
+  const stated = sectioned({ heading: 'Results' }, sites, 'Table 1 gives a turnout of 66.1 for the treated group.');
+  assert.equal(checkTableReferences(stated).findings.length, 1);
+});

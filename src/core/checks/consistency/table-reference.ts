@@ -52,7 +52,8 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
     const inSentence = citedBySentence.get(e.sentence.start);
     const cited = inSentence ?? citedByBlock.get(e.block);
     if (!cited || comparesRatherThanStates(paper, e) || tooCrowded(paper, e, perClause.get(e.clause.start) ?? 0)) continue;
-    const named = namedIn(e.clause).filter((c) => (cited === 'any' || cited.has(c.entry.cell!.table)) && comparable(e.number, c.entry.number));
+    const what = namedAs(paper.text, e.start);
+    const named = namedIn(e.clause).filter((c) => (cited === 'any' || cited.has(c.entry.cell!.table)) && comparable(e.number, c.entry.number) && fitsCell(what, c));
     if (!named.length) continue;
     if (named.some((c) => sameValue(e.number, c.entry.number))) {
       out.verified.push({ kind: 'table-reference', claim: e.number.text, working: `${named[0].rowLabel} × ${named[0].columnLabel}`, span: e });
@@ -62,6 +63,22 @@ export function checkTableReferences(paper: PaperText): CheckOutput {
     if (cell) report(paper, e, cell, inSentence ? 'error' : 'warning', out);
   }
   return out;
+}
+
+const SPREAD_NAME = /\b(?:standard\s+(?:error|deviation)|s\.\s?e\.|s\.\s?d\.|SE|SD|SEM)\s*(?:of|=|:|was|is)?\s*$/i;
+const SYMBOL_VALUE = /(?:^|[^A-Za-z\\])([A-Za-z])(?:_\{?\w+\}?)?\s*=\s*[-\u2212]?\s*$/;
+
+/** What the text calls the number, when that decides which cells it can be: a spread, or a symbol's value ("e = −10"). */
+function namedAs(text: string, start: number): { spread: boolean; symbol?: string } {
+  const before = text.slice(Math.max(0, start - 30), start);
+  return { spread: SPREAD_NAME.test(before), symbol: SYMBOL_VALUE.exec(before)?.[1] };
+}
+
+/** A spread is only a spread's cell; a symbol's value only a cell whose row or column carries that symbol. */
+function fitsCell(what: { spread: boolean; symbol?: string }, c: NamedCell): boolean {
+  const labels = `${c.rowLabel} ${c.columnLabel}`;
+  if (what.spread && !/\b(?:se|sd|sem|s\.e\.|s\.d\.|std|standard|error|deviation)\b/i.test(labels)) return false;
+  return !what.symbol || new RegExp(`(?:^|[^A-Za-z])${what.symbol}(?![A-Za-z])`).test(labels);
 }
 
 /** Distance from the number to the nearest mention of a label in its clause. */

@@ -77,3 +77,8 @@ test('a percent change with a round figure is verified only at its printed preci
   assert.ok(r.findings.some((f) => f.kind === 'percent-change'));
   assert.deepEqual(r.verified.filter((v) => v.kind === 'percent-change'), []);
 });
+
+test('negative effects are not the two amounts of a percent change', () => {
+  const r = checkPaper(paper('The baseline rate is 250. An effect of -60 is a 24% cut relative to it (the interval of -48 to -66 gives 19-26%).'));
+  assert.deepEqual(r.findings.filter((f) => f.kind === 'percent-change'), []);
+});

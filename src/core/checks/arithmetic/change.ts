@@ -271,6 +271,8 @@ export function judgeChange(paper: PaperText, c: ChangeClaim, out: CheckOutput):
   const text = paper.text;
   // Equal amounts are condition labels ("5 replicas ... compared to 5 replicas"), not a change.
   if (!sameUnit(text, c.a, c.b) || c.a.value === 0 || c.b.value === 0 || c.a.value === c.b.value) return;
+  // A percent change of negative amounts (effects, differences) is relative to something else, a baseline.
+  if (c.mode === 'percent' && (c.a.value < 0 || c.b.value < 0)) return;
   const list = candidates(c);
   if (!list) return;
   const kind = c.mode === 'difference' ? ARITHMETIC_RULE.id : PERCENT_CHANGE_RULE.id;

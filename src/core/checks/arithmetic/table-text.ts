@@ -147,17 +147,22 @@ function judgeRatio(paper: PaperText, s: Sentence, claim: Claim, out: CheckOutpu
   if (!range || intervalMeets(stated, range[0], range[1])) return;
   // "1.4 times higher" for a ratio of 2.4 (1.4 times more on top) is a reading in use: not a finding.
   if (TIMES_MORE.test(paper.text.slice(stated.end, s.end)) && intervalMeets(stated, range[0] - 1, range[1] - 1)) return;
+  report(paper, s, claim, `The ratio of ${claim.what} in the table is ${formatValue(exact)}, not ${stated.text}.`, exact, working, [big, small], out);
+}
+
+/** A stated gap or ratio the two cells do not give: an error, a warning when a name was short. */
+function report(paper: PaperText, s: Sentence, claim: Claim, message: string, exact: number, working: string, related: Num[], out: CheckOutput): void {
   out.findings.push(
     makeFinding(paper, {
       kind: ARITHMETIC_RULE.id,
       severity: claim.short ? 'warning' : 'error',
-      message: `The ratio of ${claim.what} in the table is ${formatValue(exact)}, not ${stated.text}.`,
+      message,
       claimSpan: { start: s.start, end: s.end },
-      span: stated,
-      reported: stated.text,
+      span: claim.stated,
+      reported: claim.stated.text,
       recomputed: formatValue(exact),
       working,
-      related: [big, small],
+      related,
     }),
   );
 }
@@ -175,19 +180,7 @@ function judge(paper: PaperText, s: Sentence, claim: Claim, out: CheckOutput): v
   const absLo = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
   const absHi = Math.max(Math.abs(lo), Math.abs(hi));
   if (intervalMeets({ ...stated, value: Math.abs(stated.value) }, absLo, absHi)) return; // only with rounded inputs: undecided
-  out.findings.push(
-    makeFinding(paper, {
-      kind: ARITHMETIC_RULE.id,
-      severity: claim.short ? 'warning' : 'error',
-      message: `The gap between ${claim.what} in the table is ${formatValue(exact)}, not ${stated.text}.`,
-      claimSpan: { start: s.start, end: s.end },
-      span: stated,
-      reported: stated.text,
-      recomputed: formatValue(exact),
-      working,
-      related: [a, b],
-    }),
-  );
+  report(paper, s, claim, `The gap between ${claim.what} in the table is ${formatValue(exact)}, not ${stated.text}.`, exact, working, [a, b], out);
 }
 
 /** The sentence's clauses split at semicolons (a list of gaps, one per column), or the sentence itself. */

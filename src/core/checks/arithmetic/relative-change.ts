@@ -49,9 +49,13 @@ function pairOf(text: string, amounts: readonly Num[], change: Num, onlyTwo: boo
   return onlyTwo && amounts.length === 2 ? { a: amounts[0], b: amounts[1], explicit: false } : undefined;
 }
 
+const UP_WORD = new RegExp(`^(?:${UP})`, 'i');
+
 export function readChangeClaims(text: string, sentence: TextSpan): ChangeClaim[] {
+  const all = quantitiesIn(text, sentence);
+  if (!all.some((n) => n.percent)) return [];
   // Spreads, test statistics and the ends of percentage ranges are never the amounts compared.
-  const nums = quantitiesIn(text, sentence).filter((n) => n.percent || !notAnAmount(text, n));
+  const nums = all.filter((n) => n.percent || !notAnAmount(text, n));
   const claims: ChangeClaim[] = [];
   const onlyTwo = nums.filter((n) => !n.percent && n.value > 0).length === 2;
   nums.forEach((p, index) => {
@@ -63,7 +67,7 @@ export function readChangeClaims(text: string, sentence: TextSpan): ChangeClaim[
     const amounts = nums.slice(Math.max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1).filter((n) => n !== p && !n.percent && n.value > 0);
     const pair = pairOf(text, amounts, p, onlyTwo);
     if (!pair) return;
-    const up = new RegExp(`^(?:${UP})`, 'i').test(word);
+    const up = UP_WORD.test(word);
     claims.push({ change: p, up, approximate: APPROX.test(before), ...pair, sentence });
   });
   return claims;

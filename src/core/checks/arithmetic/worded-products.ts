@@ -198,6 +198,7 @@ export function readWordedProducts(text: string, s: Sentence): WordedProduct[] {
   perThingClaims(text, s, amounts, out);
   sharedClaims(text, s, amounts, out);
   fractionClaims(text, s, amounts, out);
+  if (!out.length) return out;
   // The count-products check reads "each of the k" and "both" products with a total: not twice.
   const counted = new Set(readCountProducts(text, s).map((c) => c.total.start));
   return out.filter((c) => !counted.has(c.result.n.start));

@@ -27,5 +27,7 @@ if (!existsSync(fileURLToPath(bundle))) {
   process.exit(2);
 }
 // Node >= 22.1: reuse the V8 code cache of the bundle's modules (start-up is mostly compiling them).
-module.enableCompileCache?.();
+const cache = module.enableCompileCache?.();
+// Worker threads (the CLI checks papers in a pool) inherit the cache through the environment only.
+if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cache.directory;
 await import(bundle.href);

@@ -43,21 +43,22 @@ export function deepestSaveNesting(data: Uint8Array): number {
   let max = 0;
   let scanned = 0;
   let from = 0;
-  // latin1: one character per byte, so string offsets are byte offsets (and Buffer's decoder is native).
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  // Searched as bytes: decoding a whole file to a string cost more than the scan itself.
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   for (;;) {
-    const s = text.indexOf('stream', from);
+    const s = bytes.indexOf('stream', from, 'latin1');
     if (s < 0 || scanned > MAX_SCANNED) break;
     from = s + 6;
-    if (text.startsWith('endstream', s - 3)) continue;
-    const dictStart = text.lastIndexOf('<<', s);
-    if (dictStart < 0 || s - dictStart > 2048) continue;
-    const dict = text.slice(dictStart, s);
+    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue; // endstream
+    const windowStart = Math.max(0, s - 2048);
+    const open = bytes.subarray(windowStart, s).lastIndexOf('<<');
+    if (open < 0) continue;
+    const dict = bytes.toString('latin1', windowStart + open, s);
     if (/\/(?:Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)|Length[123]|Type\s*\/(?:XRef|ObjStm|Metadata|EmbeddedFile))\b/.test(dict)) continue;
     let start = s + 6;
-    if (text[start] === '\r') start++;
-    if (text[start] === '\n') start++;
-    const end = text.indexOf('endstream', start);
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    const end = bytes.indexOf('endstream', start, 'latin1');
     if (end < 0) break;
     from = end + 9;
     let body = data.subarray(start, end);

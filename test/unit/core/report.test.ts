@@ -4,7 +4,7 @@ import { findingId, materialise } from '../../../src/core/engine.ts';
 import { renderReport } from '../../../src/core/report/index.ts';
 import { RULES } from '../../../src/core/rules.ts';
 import { plainPaper } from '../../../src/core/text/plain-paper.ts';
-import type { CheckResult } from '../../../src/core/types.ts';
+import type { CheckResult, Finding } from '../../../src/core/types.ts';
 
 const text = 'Intro line.\n\nThe dose is 7000 × 60 = 42,000 ng/day <script>.';
 const paper = plainPaper(text, 'file:///tmp/paper.tex');
@@ -98,7 +98,7 @@ test('a finding quotes its sentence, or its table row', async () => {
 
 test('report order: PDF findings of different kinds come by page, then position, never a later page first', () => {
   const pdf = 'file:///tmp/paper.pdf';
-  const at = (page: number, line: number, kind: string, id: string) => ({
+  const at = (page: number, line: number, kind: Finding['kind'], id: string): Finding => ({
     ...findings[0],
     id,
     kind,

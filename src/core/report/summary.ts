@@ -2,7 +2,7 @@
 // compiled PDFs), what was read, what was hidden, the model review, and the labels. Markdown, HTML
 // (which the webview shows too) and JSON all take their words from here.
 
-import { paperTitle } from '../papers.ts';
+import { paperTitle } from '../paper-title.ts';
 import { RULES, ruleFor } from '../rules.ts';
 import { compareFindings } from '../finding-order.ts';
 import type { CheckResult, Finding, KindCoverage, Severity } from '../types.ts';

@@ -14,16 +14,22 @@ const MAX_SCANNED = 256 * 1024 * 1024;
 
 /** Deepest run of `q` operators not closed by `Q` in one content stream's operators. */
 export function maxSaveDepth(ops: Uint8Array): number {
+  // Jumps from one q or Q byte to the next with indexOf (memchr): most of a stream is neither.
+  const bytes = Buffer.from(ops.buffer, ops.byteOffset, ops.byteLength);
+  const n = bytes.length;
   let depth = 0;
   let max = 0;
-  const n = ops.length;
-  for (let i = 0; i < n; i++) {
-    const c = ops[i];
-    if (c !== 0x71 && c !== 0x51) continue; // q, Q
-    const before = i === 0 ? 0x20 : ops[i - 1];
-    const after = i + 1 >= n ? 0x20 : ops[i + 1];
+  let q = bytes.indexOf(0x71);
+  let Q = bytes.indexOf(0x51);
+  while (q >= 0 || Q >= 0) {
+    const save = Q < 0 || (q >= 0 && q < Q);
+    const i = save ? q : Q;
+    if (save) q = bytes.indexOf(0x71, i + 1);
+    else Q = bytes.indexOf(0x51, i + 1);
+    const before = i === 0 ? 0x20 : bytes[i - 1];
+    const after = i + 1 >= n ? 0x20 : bytes[i + 1];
     if (!isDelimiter(before) || !isDelimiter(after)) continue;
-    if (c === 0x71) {
+    if (save) {
       if (++depth > max) max = depth;
     } else if (depth > 0) depth--;
   }

@@ -1,7 +1,7 @@
 // Speed and peak memory of PDF extraction (and of extraction + every deterministic check) on the
 // fixture PDFs and a synthetic 500-page PDF, next to `pdftotext -layout` on the same files.
 // Run: node bench/pdf.mjs. Needs qpdf and poppler-utils (scripts/install-texlive.sh).
-// Targets: warm extraction (pdf.js loaded, the file read once before) of a 10-30-page paper within
+// Targets: warm extraction (pdf.js loaded, WARMUP unmeasured extractions before) of a 10-30-page paper within
 // 2x of pdftotext (wall time and CPU time, pdftotext's 1/100 s CPU resolution floored at 10 ms); 500 pages in under 60 s and 1 GB (one cold extraction plus the checks).
 // Each file is measured in a fresh process, so peak memory (max RSS) is that file's own; times are
 // medians of RUNS runs (pdftotext too), taken side by side in the same run of this script.
@@ -14,7 +14,8 @@ const here = import.meta.dirname;
 const root = resolve(here, '..');
 const fixtures = resolve(root, '../shared/fixtures/papers');
 const cache = join(root, '.cache', 'pdf-bench');
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(process.env.RUNS ?? 5);
+const WARMUP = Number(process.env.WARMUP ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measureOne(file) {
@@ -28,11 +29,15 @@ async function measureOne(file) {
   const uri = pathToFileURL(file).href;
   const paper = await extractPdf(data, uri, { maxPages: 100_000, timeoutMs: 600_000 });
   const extractMs = performance.now() - t;
-  // Warm: the same file again in the same process (the language server's case after the first check).
+  // Warm: the same file again in the same process, once the JIT has settled (the language server's
+  // and a batch run's steady state: they have read other papers before). WARMUP runs are not measured;
+  // the first few repeats still compile pdf.js's hot paths and vary by 2x from run to run.
   const warm = [];
   const warmCpu = [];
   const pagesInFile = paper.text ? pageCount(file) : 0;
-  for (let i = 0; i < (pagesInFile > 100 ? 1 : RUNS); i++) {
+  const big = pagesInFile > 100;
+  for (let i = 0; i < (big ? 0 : WARMUP); i++) await extractPdf(data, uri, { maxPages: 100_000, timeoutMs: 600_000 });
+  for (let i = 0; i < (big ? 1 : RUNS); i++) {
     const cpu = process.cpuUsage();
     t = performance.now();
     await extractPdf(data, uri, { maxPages: 100_000, timeoutMs: 600_000 });

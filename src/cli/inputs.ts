@@ -7,15 +7,18 @@ import { pathToFileURL } from 'node:url';
 import { projectReader, readFileUri } from '../core/files.ts';
 import type { PaperText } from '../core/types.ts';
 import { dirname, extname, resolve } from 'node:path';
-import { findPapers } from '../core/papers.ts';
 import type { WorkItem } from './work.ts';
 
 export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** The folder's papers as src/core/papers.ts decides them (a root and its \input files; PDFs without a source here). */
-function folderItems(folder: string, path: string): WorkItem[] {
+/**
+ * The folder's papers as src/core/papers.ts decides them (a root and its \input files; PDFs without
+ * a source here). Loaded only for folders: it brings the LaTeX reader, which a PDF check never needs.
+ */
+async function folderItems(folder: string, path: string): Promise<WorkItem[]> {
+  const { findPapers } = await import('../core/papers.ts');
   const { papers, fragments } = findPapers(folder);
   if (!papers.length && !fragments.length) throw new InputError(`no .tex or .pdf files in ${path}`);
   const items = papers.map((p): WorkItem => (p.kind === 'latex' ? { kind: 'latex', file: p.root, projectDir: folder, compiled: p.compiledPdfs } : { kind: 'pdf', file: p.root }));
@@ -25,7 +28,7 @@ function folderItems(folder: string, path: string): WorkItem[] {
 }
 
 /** Every paper named by `path`, as work for the pool. */
-export function workItemsFor(path: string): WorkItem[] {
+export async function workItemsFor(path: string): Promise<WorkItem[]> {
   const full = resolve(path);
   let stat;
   try {
@@ -51,7 +54,7 @@ export async function papersFor(path: string, options: PdfOptions): Promise<Pape
   const { extractLatex } = await import('../core/latex/index.ts');
   const { extractPdf } = await import('../core/pdf/index.ts');
   const papers: PaperText[] = [];
-  for (const item of workItemsFor(path)) {
+  for (const item of await workItemsFor(path)) {
     const uri = pathToFileURL(item.file).href;
     if (item.kind === 'latex') papers.push(extractLatex(readFileUri(uri) ?? '', uri, { readFile: projectReader(item.projectDir) }));
     else papers.push(await extractPdf(new Uint8Array(readFileSync(item.file)), uri, options));

@@ -9,6 +9,7 @@ import { partlyChecked, type CheckResult } from '../core/types.ts';
 import { workItemsFor } from './inputs.ts';
 import { checkAll, type PoolOptions } from './pool.ts';
 import { renderTextPaper, renderTextSummary } from './text-format.ts';
+import type { WorkItem } from './work.ts';
 
 export interface OutputOptions {
   format: string;
@@ -27,7 +28,8 @@ function close(out: NodeJS.WritableStream): Promise<void> {
 }
 
 export async function checkPapers(paths: string[], options: PoolOptions, output: OutputOptions): Promise<number> {
-  const items = paths.flatMap((p) => workItemsFor(p));
+  const items: WorkItem[] = [];
+  for (const p of paths) for (const item of await workItemsFor(p)) items.push(item);
   const out: NodeJS.WritableStream = output.output ? createWriteStream(resolve(output.output)) : process.stdout;
   const results: CheckResult[] = [];
   const unreadable: string[] = [];

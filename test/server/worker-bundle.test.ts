@@ -34,3 +34,14 @@ test('the check worker loads the model client only for a review', { skip: !exist
     'the openai client should be in a chunk the worker imports on demand',
   );
 });
+
+test('the CLI main thread loads no paper reader: LaTeX, pdf.js, mathjs and the model client load in its workers, LaTeX for folders only', { skip: !existsSync(join(dist, '../cli/tally.mjs')) && 'run npm run build first' }, () => {
+  const cli = join(dist, '../cli');
+  const entry = readFileSync(join(cli, 'tally.mjs'), 'utf8');
+  const run = [...entry.matchAll(/import\(["'](\.\/chunks\/run-[^"']+)["']\)/g)].map((m) => join(cli, m[1]));
+  assert.equal(run.length, 1, 'tally.mjs imports the check runner on demand');
+  const loaded = [...new Set([...staticClosure(join(cli, 'tally.mjs')), ...staticClosure(run[0])])];
+  for (const library of ['node_modules/@unified-latex/', 'node_modules/mathjs/', 'node_modules/openai/', 'src/core/latex/', 'src/core/pdf/']) {
+    assert.deepEqual(loaded.filter((f) => readFileSync(f, 'utf8').includes(`// ${library}`)), [], `the main thread of tally check loads ${library}`);
+  }
+});

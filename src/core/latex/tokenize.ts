@@ -16,6 +16,8 @@ interface Frame {
   /** For env: where the `{name}` after \begin starts and ends (to undo an env a group closes). */
   nameStart?: number;
   nameEnd?: number;
+  /** Stack index of the innermost frame that is not an env, at or below this one (set on open). */
+  anchor?: number;
 }
 
 /** Characters that end a run of ordinary text: TeX's special characters and whitespace. */
@@ -34,14 +36,31 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
   const push = (node: LNode): void => {
     top.children.push(node);
   };
+  // Open math frames, and how many frames of each env name / math delimiter are open: closing
+  // lookups stay O(1) however deep a hostile file nests (a walk down the stack per `$` is quadratic).
+  const mathFrames: Frame[] = [];
+  const openCount = new Map<string, number>();
+  const countKey = (f: Frame): string => `${f.kind}:${f.close}`;
+  const count = (f: Frame, by: number): void => {
+    if (f.kind === 'env' || f.kind === 'math') openCount.set(countKey(f), (openCount.get(countKey(f)) ?? 0) + by);
+  };
   const open = (frame: Frame): void => {
+    frame.anchor = frame.kind === 'env' ? (top.anchor ?? 0) : stack.length;
     stack.push(frame);
     top = frame;
+    count(frame, 1);
+    if (frame.kind === 'math') mathFrames.push(frame);
+  };
+  const popFrame = (): Frame => {
+    const f = stack.pop()!;
+    top = stack[stack.length - 1];
+    count(f, -1);
+    if (f.kind === 'math') mathFrames.pop();
+    return f;
   };
 
   const closeFrame = (end: number): void => {
-    const f = stack.pop()!;
-    top = stack[stack.length - 1];
+    const f = popFrame();
     let node: LNode;
     if (f.kind === 'grp') node = { t: 'grp', c: f.children, src: src(f.start, end) } satisfies GroupNode;
     else if (f.kind === 'env') node = { t: 'env', name: f.close, c: f.children, src: src(f.start, end) } satisfies EnvNode;
@@ -50,8 +69,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
   };
   /** An environment a closing brace cuts off was never one: `\begin` and `{name}` stay, its content follows them. */
   const dissolveEnv = (): void => {
-    const f = stack.pop()!;
-    top = stack[stack.length - 1];
+    const f = popFrame();
     const a = f.nameStart!;
     const b = f.nameEnd!;
     push({ t: 'mac', name: 'begin', src: src(f.start, f.start + 6) });
@@ -59,12 +77,11 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
     push({ t: 'grp', c: [{ t: 'str', s: text.slice(a + 1, b - 1), src: src(a + 1, b - 1) }], src: src(a, b) });
     for (const c of f.children) push(c);
   };
-  const inMath = (): Frame | undefined => {
-    for (let k = stack.length - 1; k > 0; k--) if (stack[k].kind === 'math') return stack[k];
-    return undefined;
-  };
-  /** Closes frames down to and including the innermost frame matching `pred`, if there is one. */
-  const closeTo = (pred: (f: Frame) => boolean, end: number, innerEnd: number): boolean => {
+  const inMath = (): Frame | undefined => mathFrames.at(-1);
+  /** Closes frames down to and including the innermost open frame of this kind and `close`, if there is one. */
+  const closeTo = (kind: Frame['kind'], close: string, end: number, innerEnd: number): boolean => {
+    if (!openCount.get(`${kind}:${close}`)) return false;
+    const pred = (f: Frame) => f.kind === kind && f.close === close;
     let k = stack.length - 1;
     while (k > 0 && !pred(stack[k])) k--;
     if (k === 0) return false;
@@ -128,7 +145,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
                 i = after;
               }
             } else {
-              if (!closeTo((f) => f.kind === 'env' && f.close === envName, after, i)) push({ t: 'skip', src: src(i, after) });
+              if (!closeTo('env', envName, after, i)) push({ t: 'skip', src: src(i, after) });
               i = after;
             }
             continue;
@@ -162,7 +179,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
       }
       if (sym === ')' || sym === ']') {
         const want = sym === ')' ? '\\)' : '\\]';
-        if (!closeTo((f) => f.kind === 'math' && f.close === want, i + 2, i)) push({ t: 'skip', src: src(i, i + 2) });
+        if (!closeTo('math', want, i + 2, i)) push({ t: 'skip', src: src(i, i + 2) });
         i += 2;
         continue;
       }
@@ -200,8 +217,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
     }
     if (c === 125) {
       // A brace closes its group, and with it any \begin inside the group left unclosed.
-      let k = stack.length - 1;
-      while (k > 0 && stack[k].kind === 'env') k--;
+      const k = top.anchor ?? 0;
       if (k > 0 && stack[k].kind === 'grp') {
         while (stack.length - 1 > k) dissolveEnv();
         closeFrame(i + 1);
@@ -214,7 +230,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
       const delim = dbl ? '$$' : '$';
       const m = inMath();
       if (m && (m.close === '$' || m.close === '$$')) {
-        closeTo((f) => f === m, i + m.close.length, i);
+        closeTo('math', m.close, i + m.close.length, i);
         i += m.close.length;
       } else {
         open({ kind: 'math', close: delim, start: i, children: [] });
@@ -236,7 +252,7 @@ export function tokenize(text: string, file: number, atLetter = false): LNode[] 
       if (newlines >= 2) {
         // A paragraph break ends unclosed inline math (TeX would stop there with an error).
         const m = inMath();
-        if (m) closeTo((f) => f === m, i, i);
+        if (m) closeTo('math', m.close, i, i);
         push({ t: 'par', src: src(i, j) });
       } else push({ t: 'ws', src: src(i, j) });
       i = j;

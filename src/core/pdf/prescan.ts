@@ -14,16 +14,22 @@ const MAX_SCANNED = 256 * 1024 * 1024;
 
 /** Deepest run of `q` operators not closed by `Q` in one content stream's operators. */
 export function maxSaveDepth(ops: Uint8Array): number {
+  // Jumps from one q or Q byte to the next with indexOf (memchr): most of a stream is neither.
+  const bytes = Buffer.from(ops.buffer, ops.byteOffset, ops.byteLength);
+  const n = bytes.length;
   let depth = 0;
   let max = 0;
-  const n = ops.length;
-  for (let i = 0; i < n; i++) {
-    const c = ops[i];
-    if (c !== 0x71 && c !== 0x51) continue; // q, Q
-    const before = i === 0 ? 0x20 : ops[i - 1];
-    const after = i + 1 >= n ? 0x20 : ops[i + 1];
+  let q = bytes.indexOf(0x71);
+  let Q = bytes.indexOf(0x51);
+  while (q >= 0 || Q >= 0) {
+    const save = Q < 0 || (q >= 0 && q < Q);
+    const i = save ? q : Q;
+    if (save) q = bytes.indexOf(0x71, i + 1);
+    else Q = bytes.indexOf(0x51, i + 1);
+    const before = i === 0 ? 0x20 : bytes[i - 1];
+    const after = i + 1 >= n ? 0x20 : bytes[i + 1];
     if (!isDelimiter(before) || !isDelimiter(after)) continue;
-    if (c === 0x71) {
+    if (save) {
       if (++depth > max) max = depth;
     } else if (depth > 0) depth--;
   }
@@ -43,21 +49,22 @@ export function deepestSaveNesting(data: Uint8Array): number {
   let max = 0;
   let scanned = 0;
   let from = 0;
-  // latin1: one character per byte, so string offsets are byte offsets (and Buffer's decoder is native).
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  // Searched as bytes: decoding a whole file to a string cost more than the scan itself.
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   for (;;) {
-    const s = text.indexOf('stream', from);
+    const s = bytes.indexOf('stream', from, 'latin1');
     if (s < 0 || scanned > MAX_SCANNED) break;
     from = s + 6;
-    if (text.startsWith('endstream', s - 3)) continue;
-    const dictStart = text.lastIndexOf('<<', s);
-    if (dictStart < 0 || s - dictStart > 2048) continue;
-    const dict = text.slice(dictStart, s);
+    if (s >= 3 && bytes[s - 3] === 0x65 && bytes[s - 2] === 0x6e && bytes[s - 1] === 0x64) continue; // endstream
+    const windowStart = Math.max(0, s - 2048);
+    const open = bytes.subarray(windowStart, s).lastIndexOf('<<');
+    if (open < 0) continue;
+    const dict = bytes.toString('latin1', windowStart + open, s);
     if (/\/(?:Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)|Length[123]|Type\s*\/(?:XRef|ObjStm|Metadata|EmbeddedFile))\b/.test(dict)) continue;
     let start = s + 6;
-    if (text[start] === '\r') start++;
-    if (text[start] === '\n') start++;
-    const end = text.indexOf('endstream', start);
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    const end = bytes.indexOf('endstream', start, 'latin1');
     if (end < 0) break;
     from = end + 9;
     let body = data.subarray(start, end);

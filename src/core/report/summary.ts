@@ -2,8 +2,9 @@
 // compiled PDFs), what was read, what was hidden, the model review, and the labels. Markdown, HTML
 // (which the webview shows too) and JSON all take their words from here.
 
-import { paperTitle } from '../papers.ts';
+import { paperTitle } from '../paper-title.ts';
 import { RULES, ruleFor } from '../rules.ts';
+import { compareFindings } from '../finding-order.ts';
 import type { CheckResult, Finding, KindCoverage, Severity } from '../types.ts';
 import { fileName } from './locate.ts';
 import type { ReportOptions } from './options.ts';
@@ -52,19 +53,30 @@ export interface SectionGroup {
   kinds: { kind: string; title: string; findings: Finding[] }[];
 }
 
-/** Findings grouped by section (in document order) and then by kind (in rule order). */
+/**
+ * Findings in document order (a PDF's by page, then position), grouped by section and, within a
+ * section, into runs of the same kind: a kind found again further on starts a new run, so no group
+ * puts a later page before an earlier one.
+ */
 export function groupBySection(findings: readonly Finding[]): SectionGroup[] {
   const sections = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of [...findings].sort(compareFindings)) {
     const key = f.section || WORDS.beforeFirstSection;
     const list = sections.get(key) ?? [];
     list.push(f);
     sections.set(key, list);
   }
-  return [...sections].map(([section, list]) => ({
-    section,
-    kinds: RULES.filter((r) => list.some((f) => f.kind === r.id)).map((r) => ({ kind: r.id, title: r.title, findings: list.filter((f) => f.kind === r.id) })),
-  }));
+  return [...sections].map(([section, list]) => ({ section, kinds: runsOfKind(list) }));
+}
+
+function runsOfKind(list: readonly Finding[]): SectionGroup['kinds'] {
+  const runs: SectionGroup['kinds'] = [];
+  for (const f of list) {
+    let run = runs.at(-1);
+    if (run?.kind !== f.kind) runs.push((run = { kind: f.kind, title: ruleFor(f.kind)?.title ?? f.kind, findings: [] }));
+    run.findings.push(f);
+  }
+  return runs;
 }
 
 /** The sentence a finding stands in, split around its number so a format can highlight it. */

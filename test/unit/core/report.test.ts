@@ -4,7 +4,7 @@ import { findingId, materialise } from '../../../src/core/engine.ts';
 import { renderReport } from '../../../src/core/report/index.ts';
 import { RULES } from '../../../src/core/rules.ts';
 import { plainPaper } from '../../../src/core/text/plain-paper.ts';
-import type { CheckResult } from '../../../src/core/types.ts';
+import type { CheckResult, Finding } from '../../../src/core/types.ts';
 
 const text = 'Intro line.\n\nThe dose is 7000 × 60 = 42,000 ng/day <script>.';
 const paper = plainPaper(text, 'file:///tmp/paper.tex');
@@ -94,4 +94,24 @@ test('a finding quotes its sentence, or its table row', async () => {
   assert.equal(sentenceAround(p, at('45%)')), 'Of 40 items, e.g. spoons, 12 (45%) were black.');
   const cell = text.indexOf('45%\nTotal');
   assert.equal(sentenceAround(p, { start: cell, end: cell + 3 }), 'Spoon | 12 | 45%');
+});
+
+test('report order: PDF findings of different kinds come by page, then position, never a later page first', () => {
+  const pdf = 'file:///tmp/paper.pdf';
+  const at = (page: number, line: number, kind: Finding['kind'], id: string): Finding => ({
+    ...findings[0],
+    id,
+    kind,
+    section: 'Results',
+    range: { uri: pdf, page, start: { line, character: 0 }, end: { line, character: 5 } },
+  });
+  // Given out of order, and with the kinds interleaved across pages.
+  const list = [at(9, 1, 'arithmetic', 'late-sum'), at(5, 3, 'percentage', 'middle-share'), at(2, 7, 'arithmetic', 'early-sum'), at(5, 1, 'arithmetic', 'middle-sum')];
+  const pdfResult: CheckResult = { ...result, uri: pdf, files: [pdf], findings: list, verified: [] };
+  for (const format of ['markdown', 'html'] as const) {
+    const out = renderReport([pdfResult], format, {});
+    const order = ['early-sum', 'middle-sum', 'middle-share', 'late-sum'].map((id) => out.indexOf(id));
+    assert.ok(order.every((i) => i >= 0), `${format}: every finding is in the report`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `${format}: findings by page, then position`);
+  }
 });

@@ -135,3 +135,29 @@ test('limits reached together (files included 15 deep, groups 245 deep across th
   assert.match(paper.text, /Done\./);
   assert.doesNotMatch(notes(paper), /call stack|failed|too deeply|nest more/);
 });
+
+/** CPU ms of the fastest of two extractions (the faster run is the less disturbed one). */
+function cpuOf(body: string): number {
+  let best = Infinity;
+  for (let k = 0; k < 2; k++) {
+    const before = process.cpuUsage();
+    extract(body);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+test('deeply nested math, environments and stray closers tokenize in linear time (no walk down the stack per delimiter)', () => {
+  const shapes: Array<(n: number) => string> = [
+    (n) => `${'$\\frac{'.repeat(n)}x${'}{2}$'.repeat(n)}`,
+    (n) => `${'\\begin{quote}'.repeat(n)}x${'\\end{itemize}'.repeat(n)}`,
+    (n) => `$${'\\begin{quote}'.repeat(n)}${'}'.repeat(n)}$`,
+  ];
+  for (const shape of shapes) {
+    const small = cpuOf(shape(4000));
+    const large = cpuOf(shape(32000));
+    // 8x the input: linear work is about 8x; a walk per delimiter was 40-70x.
+    assert.ok(large < Math.max(small, 5) * 24, `${shape(1).slice(0, 30)}…: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
+  }
+});

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
-import { CheckPdfRequest } from '../shared/protocol.ts';
-import { hideFinding } from './hide-finding.ts';
+import { CheckPdfRequest, ResultsRequest } from '../shared/protocol.ts';
+import { hideFinding, hideWithUndo } from './hide-finding.ts';
 import { parsePdfPlaceFragment } from '../shared/pdf-place.ts';
 import type { PdfPlace } from '../shared/pdf-place.ts';
 import { sendRequest } from './rpc.ts';
@@ -110,8 +110,10 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       // Resolve at once (VS Code waits for this before it can open anything else), then act: the
       // Problems list may have opened this editor in place of a preview viewer of the same PDF,
       // which is being closed now.
+      const uri = document.uri.with({ fragment: '' });
+      const hadViewer = this.entryFor(uri) !== undefined;
       panel.webview.html = '<!DOCTYPE html><html lang="en"><body></body></html>';
-      setTimeout(() => void this.openTarget(document.uri.with({ fragment: '' }), target, panel), 50);
+      setTimeout(() => void (target.action === 'hide' ? this.hideTarget(uri, target, panel, hadViewer) : this.openTarget(uri, target, panel)), 50);
       return;
     }
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
@@ -230,7 +232,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   /** Hides a finding: a readable entry in the paper's .tally-ignore.json (written by the server). */
-  hide(finding: Finding): Promise<void> {
+  hide(finding: Finding): Promise<boolean> {
     return hideFinding(finding);
   }
 
@@ -255,7 +257,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
    * editor closes. Focus stays where it was, so the Problems list can be walked with the arrows.
    */
   private async openTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel): Promise<void> {
-    const entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
+    const entry = this.entryFor(uri);
     const known = entry?.findings.find((f) => f.id === target.findingId && f.range.page === target.page);
     const place: Finding = known ?? ({ id: target.findingId ?? '', range: { uri: uri.toString(), page: target.page, box: target.box, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as Finding);
     try {
@@ -266,6 +268,37 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     } finally {
       panel.dispose();
     }
+  }
+
+  /**
+   * A Problems-list row asked to hide a finding (`…&action=hide`): hidden the way the tooltip's Hide
+   * button hides it, with an Undo. The extra editor closes, a viewer of the PDF that was open stays
+   * open (reopened if the row's editor replaced its preview tab), and focus goes back to the list.
+   * A row whose finding is gone (the paper was checked again since) changes nothing and says so.
+   */
+  private async hideTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel, hadViewer: boolean): Promise<void> {
+    try {
+      const finding = await this.currentFinding(uri, target.findingId ?? '');
+      if (finding) await hideWithUndo(finding);
+      else void vscode.window.showInformationMessage(`Tally: this row is out of date: ${uri.path.split('/').pop()} no longer has that finding. Nothing was hidden.`);
+      if (hadViewer && !this.entryFor(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { viewColumn: panel.viewColumn, preserveFocus: true });
+    } catch (e) {
+      this.log.error(`Hiding finding ${target.findingId} of ${uri.fsPath}: ${(e as Error).message}`);
+    } finally {
+      panel.dispose();
+      void vscode.commands.executeCommand('workbench.panel.markers.view.focus');
+    }
+  }
+
+  /** The finding with this id in the PDF's current results (the server's, else an open viewer's). */
+  private async currentFinding(uri: vscode.Uri, id: string): Promise<Finding | undefined> {
+    const client = this.client();
+    const findings = client ? ((await sendRequest(client, ResultsRequest, { uris: [uri.toString()] })).results[0]?.findings ?? []) : (this.entryFor(uri)?.findings ?? []);
+    return findings.find((f) => f.id === id);
+  }
+
+  private entryFor(uri: vscode.Uri): ViewerEntry | undefined {
+    return [...this.entries].find((e) => e.uri.toString() === uri.toString());
   }
 
   private html(webview: vscode.Webview): string {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
 import { CheckPdfRequest } from '../shared/protocol.ts';
-import { hideFinding } from './hide-finding.ts';
+import { currentFinding, hideFinding, hideWithUndo, offerToHide, sayStale } from './hide-finding.ts';
 import { parsePdfPlaceFragment } from '../shared/pdf-place.ts';
 import type { PdfPlace } from '../shared/pdf-place.ts';
 import { sendRequest } from './rpc.ts';
@@ -44,6 +44,17 @@ class PdfDocument implements vscode.CustomDocument {
     this.uri = uri;
   }
   dispose(): void {}
+}
+
+/**
+ * Whether the editor VS Code made for a row's URI is pinned: Enter and a double-click open a row
+ * pinned, a click and the arrow keys as a preview. With previews turned off every editor is pinned
+ * and the two cannot be told apart, so none counts as pinned.
+ */
+function openedPinned(rowUri: vscode.Uri): boolean {
+  if (!vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true)) return false;
+  const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === rowUri.toString());
+  return !!tab && !tab.isPreview;
 }
 
 export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<PdfDocument> {
@@ -110,8 +121,13 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       // Resolve at once (VS Code waits for this before it can open anything else), then act: the
       // Problems list may have opened this editor in place of a preview viewer of the same PDF,
       // which is being closed now.
+      const uri = document.uri.with({ fragment: '' });
+      const hadViewer = this.entryFor(uri) !== undefined;
       panel.webview.html = '<!DOCTYPE html><html lang="en"><body></body></html>';
-      setTimeout(() => void this.openTarget(document.uri.with({ fragment: '' }), target, panel), 50);
+      setTimeout(() => {
+        if (target.action === 'hide') void this.hideTarget(uri, target, panel, { hadViewer, pinned: openedPinned(document.uri) });
+        else void this.openTarget(uri, target, panel);
+      }, 50);
       return;
     }
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
@@ -230,7 +246,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   /** Hides a finding: a readable entry in the paper's .tally-ignore.json (written by the server). */
-  hide(finding: Finding): Promise<void> {
+  hide(finding: Finding): Promise<boolean> {
     return hideFinding(finding);
   }
 
@@ -255,7 +271,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
    * editor closes. Focus stays where it was, so the Problems list can be walked with the arrows.
    */
   private async openTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel): Promise<void> {
-    const entry = [...this.entries].find((e) => e.uri.toString() === uri.toString());
+    const entry = this.entryFor(uri);
     const known = entry?.findings.find((f) => f.id === target.findingId && f.range.page === target.page);
     const place: Finding = known ?? ({ id: target.findingId ?? '', range: { uri: uri.toString(), page: target.page, box: target.box, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as Finding);
     try {
@@ -266,6 +282,34 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
     } finally {
       panel.dispose();
     }
+  }
+
+  /**
+   * A Problems-list row asked to hide a finding (`…&action=hide`). Opened pinned (Enter, a double-click)
+   * it hides the finding the way the tooltip's Hide button does, with an Undo; opened as a preview (a
+   * click, or the arrow keys passing it) it asks first. The extra editor closes, a viewer of the PDF
+   * that was open stays open (reopened if the row's editor replaced its preview tab), and focus goes
+   * back to the list. A row whose finding is gone (the paper was checked again since) changes nothing.
+   */
+  private async hideTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel, how: { hadViewer: boolean; pinned: boolean }): Promise<void> {
+    try {
+      const client = this.client();
+      const ref = { id: target.findingId ?? '', uri: uri.toString() };
+      const finding = client ? await currentFinding(client, ref) : this.entryFor(uri)?.findings.find((f) => f.id === ref.id);
+      if (!finding) sayStale(ref.uri);
+      else if (how.pinned) await hideWithUndo(finding);
+      else offerToHide(finding);
+      if (how.hadViewer && !this.entryFor(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { viewColumn: panel.viewColumn, preserveFocus: true });
+    } catch (e) {
+      this.log.error(`Hiding finding ${target.findingId} of ${uri.fsPath}: ${(e as Error).message}`);
+    } finally {
+      panel.dispose();
+      void vscode.commands.executeCommand('workbench.panel.markers.view.focus');
+    }
+  }
+
+  private entryFor(uri: vscode.Uri): ViewerEntry | undefined {
+    return [...this.entries].find((e) => e.uri.toString() === uri.toString());
   }
 
   private html(webview: vscode.Webview): string {

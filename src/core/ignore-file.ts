@@ -105,3 +105,18 @@ export function addToIgnoreList(existing: string | undefined, entry: IgnoreEntry
   data.ignore = all.sort((a, b) => idOf(a).localeCompare(idOf(b)));
   return JSON.stringify(data, null, 2) + '\n';
 }
+
+/**
+ * The ignore file's new text without the entries for `id` (readable or bare), and whether there was
+ * one: what Undo after a hide writes. Other keys and entries stay as they were. Throws on a malformed file.
+ */
+export function removeFromIgnoreList(existing: string, id: string): { text: string; removed: boolean } {
+  const parsed: unknown = JSON.parse(existing);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${IGNORE_FILE_NAME} must be an object with an "ignore" array of findings`);
+  const data = parsed as Record<string, unknown>;
+  const before = Array.isArray(data.ignore) ? data.ignore : [];
+  const kept = before.filter((x) => toEntry(x)?.id !== id);
+  if (kept.length === before.length) return { text: existing, removed: false };
+  data.ignore = kept;
+  return { text: JSON.stringify(data, null, 2) + '\n', removed: true };
+}

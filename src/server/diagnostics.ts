@@ -5,6 +5,7 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, Severity, SourceRange } from '../core/types.ts';
 import { pdfPlaceFragment } from '../shared/pdf-place.ts';
+import type { PdfPlaceAction } from '../shared/pdf-place.ts';
 import { DIAGNOSTIC_SOURCE, MODEL_DIAGNOSTIC_SOURCE, ruleDocUrl } from '../shared/protocol.ts';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -50,15 +51,22 @@ export function revealCommandUri(f: Finding): string {
  * page (and the finding) in the fragment, which the viewer does see: opening that row (click,
  * Enter) moves the open viewer to the page (src/shared/pdf-place.ts, src/client/pdf-viewer.ts).
  */
-export function pdfPlaceUri(range: Pick<SourceRange, 'uri' | 'page' | 'box'>, findingId?: string): string {
-  return `${range.uri.replace(/#.*$/, '')}#${pdfPlaceFragment({ page: range.page ?? 1, box: range.box, findingId })}`;
+export function pdfPlaceUri(range: Pick<SourceRange, 'uri' | 'page' | 'box'>, findingId?: string, action: PdfPlaceAction = 'show'): string {
+  return `${range.uri.replace(/#.*$/, '')}#${pdfPlaceFragment({ page: range.page ?? 1, box: range.box, findingId, action })}`;
 }
 
 const VIEWER_WORDS = 'show in the Tally PDF viewer';
+/** The Problems list offers no quick fix for a PDF (no text model), so hiding is a row too; the viewer shows an Undo. */
+const HIDE_WORDS = 'hide this finding (Tally)';
+
+/** A PDF problem's own rows: show it in the viewer, and hide it. */
+function pdfRows(f: Finding): DiagnosticRelatedInformation[] {
+  const row = (action: PdfPlaceAction, words: string) => ({ location: { uri: pdfPlaceUri(f.range, f.id, action), range: diagnosticRange(f.range) }, message: `page ${f.range.page}: ${words}` });
+  return [row('show', VIEWER_WORDS), row('hide', HIDE_WORDS)];
+}
 
 export function toDiagnostic(f: Finding): Diagnostic {
-  const related = relatedInformation(f);
-  if (f.range.page !== undefined) related.unshift({ location: { uri: pdfPlaceUri(f.range, f.id), range: diagnosticRange(f.range) }, message: `page ${f.range.page}: ${VIEWER_WORDS}` });
+  const related = f.range.page !== undefined ? [...pdfRows(f), ...relatedInformation(f)] : relatedInformation(f);
   return {
     range: diagnosticRange(f.range),
     severity: SEVERITY[f.severity],

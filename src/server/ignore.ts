@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IGNORE_FILE_NAME, addToIgnoreList, findIgnoreFile, readIgnoreList, today } from '../core/ignore-file.ts';
+import { IGNORE_FILE_NAME, addToIgnoreList, findIgnoreFile, readIgnoreList, removeFromIgnoreList, today } from '../core/ignore-file.ts';
 import type { IgnoreEntry } from '../core/ignore-file.ts';
 import type { IgnoreIdParams } from '../shared/protocol.ts';
 
@@ -55,6 +55,20 @@ export function addIgnoredId(rootUri: string, params: IgnoreIdParams): string {
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   writeFileSync(file, addToIgnoreList(existing, ignoreEntry(params, file)));
   return file;
+}
+
+/**
+ * Removes the finding's entries from the ignore file at or above the paper's root `rootUri` (Undo
+ * after a hide); returns the file and whether it listed the finding. Writes nothing when it did not.
+ */
+export function removeIgnoredId(rootUri: string, id: string): { file?: string; removed: boolean } {
+  const root = pathOf(rootUri);
+  if (!root) throw new Error(`Cannot keep an ignore list for ${rootUri}: not a file on disk`);
+  const file = findIgnoreFile(dirname(root));
+  if (!file) return { removed: false };
+  const { text, removed } = removeFromIgnoreList(readFileSync(file, 'utf8'), id);
+  if (removed) writeFileSync(file, text);
+  return { file, removed };
 }
 
 /** The ignore-list entries that apply to a paper (for the report's "hidden" part). */

@@ -18,12 +18,13 @@ import {
   ResultsChangedNotification,
   ResultsRequest,
   ReviewRequest,
+  UNIGNORE_ID_COMMAND,
 } from '../shared/protocol.ts';
-import type { CheckFilesResult, FindingCounts, IgnoreIdParams, ReviewPlan } from '../shared/protocol.ts';
+import type { CheckFilesResult, FindingCounts, IgnoreIdParams, ReviewPlan, UnignoreIdParams, UnignoreIdResult } from '../shared/protocol.ts';
 import { Checker, countFindings } from './checker.ts';
 import { KIND_IGNORE_ID, KIND_IGNORE_LINE, KIND_REPLACE, codeActionsFor, findingsForRange } from './code-actions.ts';
 import { hoverFor } from './hover.ts';
-import { addIgnoredId, ignoreEntriesFor } from './ignore.ts';
+import { addIgnoredId, ignoreEntriesFor, removeIgnoredId } from './ignore.ts';
 import type { WorkspacePlan } from './workspace-papers.ts';
 import { normalizeUri } from './papers.ts';
 import { readFileUri } from '../core/files.ts';
@@ -90,7 +91,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [KIND_REPLACE, KIND_IGNORE_LINE, KIND_IGNORE_ID], resolveProvider: false },
-      executeCommandProvider: { commands: [IGNORE_ID_COMMAND] },
+      executeCommandProvider: { commands: [IGNORE_ID_COMMAND, UNIGNORE_ID_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'tally', version: VERSION },
@@ -174,17 +175,40 @@ connection.onCodeAction((params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
-  if (params.command !== IGNORE_ID_COMMAND) return;
-  const args = params.arguments?.[0] as IgnoreIdParams | undefined;
-  if (!args?.id || !args.uri) return;
+  if (params.command === IGNORE_ID_COMMAND) return ignoreId(params.arguments?.[0] as IgnoreIdParams | undefined);
+  if (params.command === UNIGNORE_ID_COMMAND) return unignoreId(params.arguments?.[0] as UnignoreIdParams | undefined);
+  return undefined;
+});
+
+/** Hides a finding; answers with the ignore file written, nothing when it could not (the user is told). */
+async function ignoreId(args: IgnoreIdParams | undefined): Promise<{ file: string } | undefined> {
+  if (!args?.id || !args.uri) return undefined;
   try {
     const file = addIgnoredId(await checker.rootOf(args.uri), args);
     log('info', `Added ${args.id} to ${file}`);
     checker.recheckAll();
+    return { file };
   } catch (e) {
     void connection.window.showErrorMessage(`Tally could not update the ignore list: ${(e as Error).message}`);
+    return undefined;
   }
-});
+}
+
+/** Shows a hidden finding again (Undo); a finding the list does not name changes nothing. */
+async function unignoreId(args: UnignoreIdParams | undefined): Promise<UnignoreIdResult | undefined> {
+  if (!args?.id || !args.uri) return undefined;
+  try {
+    const result = removeIgnoredId(await checker.rootOf(args.uri), args.id);
+    if (result.removed) {
+      log('info', `Removed ${args.id} from ${result.file}`);
+      checker.recheckAll();
+    }
+    return result;
+  } catch (e) {
+    void connection.window.showErrorMessage(`Tally could not update the ignore list: ${(e as Error).message}`);
+    return undefined;
+  }
+}
 
 // ---- custom requests ---------------------------------------------------------------------
 

@@ -155,8 +155,23 @@ export interface IgnoreIdParams {
   reason?: string;
 }
 
-/** Server-side command behind the quickfix.tally.ignoreId code action. */
+/** Server-side command behind the quickfix.tally.ignoreId code action; answers with the ignore file it wrote (nothing when it failed). */
 export const IGNORE_ID_COMMAND = 'tally.server.ignoreId';
+
+export interface UnignoreIdParams {
+  id: string;
+  /** A file of the paper, as for IgnoreIdParams. */
+  uri: string;
+}
+
+export interface UnignoreIdResult {
+  /** Whether the ignore file listed the finding (it no longer does). */
+  removed: boolean;
+  file?: string;
+}
+
+/** Server-side command that takes a finding off the paper's ignore list again (Undo after a hide) and re-checks. */
+export const UNIGNORE_ID_COMMAND = 'tally.server.unignoreId';
 
 // ---- Model review ------------------------------------------------------------------------
 

@@ -140,6 +140,20 @@ describe('language server on examples/black-spatula.tex', { skip }, () => {
     await server.waitForDiagnostics(uri, (ds) => !!bde(ds));
   });
 
+  test('undo after hiding: tally.server.unignoreId takes the entry out and the finding comes back', async () => {
+    const d = bde(server.diagnostics.get(uri)!)!;
+    const actions = await server.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix.tally.ignoreId'] } });
+    const file = join(dir, '.tally-ignore.json');
+    assert.deepEqual(await server.request('workspace/executeCommand', actions[0].command), { file });
+    await server.waitForDiagnostics(uri, (ds) => !bde(ds));
+    const undo = { command: 'tally.server.unignoreId', arguments: [{ id: d.data.id, uri }] };
+    assert.deepEqual(await server.request('workspace/executeCommand', undo), { file, removed: true });
+    await server.waitForDiagnostics(uri, (ds) => !!bde(ds));
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).ignore, []);
+    assert.deepEqual(await server.request('workspace/executeCommand', undo), { file, removed: false }, 'a second undo changes nothing');
+    rmSync(file);
+  });
+
   test('no request touched the network (the guard ran in the server and in its check worker)', () => {
     assert.match(server.stderr(), /TALLY-NO-NETWORK-GUARD main/);
     assert.match(server.stderr(), /TALLY-NO-NETWORK-GUARD worker/);

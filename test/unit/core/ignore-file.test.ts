@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { addToIgnoreList, readIgnoreList } from '../../../src/core/ignore-file.ts';
+import { addToIgnoreList, readIgnoreList, removeFromIgnoreList } from '../../../src/core/ignore-file.ts';
 
 test('the nearest .tally-ignore.json above a paper applies', () => {
   const root = mkdtempSync(join(tmpdir(), 'tally-ignore-'));
@@ -58,4 +58,33 @@ test('the server writes the entry beside the paper root, with the file relative 
   assert.equal(entry.kind, 'percentage');
   assert.equal(entry.claim, 'a claim');
   assert.match(entry.hidden, /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('undo takes out every entry for the id, readable or bare, and keeps the rest and other keys', () => {
+  const text = JSON.stringify({ note: 'kept', ignore: [{ id: 'a', kind: 'mean', page: 2 }, 'b', 'a', { id: 'c' }] });
+  const { text: after, removed } = removeFromIgnoreList(text, 'a');
+  assert.equal(removed, true);
+  assert.deepEqual(JSON.parse(after), { note: 'kept', ignore: ['b', { id: 'c' }] });
+  assert.deepEqual(removeFromIgnoreList(after, 'a'), { text: after, removed: false });
+  assert.deepEqual(removeFromIgnoreList('{"other":1}', 'a'), { text: '{"other":1}', removed: false });
+  assert.throws(() => removeFromIgnoreList('{ not json', 'a'));
+  assert.throws(() => removeFromIgnoreList('["a"]', 'a'), /"ignore" array/);
+});
+
+test('the server hides a PDF finding and undoes it: the entry comes and goes, other entries stay', async () => {
+  const { addIgnoredId, removeIgnoredId } = await import('../../../src/server/ignore.ts');
+  const { pathToFileURL } = await import('node:url');
+  const { readFileSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'tally-ignore-'));
+  const pdfUri = pathToFileURL(join(root, 'paper.pdf')).href;
+  assert.deepEqual(removeIgnoredId(pdfUri, 'p1'), { removed: false }, 'no ignore file: nothing to undo, nothing written');
+  const range = { uri: pdfUri, page: 3, start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
+  addIgnoredId(pdfUri, { id: 'keep', uri: pdfUri });
+  const file = addIgnoredId(pdfUri, { id: 'p1', uri: pdfUri, kind: 'percentage', claim: '12%', sentence: 'A sentence of the paper.', range });
+  const hidden = JSON.parse(readFileSync(file, 'utf8')).ignore.find((e: { id: string }) => e.id === 'p1');
+  assert.deepEqual({ ...hidden, hidden: 'date' }, { id: 'p1', kind: 'percentage', claim: '12%', sentence: 'A sentence of the paper.', file: 'paper.pdf', page: 3, hidden: 'date' });
+  assert.deepEqual(removeIgnoredId(pdfUri, 'p1'), { file, removed: true });
+  assert.deepEqual(readIgnoreList(root).ids, ['keep']);
+  assert.deepEqual(removeIgnoredId(pdfUri, 'p1'), { file, removed: false });
+  assert.throws(() => removeIgnoredId('untitled:paper.pdf', 'p1'), /not a file on disk/);
 });

@@ -15,6 +15,7 @@ import type { Interval } from './interval-math.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { unitAt } from './unit-text.ts';
 import type { CheckModule } from '../module.ts';
+import { readChangeWithEnds } from './change-ends.ts';
 
 const UP = 'increase|increased|increases|increasing|rise|rose|risen|rising|grew|growth|grown|gain|gained|higher|greater|larger|more|up|jump|jumped|improvement|improved|elevat\\w*';
 const DOWN = 'decrease|decreased|decreases|decreasing|reduction|reduced|reduces|drop|dropped|decline|declined|declining|fall|fell|fallen|lower|smaller|less|down|loss|lost|cut|shrank|shrunk';
@@ -31,6 +32,8 @@ const VERSUS = /^\s*(?:[A-Za-zµμ/%]{0,12}\s*)?(?:vs\.?|versus|against|compared
 /** A multiple in words: the factor it states. */
 const WORD_FOLD: Record<string, number> = { doubled: 2, doubling: 2, doubles: 2, twice: 2, tripled: 3, tripling: 3, triples: 3, thrice: 3, quadrupled: 4, quadrupling: 4, halved: 2, halving: 2 };
 const WORD_FOLD_RE = /\b(doubl(?:ed|ing|es)|twice|tripl(?:ed|ing|es)|thrice|quadrupl(?:ed|ing)|halv(?:ed|ing))\b/gi;
+/** "3% per year", "2% annually": a rate that compounds over a period, not the change between two ends. */
+export const PER_PERIOD_AFTER = /^\s*(?:per\s+(?:year|annum|month|week|day|decade)|an?\s+(?:year|month|week|day|decade)|annually|yearly|each\s+(?:year|month|week|day)|every\s+(?:year|month|week|day))\b/i;
 /** Labels that name a test statistic, a p-value or a count, not an amount compared. */
 const NOT_AMOUNT_LABEL = /^(?:p|t|F|z|df|n|N|SD|SE|CI|chi|W|U|H)$/;
 
@@ -170,7 +173,7 @@ export function readChangeClaims(text: string, s: Sentence): ChangeClaim[] {
     let mode: ChangeMode | undefined;
     let word: string | undefined;
     if (c.percent) {
-      if (/^\s*points?\b|^\s*pp\b|percentage/i.test(after)) continue;
+      if (/^\s*points?\b|^\s*pp\b|percentage/i.test(after) || PER_PERIOD_AFTER.test(after)) continue;
       word = PCT_PHRASE.exec(after)?.[1] ?? BY_BEFORE.exec(before)?.[1];
       if (word) mode = 'percent';
     } else {
@@ -395,7 +398,9 @@ export function checkChanges(paper: PaperText): CheckOutput {
   const text = paper.text;
   const { blocks, sentences } = sentencesOf(paper);
   for (const s of sentences) {
-    for (const claim of readChangeClaims(text, s)) judgeChange(paper, claim, out);
+    const read = readChangeClaims(text, s);
+    for (const claim of read) judgeChange(paper, claim, out);
+    for (const claim of readChangeWithEnds(text, s)) if (!read.some((r) => r.result.start === claim.result.start)) judgeChange(paper, claim, out);
     const labelled = readDifferenceClaims(text, blocks[s.block], s);
     for (const claim of labelled) judgeChange(paper, claim, out);
     for (const claim of readNamedDifferenceClaims(text, s)) if (!labelled.some((l) => l.result === claim.result)) judgeChange(paper, claim, out);
@@ -418,9 +423,11 @@ export const changeCheck: CheckModule = {
     { name: 'vs', example: 'accuracy rose by 10% (55.0 vs 50.0)' },
     { name: 'multiple of labelled values', example: 'about twice as large (g = 0.21 before, g = 0.44 after)' },
     { name: 'stated difference', example: 'R² = .20 alone and R² = .26 with the covariates (ΔR² = .06)' },
+    { name: 'size with both ends', example: 'body mass rose by 1.5 kg, from 60.0 to 61.5 kg; rainfall fell from 80 to 65 mm, a drop of 15 mm' },
   ],
   leavesAlone: [
-    'Changes in percentage points, which are differences, not ratios.',
+    'Changes in percentage points as percent changes: they are differences, read as such only with both ends.',
+    'A size and ends in different clauses or units, ends that are ages, days or years, and rates per year ("3% a year, from ... to ...").',
     'Changes whose direction words disagree with the amounts: which one is wrong is not knowable.',
     'Percent changes of odds or hazards (1 − OR), and amplifications of a reduction: they need a definition the sentence does not state.',
   ],

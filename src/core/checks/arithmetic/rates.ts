@@ -8,7 +8,7 @@
 // The reader records the numbers as written and the words that bind them; the judge recomputes with
 // mathjs units and compares at the printed precision (a hedged rate, "about 10", at its loose precision).
 
-import { roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
+import { intervalMeets, roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText } from '../../types.ts';
 import { sentencesOf, type Sentence } from './context.ts';
 import { evaluateCached, unitFactor } from './evaluate.ts';
@@ -50,6 +50,8 @@ const ONE_PERIOD = /(?:\s*\b[A-Za-z-]+\b){0,4}\s*,?\s*(?:in|over|during|within|a
 // A bare comma or bracket ("84 failures in 7 days (12 per day)") binds too, but only to a warning.
 const BARE_CUE = /^\s*[,;(]\s*$/;
 const RATE_CUE = /^\s*[,;(]?\s*(?:(?:or|i\.\s?e\.|that\s+is|which\s+is|giving|so|thus|roughly|about|around|approximately|nearly|almost|some|on\s+average|an?\s+(?:average|mean|rate|throughput)\s+of|a\s+rate\s+of|averaging|at|[~≈])[\s,]*)+$/i;
+// After a rate: it is a requirement or a target, not the restated amount ("a rate of 500 per second is needed").
+const NOT_RESTATED_AFTER = /^[^.;]{0,40}?\b(?:(?:is|are|was|were|would\s+be|will\s+be)\s+(?:needed|required|expected|targeted|planned|necessary|recommended)|would|must|should)\b/i;
 const HEDGED_CUE = /\b(?:roughly|about|around|approximately|nearly|almost|some|on\s+average|average|mean)\b|[~≈]/i;
 // After a rate: "[events] per second", "a day", "/s", "each week".
 const RATE_TAIL = /(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|an?|every|each)\s*(second|sec|minute|min|hour|hr|day|week|month|year|ms|s|h)\b(?![-\w])/iy;
@@ -88,7 +90,7 @@ function periodRates(text: string, s: Sentence, amounts: Amount[], out: RateClai
     if (!rate || rate.bound) continue;
     const cue = text.slice(period.end, rate.n.start);
     const bare = BARE_CUE.test(cue);
-    if (!bare && !RATE_CUE.test(cue)) continue;
+    if ((!bare && !RATE_CUE.test(cue)) || NOT_RESTATED_AFTER.test(text.slice(rate.end, s.end))) continue;
     const hedged = rate.hedged || HEDGED_CUE.test(cue);
     let values: number[] = [];
     let per = '';
@@ -115,7 +117,9 @@ function periodRates(text: string, s: Sentence, amounts: Amount[], out: RateClai
 
 const AMONG = /^(?:\s*\b[A-Za-z-]+\b){0,3}\s*,?\s*(?:among|in|of|out\s+of|from|across)\s+(?:the\s+|a\s+population\s+of\s+|a\s+cohort\s+of\s+)?$/i;
 const OF_FIRST = /(?:^|[.;:]\s*|\b)(?:of|among|in)\s+(?:the\s+|all\s+)?$/i;
-const POPULATION_RATE_CUE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]?\s*(?:(?:or|i\.\s?e\.|that\s+is|which\s+is|giving|so|a|an|rate|incidence|prevalence|mortality|risk|of|about|roughly|approximately|around|nearly|crude|overall)[\s,]*)*$/i;
+// "..., the mortality rate was 200 per 100,000": the rate named with a copula; a qualified rate
+// ("the national rate was") is another population's and does not match.
+const POPULATION_RATE_CUE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;(]?\s*(?:(?:or|i\.\s?e\.|that\s+is|which\s+is|giving|so|a|an|the|rate|incidence|prevalence|mortality|risk|of|was|(?:injury|infection|death|case|crime|accident|error|failure|fault|defect|incident|fatality|admission|readmission|complication|event|attack|birth|relapse|recurrence|detection|dropout|attrition)(?=\s+rate)|is|about|roughly|approximately|around|nearly|crude|overall)[\s,]*)*$/i;
 const PER_BASE = /(?:\s*\b[A-Za-z-]+\b){0,2}?\s*(?:per|\/|for\s+every|in\s+every|every)\s*(1,000,000|1000000|100,000|100000|100\s000|10,000|10000|1,000|1000|100|(?:a|one)\s+(?:hundred|thousand|million)|thousand|million)\b/iy;
 // A rate per year or per person-time needs a period the reader would have to find: left alone.
 const PER_TIME_AFTER = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per\s+(?:year|annum|month|week|day)|a\s+year|annually|each\s+year|person[-\s]?(?:years?|months?|days?)|py\b|patient[-\s]years?)/i;
@@ -242,6 +246,21 @@ export function readRates(text: string, s: Sentence): RateClaim[] {
   return out;
 }
 
+/**
+ * How far rounded inputs can move a product or quotient of them: the recomputed value lies within
+ * [v·k, v/k] for the returned k (1 when no input was rounded). Whole numbers are taken as exact counts.
+ */
+function roundedInputsFactor(from: readonly Amount[]): number {
+  let keep = 1;
+  for (const a of new Set(from)) {
+    if (a.n.decimals === 0 && a.n.exponent <= 0) continue;
+    const [lo, hi] = roundingInterval(a.n);
+    const v = Math.abs(a.n.value);
+    if (v > 0) keep *= Math.max(0, 1 - (hi - lo) / (2 * v));
+  }
+  return keep;
+}
+
 export function judgeRate(paper: PaperText, c: RateClaim, out: CheckOutput): void {
   const claimSpan = cover(c.from[0].n, c.from[1].n, c.result);
   const verifiedAt = c.values.find((v) => roundsTo(c.result, v, c.hedged));
@@ -249,10 +268,9 @@ export function judgeRate(paper: PaperText, c: RateClaim, out: CheckOutput): voi
     out.verified.push(makeVerified(paper, ARITHMETIC_RULE.id, claimSpan, `${c.working} = ${formatValue(verifiedAt, 4)}`));
     return;
   }
-  // Inputs written with decimals may have been rounded: a rate some of their values give is not flagged.
-  const [lo, hi] = roundingInterval(c.result, true);
-  const inputsRounded = c.from.some((a) => a.n.decimals > 0);
-  if (inputsRounded && c.values.some((v) => Math.abs(v - c.result.value) <= 2 * (hi - lo))) return;
+  // Inputs written with decimals or a scale word may have been rounded: a rate some of their values give is not flagged.
+  const keep = roundedInputsFactor(c.from);
+  if (keep < 1 && c.values.some((v) => intervalMeets(c.result, v * keep, v / keep, c.hedged))) return;
   const value = c.values[0];
   const severity = c.hedged || c.loose || c.values.length > 1 || c.shape === 'ratio' ? 'warning' : 'error';
   out.findings.push(

@@ -8,7 +8,7 @@
 import { formatLike, roundingInterval, roundsTo, type ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
-import { notAnAmount, PERCENT_CHANGE_RULE } from './change.ts';
+import { notAnAmount, PER_PERIOD_AFTER, PERCENT_CHANGE_RULE } from './change.ts';
 import { quantitiesIn, sentencesOf, type Num } from './context.ts';
 import { cover, formatValue, makeFinding, makeVerified } from './report.ts';
 
@@ -59,7 +59,7 @@ export function readChangeClaims(text: string, sentence: TextSpan): ChangeClaim[
   const claims: ChangeClaim[] = [];
   const onlyTwo = nums.filter((n) => !n.percent && n.value > 0).length === 2;
   nums.forEach((p, index) => {
-    if (!p.percent || /^\s*(?:points?|pp)\b/i.test(text.slice(p.end, p.end + 12))) return;
+    if (!p.percent || /^\s*(?:points?|pp)\b/i.test(text.slice(p.end, p.end + 12)) || PER_PERIOD_AFTER.test(text.slice(p.end, p.end + 20))) return;
     const before = text.slice(Math.max(sentence.start, p.start - 40), p.start);
     const cue = CUE_BEFORE.exec(before);
     const word = cue?.[1] ?? cue?.[2] ?? CUE_AFTER.exec(text.slice(p.end, p.end + 20))?.[1];

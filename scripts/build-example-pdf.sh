@@ -29,7 +29,7 @@ build examples black-spatula
 
 if [ "${1:-}" = "--fixtures" ]; then
   f=test/fixtures/pdf
-  for name in two-column table typography image-only mixed table-nocaption table-merged table-rotated table-pagebreak table-groups; do build "$f" "$name"; done
+  for name in two-column table typography image-only mixed table-nocaption table-merged table-rotated table-pagebreak table-groups bitmap-fonts display-formula; do build "$f" "$name"; done
   # A password-protected copy (user password "secret").
   qpdf --static-id --static-aes-iv --encrypt secret owner 256 -- "$f/table.pdf" "$f/encrypted.pdf"
   echo "built $f/encrypted.pdf"

@@ -6,8 +6,8 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
 import { CheckDocumentRequest, CheckFilesRequest, ProgressNotification, ResultsChangedNotification, ResultsRequest } from '../shared/protocol.ts';
-import { UNHIDE_COMMAND, unhideFinding } from './hide-finding.ts';
-import type { UnignoreIdParams } from '../shared/protocol.ts';
+import { HIDE_COMMAND, UNHIDE_COMMAND, hideById, unhideFinding } from './hide-finding.ts';
+import type { FindingRef } from './hide-finding.ts';
 import { API_KEY_SECRET, reviewWithModel, setApiKey } from './model-review.ts';
 import { PDF_VIEW_TYPE, PdfViewerProvider } from './pdf-viewer.ts';
 import { REPORT_FORMATS, ReportPanel, exportReport } from './report-panel.ts';
@@ -166,8 +166,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false, viewColumn: vscode.ViewColumn.One });
   });
 
-  // The Undo of "Hidden: …": the finding comes back once the paper is checked again.
-  command(UNHIDE_COMMAND, (params?: UnignoreIdParams) => unhideFinding(params));
+  // The Hide of "Hide …?" (a PDF problem's hide row opened as a preview), and the Undo of "Hidden: …":
+  // the finding goes, or comes back, once the paper is checked again.
+  command(HIDE_COMMAND, (ref?: FindingRef) => hideById(client, ref));
+  command(UNHIDE_COMMAND, (ref?: FindingRef) => unhideFinding(ref));
 
   command('tally.openPdfViewer', async (arg?: vscode.Uri) => {
     const uri = arg ?? (await vscode.window.showOpenDialog({ filters: { PDF: ['pdf'] }, canSelectMany: false }))?.[0];

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Finding } from '../core/types.ts';
-import { CheckPdfRequest, ResultsRequest } from '../shared/protocol.ts';
-import { hideFinding, hideWithUndo } from './hide-finding.ts';
+import { CheckPdfRequest } from '../shared/protocol.ts';
+import { currentFinding, hideFinding, hideWithUndo, offerToHide, sayStale } from './hide-finding.ts';
 import { parsePdfPlaceFragment } from '../shared/pdf-place.ts';
 import type { PdfPlace } from '../shared/pdf-place.ts';
 import { sendRequest } from './rpc.ts';
@@ -44,6 +44,17 @@ class PdfDocument implements vscode.CustomDocument {
     this.uri = uri;
   }
   dispose(): void {}
+}
+
+/**
+ * Whether the editor VS Code made for a row's URI is pinned: Enter and a double-click open a row
+ * pinned, a click and the arrow keys as a preview. With previews turned off every editor is pinned
+ * and the two cannot be told apart, so none counts as pinned.
+ */
+function openedPinned(rowUri: vscode.Uri): boolean {
+  if (!vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true)) return false;
+  const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === rowUri.toString());
+  return !!tab && !tab.isPreview;
 }
 
 export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<PdfDocument> {
@@ -113,7 +124,10 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
       const uri = document.uri.with({ fragment: '' });
       const hadViewer = this.entryFor(uri) !== undefined;
       panel.webview.html = '<!DOCTYPE html><html lang="en"><body></body></html>';
-      setTimeout(() => void (target.action === 'hide' ? this.hideTarget(uri, target, panel, hadViewer) : this.openTarget(uri, target, panel)), 50);
+      setTimeout(() => {
+        if (target.action === 'hide') void this.hideTarget(uri, target, panel, { hadViewer, pinned: openedPinned(document.uri) });
+        else void this.openTarget(uri, target, panel);
+      }, 50);
       return;
     }
     const entry: ViewerEntry = { uri: document.uri, panel, findings: [], ready: false, pages: 0, checked: false, page: 0, scale: '', reloads: 0, errors: [] };
@@ -271,30 +285,27 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider<Pd
   }
 
   /**
-   * A Problems-list row asked to hide a finding (`…&action=hide`): hidden the way the tooltip's Hide
-   * button hides it, with an Undo. The extra editor closes, a viewer of the PDF that was open stays
-   * open (reopened if the row's editor replaced its preview tab), and focus goes back to the list.
-   * A row whose finding is gone (the paper was checked again since) changes nothing and says so.
+   * A Problems-list row asked to hide a finding (`…&action=hide`). Opened pinned (Enter, a double-click)
+   * it hides the finding the way the tooltip's Hide button does, with an Undo; opened as a preview (a
+   * click, or the arrow keys passing it) it asks first. The extra editor closes, a viewer of the PDF
+   * that was open stays open (reopened if the row's editor replaced its preview tab), and focus goes
+   * back to the list. A row whose finding is gone (the paper was checked again since) changes nothing.
    */
-  private async hideTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel, hadViewer: boolean): Promise<void> {
+  private async hideTarget(uri: vscode.Uri, target: PdfPlace, panel: vscode.WebviewPanel, how: { hadViewer: boolean; pinned: boolean }): Promise<void> {
     try {
-      const finding = await this.currentFinding(uri, target.findingId ?? '');
-      if (finding) await hideWithUndo(finding);
-      else void vscode.window.showInformationMessage(`Tally: this row is out of date: ${uri.path.split('/').pop()} no longer has that finding. Nothing was hidden.`);
-      if (hadViewer && !this.entryFor(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { viewColumn: panel.viewColumn, preserveFocus: true });
+      const client = this.client();
+      const ref = { id: target.findingId ?? '', uri: uri.toString() };
+      const finding = client ? await currentFinding(client, ref) : this.entryFor(uri)?.findings.find((f) => f.id === ref.id);
+      if (!finding) sayStale(ref.uri);
+      else if (how.pinned) await hideWithUndo(finding);
+      else offerToHide(finding);
+      if (how.hadViewer && !this.entryFor(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, { viewColumn: panel.viewColumn, preserveFocus: true });
     } catch (e) {
       this.log.error(`Hiding finding ${target.findingId} of ${uri.fsPath}: ${(e as Error).message}`);
     } finally {
       panel.dispose();
       void vscode.commands.executeCommand('workbench.panel.markers.view.focus');
     }
-  }
-
-  /** The finding with this id in the PDF's current results (the server's, else an open viewer's). */
-  private async currentFinding(uri: vscode.Uri, id: string): Promise<Finding | undefined> {
-    const client = this.client();
-    const findings = client ? ((await sendRequest(client, ResultsRequest, { uris: [uri.toString()] })).results[0]?.findings ?? []) : (this.entryFor(uri)?.findings ?? []);
-    return findings.find((f) => f.id === id);
   }
 
   private entryFor(uri: vscode.Uri): ViewerEntry | undefined {

@@ -2,7 +2,8 @@
 // Chromium, with the extension installed from its .vsix and WITHOUT the smoke-test driver, so
 // notification toasts and progress show as a user sees them. Opens the example paper from the
 // Explorer, the Problems panel, a hover on the error, the report, the PDF in Tally's viewer (and a
-// PDF problem's row in the Problems panel moving it to the problem's page); then
+// PDF problem's row in the Problems panel moving it to the problem's page, and its hide row: the
+// arrow keys passing it only ask, Enter hides it with an Undo that brings it back); then
 // runs Check Workspace (its progress notification and its toast, whose "Open Report" button opens
 // the report) and opens a real multi-file paper from the shared fixtures. Each step saves a
 // screenshot in test-output/screenshots/ (the README's come from here: problems.png, hover.png,
@@ -199,6 +200,29 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       }
       const tabs = await page.locator('.tabs-container .tab').filter({ hasText: 'black-spatula.pdf' }).count();
       if (tabs !== 1) throw new Error(`${tabs} tabs show black-spatula.pdf, expected the viewer alone`);
+    });
+
+    await step('the arrow keys walking the Problems panel past a PDF problem’s hide row only ask; Enter on it hides the problem, and Undo brings it back', null, async () => {
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      const problem = rows.filter({ hasText: /page 2, line \d+: .*420,?000/ });
+      await rows.filter({ hasText: 'show in the Tally PDF viewer' }).first().click();
+      await page.keyboard.press('ArrowDown');
+      await rows.filter({ hasText: 'hide this finding (Tally)' }).and(page.locator('.focused')).first().waitFor({ timeout: 10_000 });
+      const toasts = page.locator('.notifications-toasts .notification-toast');
+      await toasts.filter({ hasText: /Hide .*\(page 2\)\?/ }).first().waitFor({ timeout: 30_000 }).catch(async (err) => {
+        const shown = await toasts.allInnerTexts();
+        throw new Error(`no "Hide …?" question (toasts: ${JSON.stringify(shown)}): ${err.message.split('\n')[0]}`);
+      });
+      if (await toasts.filter({ hasText: 'Hidden:' }).count()) throw new Error('walking past the hide row hid the problem');
+      if ((await problem.count()) !== 1) throw new Error('the problem left the Problems panel while only asked about');
+      await page.keyboard.press('Enter');
+      const hidden = toasts.filter({ hasText: /Hidden: .*42,?000/ }).first();
+      await hidden.waitFor({ timeout: 30_000 });
+      await problem.first().waitFor({ state: 'detached', timeout: 60_000 });
+      await page.screenshot({ path: join(SHOTS, 'pdf-hide.png') });
+      await hidden.getByRole('button', { name: 'Undo' }).click();
+      await problem.first().waitFor({ timeout: 60_000 });
+      await runCommand(page, 'Notifications: Clear All Notifications');
     });
 
     await step('Tally: Check Workspace shows its progress, then a toast counting papers', null, async () => {

@@ -34,6 +34,8 @@ export interface ExpandContext {
   aliases: Map<string, string>;
   includeStack: string[];
   expansions: number;
+  /** Nodes copied in by macro uses so far (bounded by MAX_SUBSTITUTED). */
+  substituted: number;
   bytesRead: number;
   warnedBudget: boolean;
   parsers: Set<string>;
@@ -49,6 +51,11 @@ export interface ExpandContext {
 }
 
 const MAX_EXPANSIONS = 200_000;
+/**
+ * Nodes all macro uses may copy in, together: a macro that doubles its argument at every use
+ * (\def\c#1{\c{#1#1}}) grows exponentially long before the expansion count or depth stops it.
+ */
+const MAX_SUBSTITUTED = 2_000_000;
 const MAX_DEPTH = 40;
 const MAX_INCLUDE_DEPTH = 16;
 /** Inclusions per paper: a book has a few hundred; ten thousand \input's of one file are an attack. */
@@ -89,6 +96,7 @@ export function newContext(rootUri: string, rootText: string, opts: { readFile?:
     aliases: new Map(),
     includeStack: [rootUri],
     expansions: 0,
+    substituted: 0,
     bytesRead: rootText.length,
     warnedBudget: false,
     parsers: new Set(),
@@ -223,10 +231,11 @@ function expandUse(f: Frame, ctx: ExpandContext, n: Extract<LNode, { t: 'mac' }>
   ctx.expansions++;
   const args = readArgs(f.cur, def);
   const use = spanOf(n.src, args);
-  if (f.depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS) {
+  if (!def.opaque) ctx.substituted += substitutedSize(def.body, args, MAX_SUBSTITUTED - ctx.substituted + 1);
+  if (f.depth >= MAX_DEPTH || ctx.expansions > MAX_EXPANSIONS || ctx.substituted > MAX_SUBSTITUTED) {
     if (!ctx.warnedBudget) {
       ctx.warnedBudget = true;
-      ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply (or the paper's macros expand too often); its text is left out.`, ...rangeOf(ctx, n.src), partial: true });
+      ctx.notes.push({ level: 'warning', message: `Macro \\${n.name} expands too deeply, too often or into too much text (the paper's macros together); its text is left out.`, ...rangeOf(ctx, n.src), partial: true });
     }
     return undefined;
   }
@@ -344,6 +353,22 @@ function readArgs(cur: Cursor, def: MacroDef): (Arg | undefined)[] {
 }
 
 /** The body with #k replaced by the arguments; body text is re-pointed at the macro use. */
+/** How many nodes substitute() would build for this use, counted up to `cap` (so the count stays cheap). */
+function substitutedSize(body: readonly LNode[], args: readonly (Arg | undefined)[], cap: number): number {
+  let size = 0;
+  const stack: (readonly LNode[])[] = [body];
+  while (stack.length && size < cap) {
+    for (const b of stack.pop()!) {
+      if (b.t === 'param') size += args[b.n - 1]?.c.length ?? 0;
+      else {
+        size++;
+        if (b.t === 'grp' || b.t === 'env' || b.t === 'math') stack.push(b.c);
+      }
+    }
+  }
+  return size;
+}
+
 function substitute(body: readonly LNode[], args: readonly (Arg | undefined)[], use: Src): LNode[] {
   const out: LNode[] = [];
   for (const b of body) {

@@ -7,7 +7,7 @@ import { UNLIMITED } from './budget.ts';
 import type { Budget } from './budget.ts';
 import type { PageLayout, PdfLine } from './model.ts';
 import { PdfSourceMap } from './source-map.ts';
-import { CAPTION_START, detectTables } from './tables.ts';
+import { CAPTION_START, detectTables, EQUATION_NUMBER } from './tables.ts';
 import type { DetectedTable } from './tables.ts';
 
 const NUMBERED_HEADING = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\p{Lu}/u;
@@ -56,6 +56,19 @@ const isIndented = (l: PdfLine) => l.x0 - l.colLeft > 0.7 * l.size && l.x0 - l.c
 const isShort = (l: PdfLine) => l.x1 < l.colRight - 2.5 * l.size;
 const startsBlock = (l: PdfLine) => CAPTION_START.test(l.text) || (NUMBERED_HEADING.test(l.text) && isShort(l) && !endsSentence(l.text));
 
+const MATH_SIGN = /[=^_+−×÷/<>≤≥±∑∏∫√∂∆∇·]/;
+
+/**
+ * A line of a display formula: set apart from both margins with math in it (a fraction's
+ * numerator, a centred equation), or ending at the right margin in an equation number.
+ */
+function isDisplayLine(l: PdfLine): boolean {
+  const away = (d: number) => d > 4 * l.size;
+  if (away(l.x0 - l.colLeft) && away(l.colRight - l.x1)) return MATH_SIGN.test(l.text);
+  const last = l.segments[l.segments.length - 1];
+  return l.segments.length >= 2 && l.x0 - l.colLeft > 2 * l.size && l.colRight - l.x1 < l.size && EQUATION_NUMBER.test(l.text.slice(last.start, last.end).trim());
+}
+
 function sameSize(a: PdfLine, b: PdfLine): boolean {
   return Math.abs(a.size - b.size) <= 0.1 * Math.max(a.size, b.size);
 }
@@ -63,6 +76,10 @@ function sameSize(a: PdfLine, b: PdfLine): boolean {
 /** Whether b continues the paragraph a is in. */
 function continues(a: PdfLine, b: PdfLine, pitch: number, bodySize: number): boolean {
   if (!sameSize(a, b) || startsBlock(b)) return false;
+  // A display formula is a block of its own: its equation number and the pieces of a fraction
+  // are not words of the sentence around it.
+  const display = isDisplayLine(a);
+  if (display !== isDisplayLine(b)) return false;
   const jumped = a.page !== b.page || a.column !== b.column || b.y > a.y;
   if (jumped) {
     // A paragraph goes on in the next column or page when its last line was full and did not end a sentence,
@@ -73,6 +90,8 @@ function continues(a: PdfLine, b: PdfLine, pitch: number, bodySize: number): boo
   const d = a.y - b.y;
   // Line spacing grows with the type size (a title's lines are further apart than the text's).
   const expected = (pitch * Math.max(a.size, b.size, bodySize)) / bodySize;
+  // Big operators and fractions push a formula's lines further apart than the text's.
+  if (display) return d < 3 * expected;
   if (d > 1.3 * expected && d > 1.25 * Math.max(a.size, b.size)) return false;
   // A first-line indent: the line starts further right than the one before it.
   // (Only after a line that ends a sentence or stops short: in a reference list with hanging
@@ -113,6 +132,7 @@ function isFontHeading(lines: readonly PdfLine[], bodyFont: string): boolean {
 function classify(lines: readonly PdfLine[], bodySize: number, pageHeight: number, bodyFont = ''): BlockKind {
   const first = lines[0];
   if (CAPTION_START.test(first.text)) return 'caption';
+  if (lines.every(isDisplayLine)) return 'display-math';
   const text = lines.map((l) => l.text).join(' ');
   const words = text.split(/\s+/).length;
   if (lines.length <= 2 && text.length <= 150 && !/[,;=]$/.test(text) && !/^[\d\s.,%()|±−-]+$/.test(text)) {

@@ -3,7 +3,7 @@
 
 import type { PdfjsTextItem } from './pdfjs.ts';
 import type { Frag } from './model.ts';
-import { joinDigitGroups, normalizeText } from './normalize.ts';
+import { decodeTexControlCodes, joinDigitGroups, normalizeText } from './normalize.ts';
 
 export interface PageFragments {
   frags: Frag[];
@@ -53,7 +53,11 @@ export function pageFragments(items: readonly unknown[], view: readonly number[]
   const counts = [0, 0, 0, 0];
   for (const it of items) {
     // Non-finite positions or sizes (broken font matrices) cannot be placed on the page.
-    if (!isTextItem(it) || it.str.trim() === '' || !it.transform.every(Number.isFinite) || !Number.isFinite(it.width)) continue;
+    if (!isTextItem(it)) continue;
+    // TeX dash and ligature codes of fonts without a ToUnicode map (normalize.ts), decoded
+    // before the box is measured on the string.
+    it.str = decodeTexControlCodes(it.str);
+    if (it.str.trim() === '' || !it.transform.every(Number.isFinite) || !Number.isFinite(it.width)) continue;
     text.push(it);
     const q = quarter(it.transform);
     if (q >= 0) counts[q] += it.str.length;

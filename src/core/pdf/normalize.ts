@@ -48,6 +48,49 @@ const SINGLE: Record<string, string> = {
 // Spaces that never separate words in print: a thin or no-break space between digit groups.
 const GROUP_SPACES = /(?<![\d.,])(\d{1,3})[\u00A0\u2009\u202F\u2006\u2005]((?:\d{3}[\u00A0\u2009\u202F\u2006\u2005])*\d{3})(?![\d])/g;
 
+// TeX fonts without a ToUnicode map (bitmap Type 3 fonts above all) reach pdfjs as raw font
+// codes; below U+0020 those are dashes and ligatures that the encoding puts there. T1 (Cork):
+const CORK_CONTROLS: Record<string, string> = {
+  '\u0015': '\u2013',
+  '\u0016': '\u2014',
+  '\u001B': 'ff',
+  '\u001C': 'fi',
+  '\u001D': 'fl',
+  '\u001E': 'ffi',
+  '\u001F': 'ffl',
+};
+// OT1, the default text encoding (its dashes sit at '{' and '|', out of reach here, and pdfjs
+// itself already blanks fi and ff, a form feed and a vertical tab):
+const OT1_CONTROLS: Record<string, string> = {
+  '\u000B': 'ff',
+  '\u000C': 'fi',
+  '\u000D': 'fl',
+  '\u000E': 'ffi',
+  '\u000F': 'ffl',
+};
+
+/**
+ * Decodes the dash and ligature codes of the two TeX text encodings. Each encoding's ligatures
+ * are letters (oe, AE, ...) or accents in the other, so a fragment showing the other's ligature
+ * codes is left alone; an en dash between digits ("15\u001520") is the common case.
+ */
+export function decodeTexControlCodes(s: string): string {
+  let hasOt1Ligature = false;
+  let hasCorkCode = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0b && c <= 0x0f) hasOt1Ligature = true;
+    else if (c >= 0x15 && c <= 0x1f) hasCorkCode = true;
+  }
+  if (!hasOt1Ligature && !hasCorkCode) return s;
+  const hasCorkLigature = [...s].some((ch) => ch >= '\u001B' && ch <= '\u001F');
+  const table = hasOt1Ligature ? (hasCorkLigature ? undefined : OT1_CONTROLS) : CORK_CONTROLS;
+  if (!table) return s;
+  let out = '';
+  for (const ch of s) out += table[ch] ?? ch;
+  return out;
+}
+
 function isDropped(c: number): boolean {
   // soft hyphen, zero-width spaces and joiners, BOM, control characters
   return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff || c === 0x2060 || c < 0x20;
@@ -74,6 +117,7 @@ export function normalizeText(s: string): string {
     }
   }
   if (!needs) return s;
+  s = decodeTexControlCodes(s);
   s = repairMathAlphanumerics(s);
   const grouped = s.replace(GROUP_SPACES, (m) => m.replace(/[\u00A0\u202F\u2006\u2005]/g, '\u2009'));
   let out = '';

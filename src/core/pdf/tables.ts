@@ -61,7 +61,7 @@ function shortCells(lines: readonly PdfLine[]): boolean {
 }
 
 /** A numbered display formula: the last segment is an equation number at the right. */
-const EQUATION_NUMBER = /^\(\s*(?:\d+|[A-Z]?\d+(?:\.\d+)*[a-z]?)\s*\)$/;
+export const EQUATION_NUMBER = /^\(\s*(?:\d+|[A-Z]?\d+(?:\.\d+)*[a-z]?)\s*\)$/;
 const isEquationLine = (l: PdfLine) => l.segments.length === 2 && EQUATION_NUMBER.test(l.text.slice(l.segments[1].start, l.segments[1].end).trim());
 
 function sameRegion(a: PdfLine, b: PdfLine): boolean {

@@ -1,6 +1,7 @@
 // The PDF viewer in a build loop: the PDF rewritten on disk while open reloads with no error and on
 // the same page; a PDF problem's command link and its "show in the viewer" row (what the Problems
-// list runs and opens) move the viewer to its page; its "hide this finding" row hides it until Undo;
+// list runs and opens) move the viewer to its page; its "hide this finding" row hides it until Undo
+// when opened pinned (Enter), and only asks when opened as a preview (a click, the arrow keys);
 // a PDF finding hidden from the viewer or from the report disappears and leaves a readable
 // .tally-ignore.json entry.
 import * as assert from 'node:assert/strict';
@@ -42,14 +43,17 @@ function untilViewerAlone(pdf: vscode.Uri): Promise<vscode.Tab[]> {
   });
 }
 
-/** Opens a problem's row as the Problems list does and waits for the editor VS Code made for it to close. */
-async function openRow(row: vscode.Uri, selection?: vscode.Range): Promise<void> {
+/**
+ * Opens a problem's row as the Problems list does and waits for the editor VS Code made for it to
+ * close: pinned is what Enter and a double-click do, a preview what a click and the arrow keys do.
+ */
+async function openRow(row: vscode.Uri, how: { pinned: boolean }, selection?: vscode.Range): Promise<void> {
   let closed = false;
   const watch = vscode.window.tabGroups.onDidChangeTabs((e) => {
     if (e.closed.some((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fragment === row.fragment)) closed = true;
   });
   try {
-    await vscode.commands.executeCommand('vscode.open', row, { selection, preserveFocus: true });
+    await vscode.commands.executeCommand('vscode.open', row, { selection, preserveFocus: true, preview: !how.pinned });
     await until('the editor the row opened to close', () => closed || undefined);
   } finally {
     watch.dispose();
@@ -122,7 +126,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     assert.deepEqual(state.pdfViewers.filter((v) => v.uri.includes('viewer-loop.pdf')).map((v) => v.uri), [uri().toString()]);
   });
 
-  it('hides a problem when its “hide this finding” row is opened (what the Problems list does on click and Enter), and Undo brings it back', async () => {
+  it('hides a problem when its “hide this finding” row is opened pinned (what the Problems list does on Enter), and Undo brings it back', async () => {
     const d = await theWrongDose(uri());
     const row = d.relatedInformation?.find((r) => /hide this finding/.test(r.message));
     assert.ok(row, `the PDF problem has a hide row: ${JSON.stringify(d.relatedInformation?.map((r) => r.message))}`);
@@ -130,7 +134,7 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     assert.equal(row.location.uri.with({ fragment: '' }).toString(), uri().toString());
     const id = new URLSearchParams(row.location.uri.fragment.replace(/^tally-/, '')).get('finding')!;
     assert.equal(new URLSearchParams(row.location.uri.fragment.replace(/^tally-/, '')).get('action'), 'hide');
-    await openRow(row.location.uri, row.location.range);
+    await openRow(row.location.uri, { pinned: true }, row.location.range);
     await waitForDiagnostics(uri(), (ds) => !ds.some((x) => /420,?000/.test(x.message)), 60_000);
     const entry = (await ignoreEntries(fixtureUri('viewer-e2e/.tally-ignore.json'))).find((e) => e.id === id);
     assert.ok(entry, `an entry for ${id}`);
@@ -147,12 +151,31 @@ describe('PDF viewer: rebuilds, problems and hiding (a copy of examples/black-sp
     assert.ok(!(await ignoreEntries(fixtureUri('viewer-e2e/.tally-ignore.json'))).some((e) => e.id === id), 'the entry is gone');
   });
 
+  it('a hide row opened as a preview (a click, or the arrow keys walking the list) only asks; the question’s Hide button hides', async () => {
+    const d = await theWrongDose(uri());
+    const row = d.relatedInformation!.find((r) => /hide this finding/.test(r.message))!;
+    const id = new URLSearchParams(row.location.uri.fragment.replace(/^tally-/, '')).get('finding')!;
+    const before = tallyDiagnostics(uri()).length;
+    await openRow(row.location.uri, { pinned: false }, row.location.range);
+    await untilViewerAlone(uri());
+    // Hiding would write the entry at once and re-check; give a re-check time to land.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(!(await ignoreEntries(fixtureUri('viewer-e2e/.tally-ignore.json'))).some((e) => e.id === id), 'nothing was written');
+    assert.equal(tallyDiagnostics(uri()).length, before);
+    // What the Hide button of "Hide …?" runs; then Undo.
+    assert.equal(await vscode.commands.executeCommand('tally.hideFinding', { id, uri: uri().toString() }), true);
+    await waitForDiagnostics(uri(), (ds) => !ds.some((x) => /420,?000/.test(x.message)), 60_000);
+    assert.ok((await ignoreEntries(fixtureUri('viewer-e2e/.tally-ignore.json'))).some((e) => e.id === id && e.page === 2));
+    assert.equal(await vscode.commands.executeCommand('tally.unhideFinding', { id, uri: uri().toString() }), true);
+    await theWrongDose(uri());
+  });
+
   it('a stale hide row (its finding no longer there) hides nothing', async () => {
     const d = await theWrongDose(uri());
     const row = d.relatedInformation!.find((r) => /hide this finding/.test(r.message))!;
     const before = tallyDiagnostics(uri()).length;
     const stale = row.location.uri.with({ fragment: row.location.uri.fragment.replace(/finding=[^&]+/, 'finding=0000stale') });
-    await openRow(stale);
+    await openRow(stale, { pinned: true });
     await untilViewerAlone(uri());
     assert.ok(!(await ignoreEntries(fixtureUri('viewer-e2e/.tally-ignore.json'))).some((e) => e.id === '0000stale'));
     // Hiding would re-check; give a re-check time to land, then the problems must be as they were.

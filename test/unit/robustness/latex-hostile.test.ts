@@ -161,3 +161,12 @@ test('deeply nested math, environments and stray closers tokenize in linear time
     assert.ok(large < Math.max(small, 5) * 24, `${shape(1).slice(0, 30)}…: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
   }
 });
+
+test('a macro that doubles its argument at every use stops at the copy budget with a note, keeping the text around it', () => {
+  const before = process.memoryUsage().rss;
+  const paper = extract('\\def\\twice#1{\\twice{#1#1}}Start 3 + 4 = 7. \\twice{1} End 5 + 5 = 10.');
+  assert.match(notes(paper), /too much text/);
+  assert.match(paper.text, /Start 3 \+ 4 = 7\..*End 5 \+ 5 = 10\./s);
+  // Without the budget: 2^40 copies, minutes and gigabytes.
+  assert.ok(process.memoryUsage().rss - before < 400e6);
+});

@@ -62,6 +62,9 @@ const OPPOSITES: [string, string][] = [
   ['correct', 'incorrect'], ['present', 'absent'], ['positive', 'negative'], ['published', 'unpublished'],
   ['completed', 'uncompleted'], ['successful', 'unsuccessful'], ['accepted', 'rejected'], ['online', 'offline'],
   ['woman', 'man'], ['girl', 'boy'], ['yes', 'no'],
+  // States of returned or collected things: "112 were complete and 18 were partial".
+  ['complete', 'partial'], ['full', 'partial'], ['functional', 'faulty'], ['working', 'broken'], ['organic', 'conventional'],
+  ['intact', 'damaged'], ['open', 'closed'], ['pass', 'fail'],
   // Outcomes told by verbs: "70% passed and 30% failed".
   ['succeeded', 'failed'], ['passed', 'failed'], ['agreed', 'disagreed'], ['agreed', 'declined'], ['accepted', 'declined'],
   ['approved', 'rejected'], ['included', 'excluded'], ['converged', 'diverged'], ['survived', 'died'], ['won', 'lost'],
@@ -74,6 +77,19 @@ export function complementary(a: string, b: string): boolean {
   const y = b.toLowerCase();
   if (x === y) return false;
   if (OPPOSITE_SET.has(`${x}|${y}`)) return true;
-  const strip = (w: string) => w.replace(/^(?:non-?|un)/, '');
-  return strip(x) === strip(y) && (x !== strip(x) || y !== strip(y));
+  return negates(x, y) || negates(y, x);
+}
+
+const NEGATABLE_ADJECTIVE = /(?:ible|able|ent|ant|ive|ate|al|ar|ure|ect|ete|id)$/;
+
+/** "unpaid" of "paid", "non-smoker" of "smoker", "invalid" of "valid", "illegible" of "legible", "irregular" of "regular". */
+function negates(word: string, base: string): boolean {
+  if (base.length < 3 || !word.endsWith(base)) return false;
+  const prefix = word.slice(0, word.length - base.length);
+  if (prefix === 'un' || prefix === 'non' || prefix === 'non-') return true;
+  // in- negates adjectives ("invalid", "incomplete"), not nouns or verbs ("import", "income", "inside").
+  if (base.length < 4 || !NEGATABLE_ADJECTIVE.test(base)) return false;
+  if (prefix === 'in') return true;
+  // The assimilated forms of in-: im- before b, m, p; il- before l; ir- before r.
+  return (prefix === 'im' && /^[bmp]/.test(base)) || (prefix === 'il' && base.startsWith('l')) || (prefix === 'ir' && base.startsWith('r'));
 }

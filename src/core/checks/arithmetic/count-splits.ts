@@ -318,6 +318,7 @@ export const countSplitsCheck: CheckModule = {
     { name: 'announced number of groups', example: '90 pupils in three classes: 28, 31 and 31' },
     { name: 'did and did not', example: 'we sent 700 letters, where 420 recipients replied and 280 did not' },
     { name: 'opposite words', example: 'a crew of 15 with 9 paid staff and 6 unpaid helpers' },
+    { name: 'opposite states', example: 'of the 52 returned test kits, 47 were intact and 5 were damaged; 30 were valid and 22 invalid' },
     { name: 'either-or reasons', example: 'we dropped 50 files because either the header was missing (20) or the body was empty (30)' },
     { name: 'group sizes in brackets', example: 'N = 90 pupils from two schools (N = 50) and (N = 22 boys, N = 18 girls)' },
     { name: 'a classification', example: 'we rated 40 of the 100 essays as strong, 45 as fair and 15 as weak' },

@@ -1,5 +1,5 @@
 // Units as papers write them after a number ("ng/kg bw/day", "µg g^-1", "mg per day") and their
-// mathjs spelling. Only units mathjs knows; body weight ("bw", "b.w.", "body weight") is dropped
+// mathjs spelling. Only units mathjs knows; body weight ("bw", "b.w.", "of body weight") is dropped
 // because it only says what the kilogram is of.
 
 export interface UnitText {
@@ -20,6 +20,7 @@ const ATOMS: Record<string, string> = {
   mol: 'mol', mmol: 'mmol', umol: 'umol', 'µmol': 'umol', 'μmol': 'umol', nmol: 'nmol', pmol: 'pmol',
   J: 'J', kJ: 'kJ', MJ: 'MJ', W: 'W', kW: 'kW', MW: 'MW', kWh: 'kWh', Wh: 'Wh', Hz: 'Hz', kHz: 'kHz', MHz: 'MHz', Pa: 'Pa', kPa: 'kPa', MPa: 'MPa', mmHg: 'mmHg',
   mV: 'mV', V: 'V', mA: 'mA',
+  ha: 'hectare', t: 'tonne',
   kB: 'kB', KB: 'kB', MB: 'MB', GB: 'GB', TB: 'TB', PB: 'PB',
 };
 // Single letters are units only inside a compound ("g/d") or as these common ones.
@@ -31,7 +32,7 @@ const ATOM_SOURCE = Object.keys(ATOMS)
   .join('|');
 const POWER = '(?:\\^\\{?([-\\u2212]?\\d)\\}?|([²³]))?';
 const ATOM_RE = new RegExp(`(${ATOM_SOURCE})(?![A-Za-z\\u00b5\\u03bc])${POWER}`, 'y');
-const BODY_WEIGHT = /\s*(?:bw|b\.\s?w\.|BW|body[\s-]?weight|bodyweight)(?![A-Za-z])/y;
+const BODY_WEIGHT = /\s*(?:of\s+)?(?:bw|b\.\s?w\.|BW|body[\s-]?weight|bodyweight)(?![A-Za-z])/y;
 const JOIN = /(\s*\/\s*|\s+per\s+|\s*[·⋅]\s*)/y;
 const LEAD = /[ \t\u00a0\u2009\u202f~]*/y;
 

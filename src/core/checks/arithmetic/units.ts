@@ -27,6 +27,79 @@ function dimensionless(expr: string): boolean {
   return result !== undefined && result.unit === undefined;
 }
 
+// "a 70 kg adult may take in", "a 60 kg patient received a total of", "a 12 ha field needs": an amount
+// of body mass or area, whom or what it is of, and a verb of intake or use.
+const HOLDER_USES = new RegExp(`^\\s*(?:${[
+  'adults?', 'persons?', 'people', 'patients?', 'child', 'children', 'm[ae]n', 'wom[ae]n', 'individuals?', 'subjects?', 'participants?', 'workers?',
+  'infants?', 'toddlers?', 'volunteers?', 'consumers?', 'animals?', 'rats?', 'mice', 'mouse', 'dogs?', 'pigs?', 'calf', 'calves', 'cows?', 'sheep', 'horses?',
+  'fields?', 'plots?', 'farms?', 'orchards?', 'paddocks?', 'gardens?', 'lawns?', 'roofs?', 'rooms?', 'walls?', 'floors?', 'sites?', 'stands?',
+].join('|')})\\s+(?:(?:may|would|could|can|will|should|must|might)\\s+)?(?:thus\\s+|therefore\\s+|then\\s+)?(?:${[
+  'receive[sd]?', 'take\\s+in', 'takes\\s+in', 'took\\s+in', 'ingests?', 'ingested', 'consumes?', 'consumed', 'gets?', 'got', '(?:is|was|be)\\s+given', 'absorbs?', 'absorbed',
+  'takes?', 'took', 'needs?', 'needed', 'requires?', 'required', 'uses?', 'used',
+].join('|')})\\s+(?:up\\s+to\\s+)?(?:an?\\s+(?:total\\s+|daily\\s+)?(?:dose\\s+)?(?:of\\s+)?)?$`, 'i');
+// Between the dose and the body: no other number, and no contrast ("but a 60 kg patient received 200 mg" is not the product).
+const DOSE_TO_HOLDER = /^[^\d;]{0,80}$/;
+const CONTRAST = /\b(?:but|however|although|though|whereas|while|yet|instead|except|unlike|only)\b/i;
+// After the result: a comparison, not the amount the dose gives.
+const COMPARED_AFTER = /^\s*(?:[A-Za-z/]+\s+){0,3}?(?:instead|rather|than|below|above|under|over|exceed\w*|beyond|more|less|fewer)\b/i;
+
+/** A body mass or an area: what a dose or an application rate is per. */
+function isHolder(q: Quantity): boolean {
+  return unitFactor(q.unit.mathjs, 'kg') !== undefined || unitFactor(q.unit.mathjs, 'm^2') !== undefined;
+}
+
+/** The dose per body mass (or rate per area) and the body mass (or area) that give `r`, when the words say so; else undefined. */
+function readIntake(text: string, qs: readonly Quantity[], r: Quantity): { rate: Quantity; body: Quantity } | undefined {
+  const at = qs.indexOf(r);
+  const body = qs[at - 1];
+  if (!body || !isHolder(body) || !HOLDER_USES.test(text.slice(body.unit.end, r.n.start))) return undefined;
+  if (COMPARED_AFTER.test(text.slice(r.unit.end, r.unit.end + 40))) return undefined;
+  for (let i = at - 2; i >= 0; i--) {
+    const rate = qs[i];
+    const between = text.slice(rate.unit.end, body.n.start);
+    if (!DOSE_TO_HOLDER.test(between) || CONTRAST.test(between)) return undefined;
+    if (dimensionless(`(1 ${rate.unit.mathjs}) * (1 ${body.unit.mathjs}) / (1 ${r.unit.mathjs})`)) return { rate, body };
+  }
+  return undefined;
+}
+
+/** Judges a result stated in words against the product or quotient of two quantities, with mathjs units. */
+function judgeProduct(paper: PaperText, out: CheckOutput, a: Quantity, b: Quantity, op: '*' | '/', r: Quantity): void {
+  const expr = `(${plain(a.n.value)} ${a.unit.mathjs}) ${op} (${plain(b.n.value)} ${b.unit.mathjs})`;
+  const evaluated = evaluateCached(expr, r.unit.mathjs);
+  if (!evaluated) return;
+  const unitFactor = evaluated.value / (op === '*' ? a.n.value * b.n.value : a.n.value / b.n.value);
+  const [alo, ahi] = roundingInterval(a.n);
+  const [blo, bhi] = b.n.decimals === 0 && b.n.exponent === 0 ? [b.n.value, b.n.value] : roundingInterval(b.n);
+  const corners = op === '*' ? [alo * blo, alo * bhi, ahi * blo, ahi * bhi] : [alo / blo, alo / bhi, ahi / blo, ahi / bhi];
+  const lo = Math.min(...corners) * unitFactor;
+  const hi = Math.max(...corners) * unitFactor;
+  const claimSpan = cover(a.n, b.n, r.n);
+  const working = `${expr} to ${r.unit.mathjs}`;
+  // Verified only when the printed inputs give the printed result; a result that holds only with an
+  // input at the edge of its rounding is left quiet.
+  if (roundsTo(r.n, evaluated.value, true)) {
+    out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(evaluated.value)}`));
+    return;
+  }
+  if (intervalMeets(r.n, lo, hi, true)) return;
+  const recomputed = r.n.exponent ? formatResult(r.n, evaluated.value) : formatLike(r.n, evaluated.value);
+  out.findings.push(
+    makeFinding(paper, {
+      kind: 'unit-conversion',
+      severity: 'error',
+      message: `${a.n.text} ${a.unit.text} ${op === '*' ? '×' : '/'} ${b.n.text} ${b.unit.text} is ${recomputed} ${r.unit.text}, not ${r.n.text} ${r.unit.text}.`,
+      claimSpan,
+      span: r.n,
+      reported: r.n.text,
+      recomputed,
+      working,
+      suggestion: recomputed,
+      related: [a.n, b.n],
+    }),
+  );
+}
+
 export function checkUnits(paper: PaperText): CheckOutput {
   const out: CheckOutput = { findings: [], verified: [] };
   const text = paper.text;
@@ -85,8 +158,18 @@ export function checkUnits(paper: PaperText): CheckOutput {
       );
     }
 
+    // A dose per body mass for the body named right before the result: "so a 60 kg patient received 300 mg".
+    const intakes = new Set<Quantity>();
+    for (const r of qs) {
+      const intake = readIntake(text, qs, r);
+      if (!intake) continue;
+      intakes.add(r);
+      judgeProduct(paper, out, intake.rate, intake.body, '*', r);
+    }
+
     // Products in words: a cued result whose unit two earlier quantities of the paragraph make.
     for (const r of qs) {
+      if (intakes.has(r)) continue;
       const cue = RESULT_CUE.exec(text.slice(Math.max(s.start, r.n.start - 48), r.n.start));
       if (!cue) continue;
       const earlier = [...list, ...qs.filter((q) => q.n.end <= r.n.start - cue[0].length)];
@@ -102,39 +185,7 @@ export function checkUnits(paper: PaperText): CheckOutput {
       }
       if (pairs.length !== 1) continue; // none, or several readings
       const { a, b, op } = pairs[0];
-      const expr = `(${plain(a.n.value)} ${a.unit.mathjs}) ${op} (${plain(b.n.value)} ${b.unit.mathjs})`;
-      const evaluated = evaluateCached(expr, r.unit.mathjs);
-      if (!evaluated) continue;
-      const unitFactor = evaluated.value / (op === '*' ? a.n.value * b.n.value : a.n.value / b.n.value);
-      const [alo, ahi] = roundingInterval(a.n);
-      const [blo, bhi] = b.n.decimals === 0 && b.n.exponent === 0 ? [b.n.value, b.n.value] : roundingInterval(b.n);
-      const corners = op === '*' ? [alo * blo, alo * bhi, ahi * blo, ahi * bhi] : [alo / blo, alo / bhi, ahi / blo, ahi / bhi];
-      const lo = Math.min(...corners) * unitFactor;
-      const hi = Math.max(...corners) * unitFactor;
-      const claimSpan = cover(a.n, b.n, r.n);
-      const working = `${expr} to ${r.unit.mathjs}`;
-      // Verified only when the printed inputs give the printed result; a result that holds only with an
-      // input at the edge of its rounding is left quiet.
-      if (roundsTo(r.n, evaluated.value, true)) {
-        out.verified.push(makeVerified(paper, 'unit-conversion', claimSpan, `${working} = ${plain(evaluated.value)}`));
-        continue;
-      }
-      if (intervalMeets(r.n, lo, hi, true)) continue;
-      const recomputed = r.n.exponent ? formatResult(r.n, evaluated.value) : formatLike(r.n, evaluated.value);
-      out.findings.push(
-        makeFinding(paper, {
-          kind: 'unit-conversion',
-          severity: 'error',
-          message: `${a.n.text} ${a.unit.text} ${op === '*' ? '×' : '/'} ${b.n.text} ${b.unit.text} is ${recomputed} ${r.unit.text}, not ${r.n.text} ${r.unit.text}.`,
-          claimSpan,
-          span: r.n,
-          reported: r.n.text,
-          recomputed,
-          working,
-          suggestion: recomputed,
-          related: [a.n, b.n],
-        }),
-      );
+      judgeProduct(paper, out, a, b, op, r);
     }
     list.push(...qs);
   }
@@ -151,9 +202,11 @@ export const unitsCheck: CheckModule = {
   shapes: [
     { name: 'conversion in brackets', example: '1.5 km (1500 m)' },
     { name: 'result in words', example: 'a flow of 3 L/min over 20 min delivers 60 L' },
+    { name: 'dose per body mass or rate per area, applied', example: 'at 4 mg per kg of body weight, a 25 kg dog is given 100 mg; 80 kg/ha means a 3 ha plot needs 240 kg' },
   ],
   leavesAlone: [
     'Quantities without a unit mathjs knows.',
+    'An intake set against a limit, or a dose contrasted with what was given ("but", "more than", a semicolon between them).',
   ],
   run: checkUnits,
 };

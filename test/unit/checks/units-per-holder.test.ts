@@ -1,0 +1,50 @@
+// A dose per body mass, or a rate per area, applied to a stated body mass or area, with the amount
+// it gives stated after a verb of intake or use ("so a 20 kg child receives ..."), in our own sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkUnits } from '../../../src/core/checks/arithmetic/units.ts';
+import { paper, underlined } from './helpers.ts';
+
+const run = (s: string) => checkUnits(paper(s));
+
+// Each consistent sentence, its result as changed (an error on the result: the units fix the product).
+const PAIRS: [string, string, string][] = [
+  ['The antibiotic is dosed at 15 mg/kg, so a 20 kg child receives 300 mg.', '300 mg', '30 mg'],
+  ['With a reference dose of 0.3 µg per kg body weight per day, a 60 kg adult would ingest 18 µg per day.', '18 µg', '180 µg'],
+  ['Anaesthetic was given at 2.5 mg/kg, and a 0.4 kg rat thus received 1.0 mg.', '1.0 mg', '10 mg'],
+  ['A seeding rate of 150 kg/ha means a 12 ha field needs 1,800 kg of seed.', '1,800 kg', '1,500 kg'],
+  ['At 12 g/m², a 40 m² room needs 480 g of sealant.', '480 g', '48 g'],
+  ['Feed was offered at 25 g per kg of body weight per day, so a 600 kg cow consumed 15 kg per day.', '15 kg', '150 kg'],
+  ['Nitrogen was applied at 120 kg/ha, so each 2.5 ha plot received 300 kg.', '300 kg', '240 kg'],
+];
+
+test('a dose per body mass or a rate per area that gives the stated amount is verified', () => {
+  const wrong = PAIRS.map(([s]) => [s, run(s)] as const).filter(([, out]) => out.findings.length > 0 || out.verified.length !== 1);
+  assert.deepEqual(wrong.map(([s]) => s), []);
+});
+
+test('a changed amount is an error on the amount', () => {
+  for (const [s, from, to] of PAIRS) {
+    const mutated = s.replace(from, to);
+    assert.notEqual(mutated, s);
+    const p = paper(mutated);
+    const found = checkUnits(p).findings;
+    assert.deepEqual(found.map((f) => f.severity), ['error'], mutated);
+    assert.ok(to.startsWith(underlined(p, found[0])), `${mutated}: underlines ${underlined(p, found[0])}`);
+  }
+});
+
+test('intakes compared with a limit, contrasted with the dose, or not of the body named are left alone', () => {
+  for (const s of [
+    'An intake of 40 ng/kg/day for a 70 kg adult is far below the limit of 7,000 ng/kg/day.',
+    'The label dose is 5 mg/kg, but a 60 kg patient received 200 mg by mistake.',
+    'At 15 mg/kg, a 20 kg child receives more than the 250 mg cap.',
+    'At 15 mg/kg, a 20 kg child receives 250 mg less than an adult.',
+    'Doses of 5 mg/kg were used; a 60 kg patient received 200 mg on day 2.',
+    'A 70 kg adult consuming 2 L of water per day takes in 30 ng per day at 15 ng/L.',
+    'The limit is 300 ng/kg/day; a 70 kg adult eating this diet takes in 2,100 ng per day, well within it.',
+    'A fertiliser rate of 150 kg/ha was planned, although a 12 ha field needed only 900 kg.',
+  ]) {
+    assert.deepEqual(run(s).findings, [], s);
+  }
+});

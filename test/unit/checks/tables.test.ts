@@ -84,3 +84,18 @@ test('an overall row of estimates is an average, though the group sizes beside i
   const plain = rows('0.014', '20').map((r, i) => (i === 0 ? ['Wave', 'Coefficient', 'SE', 'Firms'] : [r[0], r[1].replace(/\*/g, ''), r[2], r[3]]));
   assert.deepEqual(checkTableTotals(paper({ table: plain })).findings, []);
 });
+
+test('an All row under group means is not their sum, though the group sizes add up', () => {
+  const p = paper({
+    table: [
+      ['Region', 'Mean', 'N'],
+      ['Coast', '41.5', '120'],
+      ['Valley', '62.0', '80'],
+      ['Hills', '55.3', '50'],
+      ['All', '50.8', '250'],
+    ],
+  });
+  const out = checkTableTotals(p);
+  assert.deepEqual(errors(out), []);
+  assert.ok(out.verified.some((v) => p.text.slice(v.span.start, v.span.end) === '250'));
+});

@@ -38,3 +38,11 @@ test('a level written in words ("95 percent CI") is the level, not the estimate'
   const wrong = paper('Prevalence was 40% (95 percent CI 25% to 35%).');
   assert.deepEqual(errors(checkIntervals(wrong)).map((f) => underlined(wrong, f)), ['40%']);
 });
+
+test('a confidence level with a word between it and CI is not the estimate', () => {
+  const p = paper('With no drift allowed, the 90% bootstrap CI is [-0.012, 0.008]; allowing drift widens it to [-0.051, 0.047].');
+  assert.deepEqual(checkIntervals(p).findings, []);
+  // A percentage joined to the interval by a linking word is still an estimate.
+  const q = paper('The hit rate was 92% with a CI of [81%, 88%].');
+  assert.deepEqual(errors(checkIntervals(q)).map((f) => underlined(q, f)), ['92%']);
+});

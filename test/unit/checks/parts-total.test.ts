@@ -35,3 +35,16 @@ test('a rest split into further shares is their sum, not one share', () => {
   assert.deepEqual(ok.findings, []);
   assert.equal(ok.verified.length, 1);
 });
+
+test('a share that remains above, below or at a level is not the remainder of the one before', () => {
+  const quiet = checkPartsTotals(
+    paper(
+      'Imports covered about 41% of demand in the first year, falling slowly but remaining above 25% for a decade.',
+      'The vacancy rate rose to 12% in spring and remained at roughly 9% through the autumn.',
+    ),
+  );
+  assert.deepEqual(quiet.findings, []);
+  // The remainder itself is still read.
+  const p = paper('Imports covered about 41% of demand, and local farms the remaining 49%.');
+  assert.deepEqual(errors(checkPartsTotals(p)).map((f) => [underlined(p, f), f.recomputed]), [['49%', '59%']]);
+});

@@ -65,3 +65,22 @@ test('no whole, or subtotals in the column: nothing to add up', () => {
   const shares = paper({ table: [['Type', 'n', '%'], ['A', '18', '45%'], ['B', '22', '55%'], ['Total', '40', '100%']] });
   assert.ok(!checkTableTotals(shares).verified.some((v) => v.working.startsWith('mean')));
 });
+
+test('an overall row of estimates is an average, though the group sizes beside it add up', () => {
+  const rows = (overall: string, firms: string) => [
+    ['Wave', 'Effect', 'SE', 'Firms'],
+    ['First', '-0.031**', '(0.012)', '7'],
+    ['Second', '0.012', '(0.020)', '5'],
+    ['Third', '0.052*', '(0.027)', '8'],
+    ['Overall', overall, '(0.010)', firms],
+  ];
+  const quiet = checkTableTotals(paper({ table: rows('0.014', '20') }));
+  assert.deepEqual(quiet.findings, []);
+  assert.equal(quiet.verified.length, 1);
+  // The size column is still summed (with no other column to confirm the row is a sum, a warning).
+  const p = paper({ table: rows('0.014', '21') });
+  assert.deepEqual(checkTableTotals(p).findings.map((f) => [f.severity, underlined(p, f)]), [['warning', '21']]);
+  // A column headed as coefficients, without stars, is left alone too.
+  const plain = rows('0.014', '20').map((r, i) => (i === 0 ? ['Wave', 'Coefficient', 'SE', 'Firms'] : [r[0], r[1].replace(/\*/g, ''), r[2], r[3]]));
+  assert.deepEqual(checkTableTotals(paper({ table: plain })).findings, []);
+});

@@ -50,8 +50,16 @@ const SE_AFTER = /^\s*%?\s*[)\]]?\s*[;,]\s*(?:SE|SEM|s\.e\.(?:m\.)?|standard\s+e
 /** A named estimate right before a bare bracket: "d = ", "OR: ", "β̂ = ". */
 const NAMED = /[\p{L}\p{M}\p{N})\]'′]\s*[=:]\s*$/u;
 
+// Up to two words that name the kind of interval ("95% robust CI", "90% bootstrap confidence
+// interval"); a linking word instead means the percentage is an estimate ("92% with CI ...").
+const LEVEL_WORDS = /^\s*(?:[\p{L}-]+\s+){1,2}$/u;
+const LINKING_WORD = /(?:^|\s)(?:with|and|or|had|has|have|a|an|the|its|their|of|in|on|for|at|is|was|are|were|by|to)(?=\s)/i;
+
 function isLevel(text: string, n: Num, markerStart: number): boolean {
-  return n.percent && n.end === markerStart;
+  if (!n.percent) return false;
+  if (n.end === markerStart) return true;
+  const gap = text.slice(n.end, markerStart);
+  return n.value >= 50 && n.value < 100 && LEVEL_WORDS.test(gap) && !LINKING_WORD.test(gap);
 }
 
 /** Bounds in one scale: both percentages, or both bare. An estimate may be a percentage with bare bounds. */

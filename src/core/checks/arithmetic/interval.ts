@@ -54,6 +54,7 @@ export const intervalCheck: CheckModule = {
   leavesAlone: [
     'An interval printed for another quantity than the estimate beside it (a CI of a difference next to a group mean).',
     'A coefficient whose exponent lies in the interval (a log-odds beside an odds-ratio CI), unless it is named as a ratio.',
+    'A confidence level with a word or two before its marker (a 90% bootstrap CI): it is not the estimate.',
     'A bare bracket after an unnamed number, or one holding only whole numbers (it may be a reference).',
     'A bracketed pair after a number that is not named as a ratio, an AUC or a rate of a test: it may be a range or quartiles.',
     'Whether an interval is symmetric around its estimate: bootstrap, Wilson and t intervals need not be.',

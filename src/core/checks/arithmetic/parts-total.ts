@@ -10,6 +10,8 @@ import { cover, formatValue, makeFinding, makeVerified, plain } from './report.t
 import type { CheckModule } from '../module.ts';
 
 const REMAINING_BEFORE = /(?:\b(?:the\s+)?(?:remaining|remainder)|\bthe\s+(?:rest|others?))\b(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w-]*){0,2}\s*(?:\(?\s*\d[\d,]*\s*\(?)?\s*[(:,]?\s*$/i;
+// "remaining above 22%", "remained at 5%": the verb, a level one quantity stays at, not a remainder.
+const REMAINS_AT_LEVEL = /\bremain(?:ing|s|ed)?\s+(?:(?:well|still|roughly|about|just|stable|steady|constant|flat)\s+)?(?:above|below|at|near|around|over|under|within|between|close\s+to|in\s+excess\s+of)\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?$/i;
 const NOT_SHARE_AFTER = /^\s*(?:CI|C\.I\.|confidence|credib|of\s+(?:the\s+)?(?:total\s+)?(?:variance|variability))/i;
 const VARIANCE_AFTER = /^\s*(?:of\s+(?:the\s+)?(?:total\s+|common\s+|explained\s+)?(?:variance|variability|variation))/i;
 const EXPLAIN_BEFORE = /\b(?:explain\w*|account\w*\s+for)\s+(?:a\s+total\s+of\s+|together\s+|jointly\s+|cumulatively\s+|about\s+|approximately\s+)?$/i;
@@ -68,7 +70,7 @@ export function checkPartsTotals(paper: PaperText): CheckOutput {
       if (!shares[i]) return;
       const window = text.slice(Math.max(s.start, r.start - 48), r.start);
       // A cheap necessary condition first: the full pattern scans every position of the window.
-      if (!/remain|rest|other/i.test(window) || !REMAINING_BEFORE.test(window)) return;
+      if (!/remain|rest|other/i.test(window) || !REMAINING_BEFORE.test(window) || REMAINS_AT_LEVEL.test(window)) return;
       const before = nums.slice(Math.max(0, i - 12), i).filter((_, k) => shares[Math.max(0, i - 12) + k]);
       if (!before.length) return;
       // "the rest on A (31%) or B (17%)": the rest is split further, and is the list's sum.
@@ -203,6 +205,7 @@ export const partsTotalCheck: CheckModule = {
   ],
   leavesAlone: [
     'Lists whose parts may overlap.',
+    'A share that remains above, below or at a level (the verb remain, not the remainder).',
   ],
   run: checkPartsTotals,
 };

@@ -23,6 +23,15 @@ function isPercentColumn(grid: Grid, c: number, rows: number[]): boolean {
   return cells.length > 0 && (cells.every((x) => x!.kind === 'percent') || (/%|percent|rate|proportion|share/i.test(grid.columnHeader[c] ?? '') && cells.every((x) => x!.kind === 'number')));
 }
 
+// Regression estimates: an overall effect is a weighted average of the group effects, never their
+// sum, even when a count column of the same row (the groups' sizes) does add up.
+const ESTIMATE_HEADER = /\b(?:ATT|ATE|ITT|coef(?:f?icients?|s?\.?)|estimates?)\b/i;
+
+function isEstimateColumn(grid: Grid, c: number, rows: number[]): boolean {
+  if (ESTIMATE_HEADER.test(grid.columnHeader[c] ?? '')) return true;
+  return rows.some((r) => /\d\s*\*+$/.test(grid.rows[r][c]?.cell.text.trim() ?? ''));
+}
+
 function sumInterval(nums: Num[]): Interval {
   return nums.reduce<Interval>((acc, n) => {
     const [lo, hi] = n.decimals === 0 && n.exponent === 0 ? [n.value, n.value] : roundingInterval(n);
@@ -86,7 +95,7 @@ function totalRows(paper: PaperText, grid: Grid, out: CheckOutput): void {
       const sums: { c: number; total: Num; parts: Num[]; ok: boolean }[] = [];
       for (let c = 1; c < grid.width; c++) {
         const total = countOf(grid.rows[t][c]);
-        if (!total || isPercentColumn(grid, c, rows)) continue;
+        if (!total || isPercentColumn(grid, c, rows) || isEstimateColumn(grid, c, [...rows, t])) continue;
         const parts = rows.map((r) => countOf(grid.rows[r][c]));
         if (parts.some((p) => !p)) continue;
         const iv = sumInterval(parts as Num[]);
@@ -341,6 +350,7 @@ export const tableTotalCheck: CheckModule = {
   leavesAlone: [
     'Aggregate rows whose structure is ambiguous (no other column confirms the sum), except a plain Total over one column, which is a warning.',
     'Group sizes that do not add to the Overall N when some of the groups already do (overlapping groupings).',
+    'Columns of estimates (significance stars, or headed ATT, coefficient, estimate): an overall effect is an average of the groups\' effects.',
   ],
   run: checkTableTotals,
 };

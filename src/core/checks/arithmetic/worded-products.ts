@@ -43,16 +43,24 @@ const OF_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:of|with|containing|hav
 const VERB_BETWEEN = /^(?:\s*\b(?!and\b|or\b|of\b|in\b|for\b|to\b|from\b|than\b)[A-Za-z-]+\b){1,4}\s+$/i;
 const EACH_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:each|apiece)\b/iy;
 // "A Y per X for N Xs", "A Y for every X over N Xs".
-const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|from\s+each|to\s+each|each)\s+([A-Za-z-]+)\s*,?\s*(?:for|over|across|from|in|on|among|with|times|and)\s+(?:the\s+|all\s+|our\s+|each\s+of\s+(?:the\s+)?)?$/i;
+const PER_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|from\s+each|to\s+each|each)\s+([A-Za-z-]+)(?:\s+(?:per|a|an|each)\s+(second|minute|hour|day|week|month|year))?\s*,?\s*(?:for|over|across|from|in|on|among|with|times|and)\s+(?:the\s+|all\s+|our\s+|each\s+of\s+(?:the\s+)?)?$/i;
 // "N Xs at A Y per X": the per-noun comes after the amount.
 const AT_BETWEEN = /^(?:\s*\b[A-Za-z-]+\b){1,3}\s*,?\s*(?:at|with|of|averaging|using)\s+$/i;
 const ACROSS_BEFORE = /\b(?:across|over|in|for|from)\s+(?:the\s+|all\s+|our\s+|these\s+)?$/i;
 const CLAUSE_BETWEEN = /^(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){1,4}\s*,?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,3}\s+$/i;
 const EACH_NOUN_BEFORE = /\b(?:each|every)\s+([A-Za-z-]+)(?:\s+\b(?!and\b|or\b)[A-Za-z-]+\b){0,3}\s+$/i;
-const PER_NOUN = /^\s*(?:per|each|a)\s+([A-Za-z-]+)/i;
+// "per pupil", "per person per day" (the amount is then a rate: its unit is divided by the period).
+const PER_NOUN = /^\s*(?:per|each|a)\s+([A-Za-z-]+)(?:\s+(?:per|a|an|each)\s+(second|minute|hour|day|week|month|year)\b)?/i;
+// Words that name people: an amount "per person" or "per capita" is per resident, pupil, patient ...
+const PER_PERSON = new Set(['person', 'capita', 'head', 'individual', 'inhabitant']);
+const PEOPLE = new Set([
+  'person', 'individual', 'inhabitant', 'resident', 'participant', 'adult', 'patient', 'worker', 'pupil', 'student', 'child', 'employee',
+  'member', 'respondent', 'subject', 'volunteer', 'user', 'customer', 'visitor', 'passenger', 'citizen', 'household', 'guest', 'attendee',
+]);
+const TIME_UNIT: Record<string, string> = { second: 's', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' };
 const SHORT_CLAUSE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;]?\s*(?:and\s+)?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,4}\s+$/i;
 // Verbs that state the total of a count of things each taking an amount: "the 150 trials took 600 s".
-const TOTAL_VERB = /\b(?:took|take|takes|lasted|last|lasts|required|requires|needed|need|needs|cost|costs|used|uses|consumed|consume|consumes|occupied|occupy|occupies|came\s+to|come\s+to|comes\s+to)\s+(?:a\s+total\s+of\s+|in\s+total\s+|about\s+|roughly\s+|approximately\s+)?$/i;
+const TOTAL_VERB = /\b(?:took|take|takes|lasted|last|lasts|required|requires|needed|need|needs|cost|costs|used|uses|consumed|consume|consumes|received|receive|receives|ate|eat|eats|drank|drink|drinks|occupied|occupy|occupies|came\s+to|come\s+to|comes\s+to)\s+(?:a\s+total\s+of\s+|in\s+total\s+|about\s+|roughly\s+|approximately\s+)?$/i;
 const PER_AFTER = /(?:\s*\b[A-Za-z-]+\b){0,2}\s*(?:per|\/|for\s+each|for\s+every|in\s+each|each|a|an)\s+([A-Za-z-]+)/iy;
 
 const WEAK_BEFORE = /(?:\b(?:for|or)|[(,:—–])\s*(?:(?:an?\s+)?(?:total|overall|combined|grand\s+total)\s+of\s+)?$/i;
@@ -83,7 +91,10 @@ function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | unde
   // "4 blocks of 20 trials": binds only when the result repeats the amount's noun after a firm cue.
   if (/^\s*[A-Za-z-]+\s+of\s+$/i.test(mid)) return { things: f1, amount: f2, cue: 'of', after: f2.end };
   const per = PER_BETWEEN.exec(mid);
-  if (per && sameNoun([singular(per[1])], f2.nouns)) return { amount: f1, things: f2, cue: `per ${per[1]}`, after: f2.end };
+  if (per && perNounFits(per[1], f2.nouns)) {
+    const amount = perPeriod(f1, per[2]);
+    return amount && { amount, things: f2, cue: `per ${per[1]}`, after: f2.end };
+  }
   PER_AFTER.lastIndex = f2.end;
   const perAfter = AT_BETWEEN.test(mid) ? PER_AFTER.exec(text) : null;
   if (perAfter && sameNoun([singular(perAfter[1])], f1.nouns)) return { things: f1, amount: f2, cue: `per ${perAfter[1]}`, after: PER_AFTER.lastIndex };
@@ -92,9 +103,32 @@ function bind(text: string, s: Sentence, f1: Amount, f2: Amount): Binding | unde
   const perLater = ACROSS_BEFORE.test(pre) && CLAUSE_BETWEEN.test(mid) ? PER_AFTER.exec(text) : null;
   if (perLater && sameNoun([singular(perLater[1])], f1.nouns)) return { things: f1, amount: f2, cue: `per ${perLater[1]}`, after: PER_AFTER.lastIndex };
   // "Each trial lasted 4 s, so the 150 trials ...", "at 0.5 s per frame, the 1,200 frames ...".
-  const one = EACH_NOUN_BEFORE.exec(pre)?.[1] ?? PER_NOUN.exec(text.slice(f1.end, f1.end + 30))?.[1];
-  if (one && sameNoun([singular(one)], f2.nouns) && SHORT_CLAUSE.test(mid.replace(PER_NOUN, ''))) return { amount: f1, things: f2, cue: `each ${singular(one)}`, after: f2.end, ofOne: true };
+  // "40 euros per visitor": the amount's own nouns come before "per".
+  const ownNouns = f1.unit ? 0 : f1.nouns.length;
+  const skipped = ownNouns ? (new RegExp(`^(?:\\s*[A-Za-z-]+){${ownNouns}}`).exec(mid)?.[0].length ?? 0) : 0;
+  const eachBefore = EACH_NOUN_BEFORE.exec(pre)?.[1];
+  const perOne = eachBefore ? undefined : PER_NOUN.exec(mid.slice(skipped));
+  const one = eachBefore ?? perOne?.[1];
+  const rest = perOne ? mid.slice(skipped + perOne[0].length) : mid.replace(PER_NOUN, '');
+  if (one && perNounFits(one, f2.nouns) && SHORT_CLAUSE.test(rest)) {
+    const amount = perPeriod(f1, perOne?.[2]);
+    return amount && { amount, things: f2, cue: `each ${singular(one)}`, after: f2.end, ofOne: true };
+  }
   return undefined;
+}
+
+/** Does "per <noun>" name the things counted ("per pupil" for "28 pupils", "per person" for "400 residents")? */
+function perNounFits(perNoun: string, nouns: readonly string[]): boolean {
+  const w = singular(perNoun);
+  return sameNoun([w], nouns) || (PER_PERSON.has(w) && nouns.some((n) => PEOPLE.has(n)));
+}
+
+/** "2.5 L per person per day": the amount as a rate per period; a period without a unit to divide is not read. */
+function perPeriod(amount: Amount, period: string | undefined): Amount | undefined {
+  if (!period) return amount;
+  if (!amount.unit) return undefined;
+  const time = TIME_UNIT[period.toLowerCase()];
+  return { ...amount, unit: { ...amount.unit, text: `${amount.unit.text} per ${period}`, mathjs: `${amount.unit.mathjs} / ${time}` } };
 }
 
 /** The factor from the amount's unit to the result's, or undefined when they do not agree. */
@@ -261,6 +295,7 @@ export const wordedProductsCheck: CheckModule = {
     { name: 'N did A each', example: 'eight pupils drew 3 maps each, which gives 24 maps' },
     { name: 'across N things, A per thing', example: 'across the 9 farms, we tagged 40 cows per farm, 360 cows in total' },
     { name: 'each thing took A; the N things took T', example: 'each lap took 90 s, so the 20 laps took 1,800 s' },
+    { name: 'an amount per person (per day) for N people', example: 'at 3 kg per person per week, the 150 campers received 450 kg per week' },
     { name: 'a fraction or multiple in words', example: 'half of the 300 plots, i.e. 150 plots; twice the 25 mL volume, i.e. 50 mL' },
     { name: 'shared equally', example: 'the 84 tasks were split evenly among 7 workers, 12 each' },
     { name: 'an average per thing', example: '150 calls over 6 shifts, or 25 per shift' },

@@ -16,6 +16,10 @@ const PAIRS: [string, string, string][] = [
   ['At 12 g/m², a 40 m² room needs 480 g of sealant.', '480 g', '48 g'],
   ['Feed was offered at 25 g per kg of body weight per day, so a 600 kg cow consumed 15 kg per day.', '15 kg', '150 kg'],
   ['Nitrogen was applied at 120 kg/ha, so each 2.5 ha plot received 300 kg.', '300 kg', '240 kg'],
+  // The body named after the result it is for: "equals R for a B kg adult".
+  ['A tolerable daily intake of 4 µg/kg/day is equivalent to 280 µg/day for a 70 kg adult.', '280 µg', '28 µg'],
+  ['The guideline of 50 mg/kg/day corresponds to 1,000 mg/day for a 20 kg child.', '1,000 mg', '10,000 mg'],
+  ['Lime at 2,500 kg/ha amounts to 7,500 kg for a 3 ha paddock.', '7,500 kg', '75,000 kg'],
 ];
 
 test('a dose per body mass or a rate per area that gives the stated amount is verified', () => {
@@ -44,6 +48,9 @@ test('intakes compared with a limit, contrasted with the dose, or not of the bod
     'A 70 kg adult consuming 2 L of water per day takes in 30 ng per day at 15 ng/L.',
     'The limit is 300 ng/kg/day; a 70 kg adult eating this diet takes in 2,100 ng per day, well within it.',
     'A fertiliser rate of 150 kg/ha was planned, although a 12 ha field needed only 900 kg.',
+    'The measured intake was 30 µg/day, below the tolerable 4 µg/kg/day for a 70 kg adult.',
+    'The dose of 5 mg/kg corresponds to 200 mg in total, which is safe for a 60 kg adult.',
+    'A dose of 3 mg/kg/day equals 210 mg/day in the trial, whatever the weight of the 50 kg patients.',
   ]) {
     assert.deepEqual(run(s).findings, [], s);
   }

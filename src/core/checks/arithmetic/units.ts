@@ -29,14 +29,18 @@ function dimensionless(expr: string): boolean {
 
 // "a 70 kg adult may take in", "a 60 kg patient received a total of", "a 12 ha field needs": an amount
 // of body mass or area, whom or what it is of, and a verb of intake or use.
-const HOLDER_USES = new RegExp(`^\\s*(?:${[
+const HOLDER_NOUNS = [
   'adults?', 'persons?', 'people', 'patients?', 'child', 'children', 'm[ae]n', 'wom[ae]n', 'individuals?', 'subjects?', 'participants?', 'workers?',
   'infants?', 'toddlers?', 'volunteers?', 'consumers?', 'animals?', 'rats?', 'mice', 'mouse', 'dogs?', 'pigs?', 'calf', 'calves', 'cows?', 'sheep', 'horses?',
   'fields?', 'plots?', 'farms?', 'orchards?', 'paddocks?', 'gardens?', 'lawns?', 'roofs?', 'rooms?', 'walls?', 'floors?', 'sites?', 'stands?',
-].join('|')})\\s+(?:(?:may|would|could|can|will|should|must|might)\\s+)?(?:thus\\s+|therefore\\s+|then\\s+)?(?:${[
+].join('|');
+const HOLDER_USES = new RegExp(`^\\s*(?:${HOLDER_NOUNS})\\s+(?:(?:may|would|could|can|will|should|must|might)\\s+)?(?:thus\\s+|therefore\\s+|then\\s+)?(?:${[
   'receive[sd]?', 'take\\s+in', 'takes\\s+in', 'took\\s+in', 'ingests?', 'ingested', 'consumes?', 'consumed', 'gets?', 'got', '(?:is|was|be)\\s+given', 'absorbs?', 'absorbed',
   'takes?', 'took', 'needs?', 'needed', 'requires?', 'required', 'uses?', 'used',
 ].join('|')})\\s+(?:up\\s+to\\s+)?(?:an?\\s+(?:total\\s+|daily\\s+)?(?:dose\\s+)?(?:of\\s+)?)?$`, 'i');
+// A result followed by the body it is for: "corresponds to 420,000 ng/day for a 60 kg adult".
+const FOR_HOLDER = /^\s*(?:for|in)\s+(?:an?|each|one|the|every)\s+$/i;
+const HOLDER_AFTER_UNIT = new RegExp(`^[\\s-]*(?:${HOLDER_NOUNS})\\b`, 'i');
 // Between the dose and the body: no other number, and no contrast ("but a 60 kg patient received 200 mg" is not the product).
 const DOSE_TO_HOLDER = /^[^\d;]{0,80}$/;
 const CONTRAST = /\b(?:but|however|although|though|whereas|while|yet|instead|except|unlike|only)\b/i;
@@ -61,6 +65,13 @@ function readIntake(text: string, qs: readonly Quantity[], r: Quantity): { rate:
     if (dimensionless(`(1 ${rate.unit.mathjs}) * (1 ${body.unit.mathjs}) / (1 ${r.unit.mathjs})`)) return { rate, body };
   }
   return undefined;
+}
+
+/** The body mass or area named right after a result ("… 420,000 ng/day for a 60 kg adult"), if any. */
+function bodyAfter(text: string, qs: readonly Quantity[], r: Quantity): Quantity | undefined {
+  const next = qs[qs.indexOf(r) + 1];
+  if (!next || !isHolder(next) || !FOR_HOLDER.test(text.slice(r.unit.end, next.n.start))) return undefined;
+  return HOLDER_AFTER_UNIT.test(text.slice(next.unit.end, next.unit.end + 30)) ? next : undefined;
 }
 
 /** Judges a result stated in words against the product or quotient of two quantities, with mathjs units. */
@@ -173,6 +184,8 @@ export function checkUnits(paper: PaperText): CheckOutput {
       const cue = RESULT_CUE.exec(text.slice(Math.max(s.start, r.n.start - 48), r.n.start));
       if (!cue) continue;
       const earlier = [...list, ...qs.filter((q) => q.n.end <= r.n.start - cue[0].length)];
+      const body = bodyAfter(text, qs, r);
+      if (body) earlier.push(body);
       const pairs: { a: Quantity; b: Quantity; op: '*' | '/' }[] = [];
       for (let i = 0; i < earlier.length; i++) {
         for (let j = 0; j < earlier.length; j++) {
@@ -203,6 +216,7 @@ export const unitsCheck: CheckModule = {
     { name: 'conversion in brackets', example: '1.5 km (1500 m)' },
     { name: 'result in words', example: 'a flow of 3 L/min over 20 min delivers 60 L' },
     { name: 'dose per body mass or rate per area, applied', example: 'at 4 mg per kg of body weight, a 25 kg dog is given 100 mg; 80 kg/ha means a 3 ha plot needs 240 kg' },
+    { name: 'result, then the body it is for', example: 'a daily limit of 2 mg/kg/day equals 100 mg/day for a 50 kg woman' },
   ],
   leavesAlone: [
     'Quantities without a unit mathjs knows.',

@@ -149,11 +149,13 @@ async function main() {
     const ok = big['extract ms'] + big['check ms'] < 60_000 && big['peak MB'] < 1024;
     console.log(`${big.pages} pages: ${((big['extract ms'] + big['check ms']) / 1000).toFixed(1)} s, ${big['peak MB']} MB peak — ${ok ? 'within' : 'OVER'} the 60 s / 1 GB target; extraction ${big['cold ratio']}x pdftotext cold.`);
   }
-  // Wall time is what a user waits for; CPU time is what a shared, loaded machine disturbs least
-  // (pdftotext's wall time there is mostly waiting for a core), so the target is judged on CPU time.
+  // Wall time is what a user waits for (judge it on a quiet machine); CPU time is what a shared, loaded
+  // machine disturbs least. Node's CPU time includes V8's parallel GC and compiler threads, and
+  // pdftotext's is read at 1/100 s, so the CPU ratio of a small file is coarse. Both are judged.
   for (const r of rows.slice(0, -1)) {
-    const target = r.pages >= 10 && r.pages <= 30 ? ` — ${r['cpu ratio'] <= 2 ? 'within' : 'OVER'} the 2x target` : ' (outside the 10-30-page target)';
-    console.log(`${r.file} (${r.pages} pages): warm extraction ${r['cpu ratio']}x pdftotext -layout in CPU time (${r['warm ratio']}x in wall time)${target}.`);
+    const inRange = r.pages >= 10 && r.pages <= 30;
+    const verdict = (ratio) => (inRange ? (ratio <= 2 ? 'within 2x' : 'OVER 2x') : 'outside the 10-30-page target');
+    console.log(`${r.file} (${r.pages} pages): warm extraction ${r['warm ratio']}x pdftotext -layout in wall time (${verdict(r['warm ratio'])}), ${r['cpu ratio']}x in CPU time (${verdict(r['cpu ratio'])}).`);
   }
 }
 

@@ -1,6 +1,7 @@
 // Start-up and whole-process cost of the CLI next to `pdftotext -layout`, in one run on this machine:
 // `tally --version` CPU, and per fixture PDF the median wall and CPU time of `tally check FILE` as a whole
-// process (start-up included) divided by pdftotext's. Targets: --version under 0.1 s CPU; at most 5x per file.
+// process (start-up included) divided by pdftotext's, and the same for Node and pdf.js alone reading the text
+// (bench/pdfjs-floor.mjs: the floor under any pdf.js-based checker). Targets: --version under 0.1 s CPU; at most 5x per file.
 // Run: node bench/startup.mjs [--tally path/to/bin/tally.js] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -66,6 +67,8 @@ if (!ensurePdftotext()) {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1] ?? 0);
     const ref = medianOf('pdftotext', ['-layout', f, '/dev/null']);
     const t = medianOf(process.execPath, [tally, 'check', f, '--format', 'json', '--fail-on', 'never']);
+    // Node and pdf.js alone reading the text: what no pdf.js-based checker can go below.
+    const floor = medianOf(process.execPath, [join(import.meta.dirname, 'pdfjs-floor.mjs'), f]);
     rows.push({
       file: f.includes('/papers/') ? `${basename(resolve(f, '../..'))}` : basename(f),
       pages,
@@ -74,9 +77,11 @@ if (!ensurePdftotext()) {
       'pdftotext wall s': +ref.wall.toFixed(3),
       'wall ratio': +(t.wall / ref.wall).toFixed(1),
       'CPU ratio': +(t.cpu / Math.max(ref.cpu, 0.01)).toFixed(1),
+      'node+pdf.js alone wall s': +floor.wall.toFixed(3),
+      'floor wall ratio': +(floor.wall / ref.wall).toFixed(1),
       exit: t.status,
     });
   }
   console.table(rows);
-  console.log(`median wall ratio ${median(rows.map((r) => r['wall ratio']))}x (target <= 5x per file)`);
+  console.log(`median wall ratio ${median(rows.map((r) => r['wall ratio']))}x (target <= 5x per file); Node and pdf.js alone, reading the text and nothing else: ${median(rows.map((r) => r['floor wall ratio']))}x`);
 }

@@ -34,13 +34,24 @@ async function openFromExplorer(page, folder, file) {
   await fileRow.click();
 }
 
-/** Runs a command from the command palette (F1), as a user types it. */
+/**
+ * Runs a command from the command palette (F1), as a user types it. The palette closes when it loses
+ * focus, and a toast that was just clicked hands focus back a moment later, so a palette closed
+ * before it was typed into is opened again (up to three times).
+ */
 async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 10_000 });
+    try {
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
@@ -221,6 +232,7 @@ export async function runUiTest({ timeoutMs = Number(process.env.TALLY_E2E_UI_TI
       await problem.first().waitFor({ state: 'detached', timeout: 60_000 });
       await page.screenshot({ path: join(SHOTS, 'pdf-hide.png') });
       await hidden.getByRole('button', { name: 'Undo' }).click();
+      await hidden.waitFor({ state: 'detached', timeout: 30_000 });
       await problem.first().waitFor({ timeout: 60_000 });
       await runCommand(page, 'Notifications: Clear All Notifications');
     });

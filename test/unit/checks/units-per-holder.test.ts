@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkUnits } from '../../../src/core/checks/arithmetic/units.ts';
-import { paper, underlined } from './helpers.ts';
+import { assertFlagged, assertVerifiedOnce, IN_REPLACEMENT, paper } from './helpers.ts';
 
 const run = (s: string) => checkUnits(paper(s));
 
@@ -23,19 +23,11 @@ const PAIRS: [string, string, string][] = [
 ];
 
 test('a dose per body mass or a rate per area that gives the stated amount is verified', () => {
-  const wrong = PAIRS.map(([s]) => [s, run(s)] as const).filter(([, out]) => out.findings.length > 0 || out.verified.length !== 1);
-  assert.deepEqual(wrong.map(([s]) => s), []);
+  assertVerifiedOnce(run, PAIRS.map(([s]) => s));
 });
 
 test('a changed amount is an error on the amount', () => {
-  for (const [s, from, to] of PAIRS) {
-    const mutated = s.replace(from, to);
-    assert.notEqual(mutated, s);
-    const p = paper(mutated);
-    const found = checkUnits(p).findings;
-    assert.deepEqual(found.map((f) => f.severity), ['error'], mutated);
-    assert.ok(to.startsWith(underlined(p, found[0])), `${mutated}: underlines ${underlined(p, found[0])}`);
-  }
+  for (const [sentence, from, to] of PAIRS) assertFlagged(run, { sentence, from, to, severity: 'error', underlines: IN_REPLACEMENT });
 });
 
 test('intakes compared with a limit, contrasted with the dose, or not of the body named are left alone', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkWordedProducts } from '../../../src/core/checks/arithmetic/worded-products.ts';
-import { paper, underlined } from './helpers.ts';
+import { assertFlagged, assertVerifiedOnce, IN_REPLACEMENT, paper } from './helpers.ts';
 
 const run = (s: string) => checkWordedProducts(paper(s));
 
@@ -17,19 +17,11 @@ const PAIRS: [string, string, string][] = [
 ];
 
 test('an amount per person applied to the people counted is verified', () => {
-  const wrong = PAIRS.map(([s]) => [s, run(s)] as const).filter(([, out]) => out.findings.length > 0 || out.verified.length !== 1);
-  assert.deepEqual(wrong.map(([s]) => s), []);
+  assertVerifiedOnce(run, PAIRS.map(([s]) => s));
 });
 
 test('a changed total is an error on the total', () => {
-  for (const [s, from, to] of PAIRS) {
-    const mutated = s.replace(from, to);
-    assert.notEqual(mutated, s);
-    const p = paper(mutated);
-    const found = run(mutated).findings;
-    assert.deepEqual(found.map((f) => f.severity), ['error'], mutated);
-    assert.ok(to.startsWith(underlined(p, found[0])), `${mutated}: underlines ${underlined(p, found[0])}`);
-  }
+  for (const [sentence, from, to] of PAIRS) assertFlagged(run, { sentence, from, to, severity: 'error', underlines: IN_REPLACEMENT });
 });
 
 test('amounts per person set against a limit, contrasted, or with no total are left alone', () => {

@@ -15,7 +15,7 @@ import { evaluateCached, unitFactor } from './evaluate.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
 import { readRatioClaims } from './ratio.ts';
-import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, TOTAL_AFTER, type Amount } from './worded-read.ts';
+import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, TIME_WORDS, TOTAL_AFTER, type Amount } from './worded-read.ts';
 import type { CheckModule } from '../module.ts';
 
 export interface RateClaim {
@@ -33,9 +33,6 @@ export interface RateClaim {
   loose?: boolean;
 }
 
-const TIME_WORDS: Record<string, string> = {
-  second: 's', sec: 's', s: 's', ms: 'ms', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', h: 'hour', day: 'day', week: 'week', month: 'month', year: 'year',
-};
 const TIME_UNITS = new Set(['s', 'ms', 'minute', 'hour', 'day', 'week', 'month', 'year']);
 // Conventional calendar conversions a paper may have used instead of mathjs's (365.25 days a year).
 const CALENDAR: Record<string, number[]> = {
@@ -189,22 +186,21 @@ function ratios(text: string, s: Sentence, amounts: Amount[], out: RateClaim[]):
     // Both sides in the same unit (or the second one's unit left out), or counts of the same thing.
     const sameUnit = x.unit ? !y.unit || unitFactor(y.unit.mathjs, x.unit.mathjs) !== undefined : !y.unit;
     if (!sameUnit || (x.unit && !y.unit && y.nouns.length)) continue;
-    const yValue0 = y.unit && x.unit ? y.n.value * (unitFactor(y.unit.mathjs, x.unit.mathjs) ?? 1) : y.n.value;
+    // The second side in the first side's unit, and the larger side over the smaller.
+    const yValue = y.unit && x.unit ? y.n.value * (unitFactor(y.unit.mathjs, x.unit.mathjs) ?? 1) : y.n.value;
+    const larger = Math.max(x.n.value, yValue) / Math.min(x.n.value, yValue);
     if (RATIO_OF.test(text.slice(y.end, r.n.start)) && !r.unit && !r.n.percent && !/^\s*(?::|-to-|\s+to\s+)\s*\d/.test(text.slice(r.n.end, r.n.end + 6))) {
-      const larger = Math.max(x.n.value, yValue0) / Math.min(x.n.value, yValue0);
       const actual = r.n.value >= 1 ? larger : 1 / larger;
-      out.push({ shape: 'ratio', from: [x, y], result: r.n, hedged: r.hedged, values: [actual], working: `${plain(x.n.value)} / ${plain(yValue0)}`, cue: `a ratio of ${r.n.text}` });
+      out.push({ shape: 'ratio', from: [x, y], result: r.n, hedged: r.hedged, values: [actual], working: `${plain(x.n.value)} / ${plain(yValue)}`, cue: `a ratio of ${r.n.text}` });
       continue;
     }
     const ratio = ratioAt(text, r.n.start);
     if (!ratio || ratio.b <= 0 || !RATIO_CUE.test(text.slice(y.end, r.n.start).replace(/^(?:\s*\b[A-Za-z-]+\b){0,4}(?=\s*[,;(])/, ''))) continue;
     if (/^\s*ratio\b/i.test(text.slice(ratio.end, ratio.end + 8)) === false && !/\bratio\b|[,;(]\s*$/i.test(text.slice(y.end, r.n.start))) continue;
-    const yValue = y.unit && x.unit ? y.n.value * (unitFactor(y.unit.mathjs, x.unit.mathjs) ?? 1) : y.n.value;
     // Written either way round ("from 9 to 3, 3:1" or "1:3"): compare the larger share.
     const stated = Math.max(ratio.a, ratio.b) / Math.min(ratio.a, ratio.b);
-    const actual = Math.max(x.n.value, yValue) / Math.min(x.n.value, yValue);
     const lead: ReportedNumber = ratio.a >= ratio.b ? ratio.lead : { ...ratio.lead, value: stated };
-    out.push({ shape: 'ratio', from: [x, y], result: { ...lead, value: stated, end: ratio.end }, hedged: r.hedged, values: [actual * Math.min(ratio.a, ratio.b)], working: `${plain(x.n.value)} / ${plain(yValue)}`, cue: ratio.text });
+    out.push({ shape: 'ratio', from: [x, y], result: { ...lead, value: stated, end: ratio.end }, hedged: r.hedged, values: [larger * Math.min(ratio.a, ratio.b)], working: `${plain(x.n.value)} / ${plain(yValue)}`, cue: ratio.text });
   }
 }
 

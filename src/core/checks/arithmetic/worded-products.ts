@@ -15,7 +15,7 @@ import { readCountProducts } from './count-products.ts';
 import { unitFactor } from './evaluate.ts';
 import { ARITHMETIC_RULE } from './expressions.ts';
 import { cover, formatValue, makeFinding, makeVerified, plain } from './report.ts';
-import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, singular, TOTAL_AFTER, type Amount } from './worded-read.ts';
+import { amountsIn, LEAD_WORDS, RESULT_BEFORE, sameNoun, singular, TIME_WORDS, TOTAL_AFTER, type Amount } from './worded-read.ts';
 import type { CheckModule } from '../module.ts';
 
 export interface WordedProduct {
@@ -57,7 +57,6 @@ const PEOPLE = new Set([
   'person', 'individual', 'inhabitant', 'resident', 'participant', 'adult', 'patient', 'worker', 'pupil', 'student', 'child', 'employee',
   'member', 'respondent', 'subject', 'volunteer', 'user', 'customer', 'visitor', 'passenger', 'citizen', 'household', 'guest', 'attendee',
 ]);
-const TIME_UNIT: Record<string, string> = { second: 's', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' };
 const SHORT_CLAUSE = /^(?:\s*\b[A-Za-z-]+\b){0,2}\s*[,;]?\s*(?:and\s+)?(?:\s*\b(?!and\b|or\b|but\b)[A-Za-z-]+\b){0,4}\s+$/i;
 // Verbs that state the total of a count of things each taking an amount: "the 150 trials took 600 s".
 const TOTAL_VERB = /\b(?:took|take|takes|lasted|last|lasts|required|requires|needed|need|needs|cost|costs|used|uses|consumed|consume|consumes|received|receive|receives|ate|eat|eats|drank|drink|drinks|occupied|occupy|occupies|came\s+to|come\s+to|comes\s+to)\s+(?:a\s+total\s+of\s+|in\s+total\s+|about\s+|roughly\s+|approximately\s+)?$/i;
@@ -127,7 +126,7 @@ function perNounFits(perNoun: string, nouns: readonly string[]): boolean {
 function perPeriod(amount: Amount, period: string | undefined): Amount | undefined {
   if (!period) return amount;
   if (!amount.unit) return undefined;
-  const time = TIME_UNIT[period.toLowerCase()];
+  const time = TIME_WORDS[period.toLowerCase()];
   return { ...amount, unit: { ...amount.unit, text: `${amount.unit.text} per ${period}`, mathjs: `${amount.unit.mathjs} / ${time}` } };
 }
 

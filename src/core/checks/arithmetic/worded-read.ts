@@ -21,6 +21,10 @@ export interface Amount {
   over: boolean;
 }
 
+/** Time words as written ("second", "hr", "min") and the mathjs unit each names. */
+export const TIME_WORDS: Record<string, string> = {
+  second: 's', sec: 's', s: 's', ms: 'ms', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', h: 'hour', day: 'day', week: 'week', month: 'month', year: 'year',
+};
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const SCALE_AFTER = /[ \t\u00a0~]+(thousand|million|billion|trillion)\b/iy;
 const HEDGE_BEFORE = /(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|circa|ca\.)|[~≈])\s*$/i;

@@ -8,6 +8,7 @@ import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { statsContext } from './context.ts';
+import { sig3 } from './p-format.ts';
 import { collapse } from './text-util.ts';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
@@ -48,7 +49,6 @@ function clauseAround(s: string, at: number, labelEnd: number, sentence: TextSpa
   return { start, end: next ? labelEnd + next.index : to };
 }
 
-const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
 
 export function checkSeFromSd(paper: PaperText): CheckOutput {
   const c = statsContext(paper);
@@ -73,7 +73,7 @@ export function checkSeFromSd(paper: PaperText): CheckOutput {
     const [e0, e1] = roundingInterval(se);
     const claimSpan = { start: Math.min(se.start, sd.start, sizes[0].value.start), end: Math.max(se.end, sd.end, sizes[0].value.end) };
     const claim = collapse(s.slice(claimSpan.start, claimSpan.end));
-    const working = `${sd.text} / √${n} = ${fmt(sd.value / Math.sqrt(n))} (from ${fmt(implied[0])} to ${fmt(implied[1])} across rounding); reported SE ${se.text}`;
+    const working = `${sd.text} / √${n} = ${sig3(sd.value / Math.sqrt(n))} (from ${sig3(implied[0])} to ${sig3(implied[1])} across rounding); reported SE ${se.text}`;
     if (implied[1] >= e0 - 1e-12 && implied[0] <= e1 + 1e-12) {
       verified.push({ kind: 'se-sd', claim, working, span: { start: se.start, end: se.end } });
       continue;
@@ -81,10 +81,10 @@ export function checkSeFromSd(paper: PaperText): CheckOutput {
     findings.push({
       kind: 'se-sd',
       severity: 'warning',
-      message: `SD ${sd.text} with n = ${n} gives a standard error of ${fmt(sd.value / Math.sqrt(n))}, not ${se.text}.`,
+      message: `SD ${sd.text} with n = ${n} gives a standard error of ${sig3(sd.value / Math.sqrt(n))}, not ${se.text}.`,
       claim,
       reported: se.text,
-      recomputed: fmt(sd.value / Math.sqrt(n)),
+      recomputed: sig3(sd.value / Math.sqrt(n)),
       working,
       explanation: 'The standard error of a mean is the standard deviation divided by the square root of the sample size, so the three printed together must agree; here they do not, so one of them is likely mistyped (or the SE is not of this mean).',
       span: { start: se.start, end: se.end },

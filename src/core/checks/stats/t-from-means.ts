@@ -11,6 +11,7 @@ import type { CheckOutput, PaperText, RawFinding, RawVerified, Severity, TextSpa
 import type { CheckModule } from '../module.ts';
 import { firstAtOrAfter, statsContext, type StatsContext } from './context.ts';
 import type { Descriptive } from './descriptives.ts';
+import { sig3 } from './p-format.ts';
 import { collapse } from './text-util.ts';
 
 type Interval = [number, number];
@@ -88,7 +89,6 @@ function single(roles: Role[]): Role | undefined {
 }
 
 const meets = (a: Interval, b: Interval): boolean => a[1] >= b[0] - 1e-9 && a[0] <= b[1] + 1e-9;
-const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
 
 /** (M − μ0) / (SD / √n) across the rounding of M, SD and μ0; n is exact. */
 function oneSampleT(mean: ReportedNumber, sd: ReportedNumber, n: number, mu: ReportedNumber): Interval | undefined {
@@ -148,7 +148,7 @@ function readOneSample(c: StatsContext, at: number, df: number): Reading | undef
   const ranges = tested.map((mu) => oneSampleT(mean, sd.value, n, mu));
   if (ranges.some((r) => !r)) return undefined;
   const seText = `${sd.value.text} / √${n}`;
-  const forms = tested.map((mu) => `(${mean.text} − ${mu.text}) / (${seText}) = ${fmt(((mean.value - mu.value) * Math.sqrt(n)) / sd.value.value)}`);
+  const forms = tested.map((mu) => `(${mean.text} − ${mu.text}) / (${seText}) = ${sig3(((mean.value - mu.value) * Math.sqrt(n)) / sd.value.value)}`);
   const expected = ((mean.value - tested[0].value) * Math.sqrt(n)) / sd.value.value;
   // Numbers read from an earlier sentence may belong to another analysis: a warning at most.
   const fromHere = (x: ReportedNumber): boolean => x.start >= here.start;
@@ -205,7 +205,7 @@ function readTwoSamples(c: StatsContext, at: number, df: number): Reading | unde
   const d = m[0].value - m[1].value;
   const expected = d / Math.sqrt((((n[0] - 1) * sd[0].value ** 2 + (n[1] - 1) * sd[1].value ** 2) / pooledDf) * (1 / n[0] + 1 / n[1]));
   const welch = d / Math.sqrt(sd[0].value ** 2 / n[0] + sd[1].value ** 2 / n[1]);
-  const working = `(${m[0].text} − ${m[1].text}) / SE, pooled SE from SD ${sd[0].text} (n = ${n[0]}) and ${sd[1].text} (n = ${n[1]}): t from ${fmt(r.pooled[0])} to ${fmt(r.pooled[1])}; Welch: ${fmt(r.welch[0])} to ${fmt(r.welch[1])}`;
+  const working = `(${m[0].text} − ${m[1].text}) / SE, pooled SE from SD ${sd[0].text} (n = ${n[0]}) and ${sd[1].text} (n = ${n[1]}): t from ${sig3(r.pooled[0])} to ${sig3(r.pooled[1])}; Welch: ${sig3(r.welch[0])} to ${sig3(r.welch[1])}`;
   return { working, expected, range: [r.pooled, r.welch], points: [expected, welch], severity: 'error', related: [...m, ...sd] };
 }
 
@@ -238,10 +238,10 @@ export function checkTFromMeans(paper: PaperText): CheckOutput {
     findings.push({
       kind: 't-means',
       severity: reading.severity,
-      message: `The means, SD and n printed with it give t = ${fmt(reading.expected)}, not ${t.text}${onlyRounded ? ' (taking the whole numbers as exact; only their rounding reaches it)' : ''}.`,
+      message: `The means, SD and n printed with it give t = ${sig3(reading.expected)}, not ${t.text}${onlyRounded ? ' (taking the whole numbers as exact; only their rounding reaches it)' : ''}.`,
       claim,
       reported: t.text,
-      recomputed: fmt(reading.expected),
+      recomputed: sig3(reading.expected),
       working,
       explanation: 'A t statistic is the difference of means divided by its standard error (SD / √n for one sample; the pooled or Welch standard error for two groups), so it can be recomputed from the printed descriptives; here it does not agree with them.',
       span: { start: t.start, end: t.end },

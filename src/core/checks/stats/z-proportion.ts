@@ -8,6 +8,7 @@ import type { ReportedNumber } from '../../numbers.ts';
 import type { CheckOutput, PaperText, RawFinding, RawVerified, TextSpan } from '../../types.ts';
 import type { CheckModule } from '../module.ts';
 import { statsContext } from './context.ts';
+import { sig3 } from './p-format.ts';
 import { collapse } from './text-util.ts';
 
 type Interval = [number, number];
@@ -89,7 +90,6 @@ function zRange(share: Share, p0: ReportedNumber): Interval {
   return [Math.min(...zs.map(Math.abs)), Math.max(...zs.map(Math.abs))];
 }
 
-const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
 
 export function checkZProportion(paper: PaperText): CheckOutput {
   const c = statsContext(paper);
@@ -113,7 +113,7 @@ export function checkZProportion(paper: PaperText): CheckOutput {
     const expected = (mid - p0.value) / Math.sqrt((p0.value * (1 - p0.value)) / share.n);
     const claimSpan = { start: Math.min(...share.numbers.map((x) => x.start), p0.start), end: z.end };
     const claim = collapse(s.slice(claimSpan.start, claimSpan.end));
-    const working = `(${fmt(mid)} − ${fmt(p0.value)}) / √(${fmt(p0.value)} × ${fmt(1 - p0.value)} / ${share.n}) = ${fmt(expected)} (|z| from ${fmt(range[0])} to ${fmt(range[1])} across rounding, Wald SE and continuity correction); reported z = ${zText}`;
+    const working = `(${sig3(mid)} − ${sig3(p0.value)}) / √(${sig3(p0.value)} × ${sig3(1 - p0.value)} / ${share.n}) = ${sig3(expected)} (|z| from ${sig3(range[0])} to ${sig3(range[1])} across rounding, Wald SE and continuity correction); reported z = ${zText}`;
     if (range[1] >= reported[0] - 1e-9 && range[0] <= reported[1] + 1e-9) {
       verified.push({ kind: 'z-prop', claim, working, span: z });
       continue;
@@ -121,10 +121,10 @@ export function checkZProportion(paper: PaperText): CheckOutput {
     findings.push({
       kind: 'z-prop',
       severity: 'warning',
-      message: `A share of ${fmt(mid)} out of n = ${share.n} against ${fmt(p0.value)} gives z = ${fmt(expected)}, not ${zText}.`,
+      message: `A share of ${sig3(mid)} out of n = ${share.n} against ${sig3(p0.value)} gives z = ${sig3(expected)}, not ${zText}.`,
       claim,
       reported: zText,
-      recomputed: fmt(expected),
+      recomputed: sig3(expected),
       working,
       explanation: 'A z test of one proportion divides the difference between the observed share and the tested value by the standard error √(p0(1 − p0)/n); the printed share, n and tested value do not give the printed z.',
       span: { start: z.start, end: z.end },

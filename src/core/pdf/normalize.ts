@@ -77,13 +77,16 @@ const OT1_CONTROLS: Record<string, string> = {
 export function decodeTexControlCodes(s: string): string {
   let hasOt1Ligature = false;
   let hasCorkCode = false;
+  let hasCorkLigature = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x0b && c <= 0x0f) hasOt1Ligature = true;
-    else if (c >= 0x15 && c <= 0x1f) hasCorkCode = true;
+    else if (c >= 0x15 && c <= 0x1f) {
+      hasCorkCode = true;
+      if (c >= 0x1b) hasCorkLigature = true;
+    }
   }
   if (!hasOt1Ligature && !hasCorkCode) return s;
-  const hasCorkLigature = [...s].some((ch) => ch >= '\u001B' && ch <= '\u001F');
   const table = hasOt1Ligature ? (hasCorkLigature ? undefined : OT1_CONTROLS) : CORK_CONTROLS;
   if (!table) return s;
   let out = '';

@@ -4,30 +4,15 @@
 // small leeway), nothing when the interval is not symmetric about its estimate (a ratio, a
 // bootstrap or Wilson interval) or the critical value is unclear.
 
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { roundingInterval } from '../../numbers.ts';
 import type { CheckOutput, PaperText, TextSpan } from '../../types.ts';
 import type { Num } from './context.ts';
 import type { IntervalClaim } from './interval-read.ts';
 import { cover, makeFinding, makeVerified, plain } from './report.ts';
-import { readsSeAndInterval } from '../stats/estimates.ts';
+import { criticalValue, readsSeAndInterval } from '../stats/estimates.ts';
+import { sig3 } from '../stats/p-format.ts';
 
 type Interval = [number, number];
-
-/** The two-sided critical value of a `level` percent interval: z, or t with df. */
-export function critical(level: number, df?: number): number {
-  const target = (1 + level / 100) / 2;
-  const cdf = df === undefined ? (x: number): number => normalCdf(x, 0, 1) : (x: number): number => tCdf(x, df);
-  let lo = 0;
-  let hi = 60;
-  for (let k = 0; k < 60; k++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < target) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 /**
  * The df an interval of this sentence may use: a t(df) printed in it, k − 1 for a pooled estimate
@@ -48,8 +33,6 @@ function dfOf(sentence: string): Interval | undefined {
 const WIDEST_UNKNOWN_DF = 3;
 const LEEWAY = 0.02;
 
-const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
-
 /** The half-width against crit × SE. */
 export function judgeIntervalSe(paper: PaperText, claim: IntervalClaim, se: Num, sentence: TextSpan, out: CheckOutput): void {
   const { estimate, lo, hi } = claim;
@@ -66,15 +49,15 @@ export function judgeIntervalSe(paper: PaperText, claim: IntervalClaim, se: Num,
   const offCentre = Math.max(0, centre[0] - e1, e0 - centre[1]);
   if (offCentre > 0.1 * half[1]) return;
   const level = claim.level ?? 95;
-  const z = critical(level);
+  const z = criticalValue(level);
   const df = dfOf(paper.text.slice(sentence.start, sentence.end));
-  const widest = df ? critical(level, Math.max(1, df[0])) : Math.max(level === 95 ? 2 : z, z);
-  const loosest = df ? widest : critical(level, WIDEST_UNKNOWN_DF);
+  const widest = df ? criticalValue(level, Math.max(1, df[0])) : Math.max(level === 95 ? 2 : z, z);
+  const loosest = df ? widest : criticalValue(level, WIDEST_UNKNOWN_DF);
   const [s0, s1] = roundingInterval(se);
   const expected: Interval = [z * s0, widest * s1];
   const span = cover(estimate, lo, hi, se);
-  const critText = widest > z + 1e-6 ? `${fmt(z)} to ${fmt(widest)}` : fmt(z);
-  const working = `half-width (${plain(hi.value)} − ${plain(lo.value)}) / 2 = ${fmt((hi.value - lo.value) / 2)}; ${critText} × SE ${se.text} = ${fmt(expected[0])} to ${fmt(expected[1])}`;
+  const critText = widest > z + 1e-6 ? `${sig3(z)} to ${sig3(widest)}` : sig3(z);
+  const working = `half-width (${plain(hi.value)} − ${plain(lo.value)}) / 2 = ${sig3((hi.value - lo.value) / 2)}; ${critText} × SE ${se.text} = ${sig3(expected[0])} to ${sig3(expected[1])}`;
   if (half[1] >= expected[0] - 1e-9 && half[0] <= expected[1] + 1e-9) {
     out.verified.push(makeVerified(paper, 'ci-se', span, working));
     return;
@@ -86,11 +69,11 @@ export function judgeIntervalSe(paper: PaperText, claim: IntervalClaim, se: Num,
     makeFinding(paper, {
       kind: 'ci-se',
       severity: 'warning',
-      message: `The ${level}% interval [${lo.text}, ${hi.text}] reaches ${fmt((hi.value - lo.value) / 2)} either side, which implies an SE of about ${fmt(implied)} (at ${fmt(z)} SE), but the SE printed with it is ${se.text}.`,
+      message: `The ${level}% interval [${lo.text}, ${hi.text}] reaches ${sig3((hi.value - lo.value) / 2)} either side, which implies an SE of about ${sig3(implied)} (at ${sig3(z)} SE), but the SE printed with it is ${se.text}.`,
       claimSpan: span,
       span: se,
       reported: se.text,
-      recomputed: fmt(implied),
+      recomputed: sig3(implied),
       working,
       related: [lo, hi],
     }),

@@ -102,8 +102,9 @@ const STANDARDISED = /^(?:β|beta)$/;
 export function criticalValue(level: number, df?: number): number {
   const target = (1 + level / 100) / 2;
   const cdf = df === undefined ? (x: number) => normalCdf(x, 0, 1) : (x: number) => tCdf(x, df);
+  // Searched up to 60 (t with 1 df at a level of about 98.9%); a wider critical value comes out as 60.
   let lo = 0;
-  let hi = 50;
+  let hi = 60;
   for (let k = 0; k < 60; k++) {
     const mid = (lo + hi) / 2;
     if (cdf(mid) < target) lo = mid;
